@@ -1,0 +1,9 @@
+/** `pnpm db:migrate`: brings the database at CLAIMDESK_DB (default data/claimdesk.db) up to date. */
+import { migrateDb, openDb } from "./client";
+import { resolveDbPath } from "./paths";
+
+const path = resolveDbPath();
+const db = openDb({ path });
+migrateDb(db);
+db.$client.close();
+console.log(`Database migrated: ${path}`);

@@ -1,0 +1,42 @@
+/** Annotations: one analyst's judgement of one claim (unique per claim × analyst). */
+import {
+  ANALYTIC_CONFIDENCES,
+  CREDIBILITIES,
+  LIKELIHOODS,
+  REPORTING_STANCES,
+  SOURCE_STANCES,
+  VERDICTS,
+} from "@claimdesk/types";
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { claims } from "./claims";
+import { createdAt, updatedAt } from "./columns";
+import { users } from "./users";
+
+export const annotations = sqliteTable(
+  "annotations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    claimId: integer("claim_id")
+      .notNull()
+      .references(() => claims.id, { onDelete: "cascade" }),
+    analystId: integer("analyst_id")
+      .notNull()
+      .references(() => users.id),
+    sourceStance: text("source_stance", { enum: SOURCE_STANCES }),
+    reportingStance: text("reporting_stance", { enum: REPORTING_STANCES }),
+    likelihood: text("likelihood", { enum: LIKELIHOODS }),
+    analyticConfidence: text("analytic_confidence", { enum: ANALYTIC_CONFIDENCES }),
+    verdict: text("verdict", { enum: VERDICTS }),
+    credibility: text("credibility", { enum: CREDIBILITIES }),
+    note: text("note"),
+    tags: text("tags", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    version: integer("version").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("annotations_claim_analyst_uq").on(t.claimId, t.analystId),
+    index("annotations_analyst_idx").on(t.analystId),
+  ],
+);

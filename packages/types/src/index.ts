@@ -1,0 +1,5 @@
+export * from "./api";
+export * from "./enums";
+export * from "./labels";
+export * from "./spans";
+export * from "./suggestion";
