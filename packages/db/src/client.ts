@@ -6,8 +6,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { migrationsFolder, resolveDbPath } from "./paths";
+import { resolveDbPath } from "./paths";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -28,9 +27,4 @@ export function openDb(options: OpenDbOptions = {}): Db {
   // NORMAL is durable across application crashes in WAL mode; only an OS crash can lose the last commit.
   sqlite.pragma("synchronous = NORMAL");
   return drizzle({ client: sqlite, schema }) as Db;
-}
-
-/** Applies the committed migrations (idempotent). */
-export function migrateDb(db: Db): void {
-  migrate(db, { migrationsFolder });
 }

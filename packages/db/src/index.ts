@@ -1,4 +1,14 @@
-export { type Db, migrateDb, type OpenDbOptions, openDb } from "./client";
-export { findRepoRoot, migrationsFolder, resolveDbPath } from "./paths";
+export { type Db, type OpenDbOptions, openDb } from "./client";
+export { findRepoRoot, resolveDbPath } from "./paths";
+export * from "./queries/annotations";
+export * from "./queries/articles";
+export * from "./queries/audit";
+export * from "./queries/claims";
+export * from "./queries/errors";
+export * from "./queries/executor";
+export * from "./queries/imports";
+export * from "./queries/records";
+export * from "./queries/sources";
+export * from "./queries/users";
 export * as schema from "./schema";
 export * from "./schema";

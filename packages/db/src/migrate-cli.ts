@@ -1,5 +1,6 @@
 /** `pnpm db:migrate`: brings the database at CLAIMDESK_DB (default data/claimdesk.db) up to date. */
-import { migrateDb, openDb } from "./client";
+import { openDb } from "./client";
+import { migrateDb } from "./migrate";
 import { resolveDbPath } from "./paths";
 
 const path = resolveDbPath();

@@ -1,13 +1,13 @@
 /** Where the database lives: `data/claimdesk.db` at the repo root unless CLAIMDESK_DB says otherwise. */
 import { existsSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 
 /** The monorepo root: the nearest folder above `from` holding pnpm-workspace.yaml. */
 export function findRepoRoot(from: string = process.cwd()): string {
-  let dir = resolve(from);
+  let dir = resolve(/* turbopackIgnore: true */ from);
   for (;;) {
-    if (existsSync(join(dir, "pnpm-workspace.yaml"))) return dir;
+    // The hint keeps bundlers (Turbopack) from tracing every file this dynamic path could reach.
+    if (existsSync(join(/* turbopackIgnore: true */ dir, "pnpm-workspace.yaml"))) return dir;
     const parent = dirname(dir);
     if (parent === dir)
       throw new Error(
@@ -27,6 +27,3 @@ export function resolveDbPath(env: string | undefined = process.env.CLAIMDESK_DB
   const root = findRepoRoot();
   return resolve(root, env ?? join("data", "claimdesk.db"));
 }
-
-/** The committed drizzle-kit migrations folder of this package. */
-export const migrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.url));

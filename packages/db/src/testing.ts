@@ -1,9 +1,43 @@
-/** Test helper: a fresh database with the real migrations applied. */
-import { type Db, migrateDb, openDb } from "./client";
+/** Test helpers: a fresh database with the real migrations applied, and seed rows. */
+import { createHash } from "node:crypto";
+import { type Db, openDb } from "./client";
+import { migrateDb } from "./migrate";
+import type { DbExecutor } from "./queries/executor";
+import { type Article, toArticle } from "./queries/records";
+import { articles } from "./schema";
 
 /** An in-memory database migrated exactly like production. Close it with `db.$client.close()`. */
 export function createTestDb(): Db {
   const db = openDb({ path: ":memory:" });
   migrateDb(db);
   return db;
+}
+
+export type TestArticleInput = Partial<
+  Omit<typeof articles.$inferInsert, "id" | "text" | "textSha256">
+> & { text: string };
+
+/** Inserts an article (its sha256 computed from `text`) through Drizzle, so the FTS triggers run. */
+export function insertTestArticle(db: DbExecutor, input: TestArticleInput): Article {
+  const row = db
+    .insert(articles)
+    .values({
+      extractor: "test@1",
+      ...input,
+      textSha256: createHash("sha256").update(input.text).digest("hex"),
+    })
+    .returning()
+    .get();
+  return toArticle(row);
+}
+
+/** The span of the first occurrence of `exact` in `text` (at or after `from`); throws if absent. */
+export function spanOf(
+  text: string,
+  exact: string,
+  from = 0,
+): { start: number; end: number; exact: string } {
+  const start = text.indexOf(exact, from);
+  if (start < 0) throw new Error(`spanOf: ${JSON.stringify(exact)} is not in the text`);
+  return { start, end: start + exact.length, exact };
 }

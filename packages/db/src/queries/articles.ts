@@ -1,0 +1,111 @@
+/** Articles: the newest-first list, full-text search over title and body (FTS5), and one article. */
+import type { TArticleListInput } from "@claimdesk/types";
+import { count, desc, eq, sql } from "drizzle-orm";
+import { articles, claims } from "../schema";
+import { listClaimsForArticle } from "./claims";
+import { NotFoundError } from "./errors";
+import type { DbExecutor } from "./executor";
+import { type Article, type ArticleListItem, type ClaimWithDetails, toArticle } from "./records";
+
+const SNIPPET_CHARS = 200;
+
+/**
+ * Turns what a user typed into a safe FTS5 query: every token with a letter or digit becomes a
+ * quoted string (inner quotes doubled), so operators (AND, NEAR, -, *, ^, :, parentheses) and stray
+ * quotes are plain text and can never be a syntax error. Tokens are ANDed; the last one matches as a
+ * prefix, for search-as-you-type. Null when nothing searchable is left.
+ */
+export function toFtsQuery(query: string): string | null {
+  const tokens = query.split(/\s+/).filter((t) => /[\p{L}\p{N}]/u.test(t));
+  if (tokens.length === 0) return null;
+  return tokens
+    .map((t, i) => `"${t.replaceAll('"', '""')}"${i === tokens.length - 1 ? "*" : ""}`)
+    .join(" ");
+}
+
+interface FtsRow {
+  id: number;
+  title: string | null;
+  publisher: string | null;
+  publishedAt: string | null;
+  createdAt: number;
+  snippet: string | null;
+  claimCount: number;
+}
+
+/**
+ * A page of articles with their claim counts: newest first (by id, i.e. import order), or, given a
+ * `query`, ranked by bm25 with title hits weighted above body hits, with a snippet marking hits in
+ * `[` `]`. `total` counts every match, not just the page.
+ */
+export function listArticles(
+  db: DbExecutor,
+  input: TArticleListInput = {},
+): { items: ArticleListItem[]; total: number } {
+  const limit = input.limit ?? 50;
+  const offset = input.offset ?? 0;
+  const match = input.query ? toFtsQuery(input.query) : null;
+
+  if (match === null) {
+    const items = db
+      .select({
+        id: articles.id,
+        title: articles.title,
+        publisher: articles.publisher,
+        publishedAt: articles.publishedAt,
+        createdAt: articles.createdAt,
+        claimCount: db.$count(claims, eq(claims.articleId, articles.id)),
+        // substr in SQL so a page never loads whole article bodies.
+        snippet: sql<string>`substr(${articles.text}, 1, ${SNIPPET_CHARS})`,
+      })
+      .from(articles)
+      .orderBy(desc(articles.id))
+      .limit(limit)
+      .offset(offset)
+      .all();
+    const total = db.select({ n: count() }).from(articles).get()?.n ?? 0;
+    return {
+      items: items.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+      total,
+    };
+  }
+
+  // FTS5 is not modelled by Drizzle: raw SQL, with the user's text only ever a bound parameter.
+  const rows = db.all<FtsRow>(sql`
+    select articles.id as id, articles.title as title, articles.publisher as publisher,
+      articles.published_at as publishedAt, articles.created_at as createdAt,
+      snippet(articles_fts, 1, '[', ']', '…', 24) as snippet,
+      (select count(*) from claims where claims.article_id = articles.id) as claimCount
+    from articles_fts join articles on articles.id = articles_fts.rowid
+    where articles_fts match ${match}
+    order by bm25(articles_fts, 5.0, 1.0), articles.id desc
+    limit ${limit} offset ${offset}`);
+  const total =
+    db.get<{ n: number }>(
+      sql`select count(*) as n from articles_fts where articles_fts match ${match}`,
+    )?.n ?? 0;
+  return {
+    items: rows.map((r) => ({
+      ...r,
+      createdAt: new Date(r.createdAt).toISOString(),
+      snippet: r.snippet ?? "",
+    })),
+    total,
+  };
+}
+
+export function getArticle(db: DbExecutor, id: number): Article | null {
+  const row = db.select().from(articles).where(eq(articles.id, id)).get();
+  return row ? toArticle(row) : null;
+}
+
+/** An article with its claims (each with the analyst's own annotation); NotFoundError if missing. */
+export function getArticleWithClaims(
+  db: DbExecutor,
+  id: number,
+  analystId: number,
+): { article: Article; claims: ClaimWithDetails[] } {
+  const article = getArticle(db, id);
+  if (!article) throw new NotFoundError("Article", id);
+  return { article, claims: listClaimsForArticle(db, id, analystId) };
+}

@@ -1,0 +1,243 @@
+import { createHash } from "node:crypto";
+import type { TProcessedArticle, TSpan, TSuggestedClaim } from "@claimdesk/types";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "../client";
+import { createTestDb } from "../testing";
+import {
+  createImportJob,
+  finishImportJob,
+  getImportJob,
+  insertProcessedArticles,
+  listImportErrors,
+  recordImportError,
+  updateImportJobProgress,
+} from "./imports";
+
+const TEXT =
+  'Tehran says it has funded allies. "We will respond," the official said. ' +
+  "According to Reuters, the talks resumed.";
+
+function span(text: string, exact: string, from = 0): TSpan {
+  const start = text.indexOf(exact, from);
+  if (start < 0) throw new Error(`"${exact}" not in text`);
+  return { start, end: start + exact.length, exact };
+}
+
+function claim(
+  text: string,
+  parts: Partial<Omit<TSuggestedClaim, "content">> & { content: string },
+): TSuggestedClaim {
+  const { content, ...rest } = parts;
+  return {
+    content: span(text, content),
+    sourceMention: null,
+    cue: null,
+    cueLemma: null,
+    sourceName: null,
+    sourceKindGuess: null,
+    quoteType: "indirect",
+    reportingStanceGuess: "neutral",
+    parentIndex: null,
+    origin: "rule:test@1",
+    score: 0.5,
+    ...rest,
+  };
+}
+
+function article(text: string, claims: TSuggestedClaim[] = []): TProcessedArticle {
+  return {
+    title: "Quds Force visit",
+    byline: null,
+    publisher: "Reuters",
+    publishedAt: "2024-02-10",
+    url: null,
+    language: "en",
+    text,
+    textSha256: createHash("sha256").update(text).digest("hex"),
+    extractor: "plain@1",
+    sentences: [],
+    claims,
+  };
+}
+
+const withClaims = () =>
+  article(TEXT, [
+    claim(TEXT, {
+      content: "it has funded allies",
+      sourceMention: span(TEXT, "Tehran"),
+      cue: span(TEXT, "says"),
+      cueLemma: "say",
+      sourceName: "Tehran",
+      sourceKindGuess: "named_organization",
+      score: 0.9,
+    }),
+    // Nested in the claim after it: its parent comes later in the list.
+    claim(TEXT, {
+      content: "We will respond,",
+      sourceMention: span(TEXT, "the official"),
+      cue: span(TEXT, "said"),
+      cueLemma: "say",
+      sourceName: "the official",
+      sourceKindGuess: "unnamed_official",
+      quoteType: "direct",
+      parentIndex: 2,
+    }),
+    claim(TEXT, {
+      content: "the talks resumed",
+      sourceMention: span(TEXT, "Reuters"),
+      cue: span(TEXT, "According to"),
+      cueLemma: "according to",
+      sourceName: "Reuters",
+      sourceKindGuess: "media_outlet",
+    }),
+    // Nested in the first claim: its parent is already stored.
+    claim(TEXT, { content: "the talks", sourceName: "tehran", parentIndex: 0 }),
+  ]);
+
+let db: Db;
+beforeEach(() => {
+  db = createTestDb();
+});
+afterEach(() => db.$client.close());
+
+const count = (table: string) =>
+  db.$client.prepare(`select count(*) from ${table}`).pluck().get() as number;
+
+describe("insertProcessedArticles", () => {
+  it("stores the article, its claims with spans, sources and nesting", () => {
+    const jobId = createImportJob(db, { paths: ["/in"] });
+    expect(insertProcessedArticles(db, jobId, [withClaims()])).toEqual({
+      imported: 1,
+      duplicates: 0,
+      claims: 4,
+    });
+
+    const stored = db.$client.prepare("select * from articles").get() as Record<string, unknown>;
+    expect(stored).toMatchObject({ text: TEXT, publisher: "Reuters", import_job_id: jobId });
+    const rows = db.$client
+      .prepare(
+        `select c.*, s.name as source_name, s.kind as source_kind
+         from claims c left join sources s on s.id = c.source_id order by c.id`,
+      )
+      .all() as Record<string, string | number | null>[];
+    expect(rows).toHaveLength(4);
+    for (const row of rows) {
+      expect(TEXT.slice(Number(row.content_start), Number(row.content_end))).toBe(row.content_text);
+      expect(row.status).toBe("suggested");
+      expect(row.article_id).toBe(stored.id);
+    }
+    const [tehran, official, reuters, nested] = rows;
+    expect(tehran).toMatchObject({
+      source_name: "Tehran",
+      source_kind: "named_organization",
+      source_text: "Tehran",
+      cue_text: "says",
+      cue_lemma: "say",
+      origin: "rule:test@1",
+      score: 0.9,
+      quote_type: "indirect",
+      parent_claim_id: null,
+    });
+    expect(official).toMatchObject({ quote_type: "direct", parent_claim_id: reuters?.id });
+    expect(reuters).toMatchObject({ source_name: "Reuters", source_kind: "media_outlet" });
+    // "tehran" matches the registry entry "Tehran" instead of adding a second source.
+    expect(nested).toMatchObject({ source_id: tehran?.source_id, parent_claim_id: tehran?.id });
+    expect(nested?.source_start).toBeNull();
+    expect(count("sources")).toBe(3);
+
+    const hits = db.$client
+      .prepare("select rowid from articles_fts where articles_fts match 'funded'")
+      .pluck()
+      .all();
+    expect(hits).toEqual([stored.id]);
+  });
+
+  it("skips an article whose text is already stored, with its claims", () => {
+    const first = insertProcessedArticles(db, null, [withClaims(), article("Another text.")]);
+    expect(first).toEqual({ imported: 2, duplicates: 0, claims: 4 });
+    const again = insertProcessedArticles(db, null, [withClaims(), withClaims()]);
+    expect(again).toEqual({ imported: 0, duplicates: 2, claims: 0 });
+    expect(count("articles")).toBe(2);
+    expect(count("claims")).toBe(4);
+  });
+
+  it("counts a repeat inside one batch as a duplicate", () => {
+    expect(insertProcessedArticles(db, null, [withClaims(), withClaims()])).toEqual({
+      imported: 1,
+      duplicates: 1,
+      claims: 4,
+    });
+  });
+
+  it("stores nothing of a batch in which one article fails", () => {
+    const broken = article("Broken text.", [claim("Broken text.", { content: "Broken" })]);
+    // A claim without offsets violates NOT NULL: the whole batch must roll back.
+    (broken.claims[0] as { content: unknown }).content = { start: null, end: null, exact: "x" };
+    expect(() => insertProcessedArticles(db, null, [withClaims(), broken])).toThrow();
+    expect(count("articles")).toBe(0);
+    expect(count("claims")).toBe(0);
+    expect(count("sources")).toBe(0);
+  });
+
+  it("ignores a blank source name instead of failing the batch", () => {
+    const a = article(TEXT, [claim(TEXT, { content: "it has funded allies", sourceName: "  " })]);
+    expect(insertProcessedArticles(db, null, [a]).claims).toBe(1);
+    expect(count("sources")).toBe(0);
+  });
+
+  it("runs as a savepoint inside a caller's transaction", () => {
+    db.transaction(() => {
+      insertProcessedArticles(db, null, [withClaims()]);
+    });
+    expect(count("claims")).toBe(4);
+    expect(() =>
+      db.transaction(() => {
+        insertProcessedArticles(db, null, [article("Rolled back.")]);
+        throw new Error("caller fails after the batch");
+      }),
+    ).toThrow("caller fails");
+    expect(count("articles")).toBe(1);
+  });
+});
+
+describe("import jobs", () => {
+  it("records the job's input, progress, errors and outcome", () => {
+    const id = createImportJob(db, { paths: ["/in/a.txt"], options: { batchSize: 2 } });
+    const started = getImportJob(db, id);
+    expect(started).toMatchObject({
+      status: "running",
+      input: { paths: ["/in/a.txt"], options: { batchSize: 2 } },
+      read: 0,
+      finishedAt: null,
+    });
+    expect(started?.startedAt).toBeInstanceOf(Date);
+
+    recordImportError(db, id, { file: "/in/b.txt", line: null, reason: "empty file" });
+    recordImportError(db, id, { file: "/in/c.jsonl", line: 3, reason: "invalid JSON" });
+    const counts = { read: 3, imported: 1, duplicates: 0, failed: 2, claims: 5 };
+    updateImportJobProgress(db, id, counts, { file: "/in/c.jsonl", line: 3 });
+    expect(getImportJob(db, id)).toMatchObject({
+      ...counts,
+      checkpoint: { file: "/in/c.jsonl", line: 3 },
+    });
+
+    finishImportJob(db, id, { counts: { ...counts, read: 4, imported: 2 }, status: "completed" });
+    const done = getImportJob(db, id);
+    expect(done).toMatchObject({ status: "completed", read: 4, imported: 2, error: null });
+    expect(done?.finishedAt).toBeInstanceOf(Date);
+    expect(listImportErrors(db, id)).toEqual([
+      { file: "/in/b.txt", line: null, reason: "empty file" },
+      { file: "/in/c.jsonl", line: 3, reason: "invalid JSON" },
+    ]);
+  });
+
+  it("keeps the reason a job failed", () => {
+    const id = createImportJob(db, { paths: [] });
+    const zero = { read: 0, imported: 0, duplicates: 0, failed: 0, claims: 0 };
+    finishImportJob(db, id, { counts: zero, status: "failed", error: "nothing could be read" });
+    expect(getImportJob(db, id)).toMatchObject({
+      status: "failed",
+      error: "nothing could be read",
+    });
+  });
+});
