@@ -1,0 +1,370 @@
+/**
+ * Phrase finders over sentence tokens: the source before or after a cue, what follows a cue and
+ * where a content ends.
+ */
+import type { ReportingCue } from "./reporting-verbs";
+import {
+  DIGITS,
+  isCloseQuote,
+  isCueWord,
+  isOpenQuote,
+  POSSESSIVE,
+  type Token,
+} from "./sentence-tokens";
+import { wordSet } from "./word-set";
+
+export const SUBJECT_PRONOUNS = wordSet("he she they it we i you");
+const BE_FORMS = wordSet("is are was were be been being");
+const AUXILIARIES: ReadonlySet<string> = new Set([
+  ...BE_FORMS,
+  ...wordSet("has have had having do does did will would can could shall should may might must"),
+]);
+const NEGATIONS = wordSet("not never n't neither nor");
+const ADVERBS: ReadonlySet<string> = wordSet(`
+  also later earlier previously repeatedly long often again then already further once still now
+  first separately privately publicly recently initially subsequently even just only too always
+`);
+// -ly words that are nouns or adjectives, not adverbs.
+const NOT_ADVERBS: ReadonlySet<string> = wordSet(`
+  family ally rally supply assembly monopoly anomaly bully daily weekly monthly quarterly early
+  friendly elderly italy july reply fly belly jelly holy lonely deadly likely costly orderly
+`);
+const CLAUSE_STOPS: ReadonlySet<string> = wordSet(`
+  that which who whom whose where when while whereas because but although though since if unless
+  so then after before as once until whether than what how why not also however yet
+`);
+const DATE_WORDS: ReadonlySet<string> = wordSet(`
+  monday tuesday wednesday thursday friday saturday sunday january february march april may june
+  july august september october november december today yesterday tonight week weeks month months
+  year years day days night morning evening afternoon weekend earlier later recently now ago jan.
+  feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.
+`);
+const TIME_PREPOSITIONS: ReadonlySet<string> = wordSet(`
+  on last this late early earlier next in since until
+`);
+const PREPOSITIONS: ReadonlySet<string> = wordSet(`
+  of for at in with from on to near inside within across among by about into over under against
+  during without through
+`);
+const DETERMINERS: ReadonlySet<string> = wordSet(`
+  the a an some several multiple many two three four five other another one both its his her their
+  our this these those each all any most few no
+`);
+export const CONJUNCTIONS = wordSet("and or & nor but yet");
+// Nouns after which a prepositional phrase still belongs to the source: "officials in Baghdad",
+// "a source with knowledge of the matter", "sources familiar with the talks".
+const PP_HOSTS: ReadonlySet<string> = wordSet(`
+  official officials spokesman spokeswoman spokesperson source sources diplomat diplomats aide
+  aides adviser advisers advisor advisors minister commander officer officers ambassador envoy
+  representative representatives member members head chief director leader leaders doctor doctors
+  resident residents witness witnesses analyst analysts expert experts man woman people person
+  knowledge familiar close statement report professor researcher researchers lawyer lawyers
+  spokespeople secretary president chairman group groups staff employees workers team
+`);
+const ADVERBIAL_STARTERS: ReadonlySet<string> = wordSet(`
+  on in at during last earlier late after via through over by yesterday today tonight this again
+  repeatedly publicly privately separately also then later recently previously once twice before
+`);
+const MAX_SUBJECT_TOKENS = 16;
+const MAX_ADVERBIAL_TOKENS = 10;
+const MAX_RECIPIENT_TOKENS = 5;
+const MAX_CONTENT_SCAN = 400;
+
+function isAdverb(tok: Token): boolean {
+  if (tok.cap) return false;
+  if (ADVERBS.has(tok.lw)) return true;
+  return tok.lw.length > 4 && tok.lw.endsWith("ly") && !NOT_ADVERBS.has(tok.lw);
+}
+
+/** Can this token end (be the head of) a source noun phrase? */
+function canEndNounPhrase(tok: Token): boolean {
+  if (!tok.word) return false;
+  const lw = tok.lw;
+  if (DETERMINERS.has(lw) || PREPOSITIONS.has(lw) || CONJUNCTIONS.has(lw) || CLAUSE_STOPS.has(lw))
+    return false;
+  if (AUXILIARIES.has(lw) || NEGATIONS.has(lw) || POSSESSIVE.test(tok.t)) return false;
+  if (DIGITS.test(tok.t) || isAdverb(tok) || DATE_WORDS.has(lw)) return false;
+  return !isCueWord(tok);
+}
+
+export interface Range {
+  readonly from: number;
+  readonly to: number;
+}
+
+interface SubjectResult {
+  readonly range: Range | null;
+  /** Passive ("was reported") or negated ("did not say"): the cue makes no claim by itself. */
+  readonly blocked: boolean;
+}
+
+/** The noun phrase ending at token `end`, walking left to a clause boundary. */
+export function nounPhraseEndingAt(toks: readonly Token[], end: number): Range | null {
+  const last = toks[end];
+  if (!last || !canEndNounPhrase(last)) return null;
+  if (SUBJECT_PRONOUNS.has(last.lw)) return { from: end, to: end };
+  let i = end;
+  while (i > 0 && end - i < MAX_SUBJECT_TOKENS) {
+    const tok = toks[i - 1];
+    const right = toks[i];
+    if (!tok || !right) break;
+    // Plural possessive: "A patients’ group" (the apostrophe is a token of its own).
+    if ((tok.t === "’" || tok.t === "'") && toks[i - 2]?.word && toks[i - 2]?.lw.endsWith("s")) {
+      i -= 2;
+      continue;
+    }
+    if (!tok.word) break;
+    const lw = tok.lw;
+    if (CLAUSE_STOPS.has(lw) || AUXILIARIES.has(lw) || NEGATIONS.has(lw)) break;
+    if (DATE_WORDS.has(lw) || DIGITS.test(tok.t) || SUBJECT_PRONOUNS.has(lw) || isCueWord(tok))
+      break;
+    if (lw === "and" || lw === "or" || lw === "&") {
+      // Coordination inside a name or description: "Iranian and Iraqi sources".
+      const left = toks[i - 2];
+      if (!(right.cap || left?.cap)) break;
+    } else if (PREPOSITIONS.has(lw)) {
+      const host = toks[i - 2];
+      if (!host?.word) break;
+      const hosted = lw === "of" ? canEndNounPhrase(host) || host.cap : PP_HOSTS.has(host.lw);
+      if (!hosted) break;
+    } else if (isAdverb(tok)) break;
+    i--;
+  }
+  // A determiner or preposition cannot open the phrase after a cut-off "and".
+  while (i < end && CONJUNCTIONS.has(toks[i]?.lw ?? "")) i++;
+  return { from: i, to: end };
+}
+
+/** The subject of the cue at `k`: skips auxiliaries and adverbs ("has repeatedly said"). */
+export function subjectBefore(toks: readonly Token[], k: number): SubjectResult {
+  let j = k - 1;
+  let blocked = false;
+  while (j >= 0) {
+    const tok = toks[j];
+    if (!tok?.word) break;
+    if (DATE_WORDS.has(tok.lw) || DIGITS.test(tok.t)) {
+      // "Veloria on Tuesday accused…", "officials on Feb. 6 said…": skip the time phrase.
+      let t = j - 1;
+      while (t >= 0 && (DATE_WORDS.has(toks[t]?.lw ?? "") || DIGITS.test(toks[t]?.t ?? ""))) t--;
+      if (!TIME_PREPOSITIONS.has(toks[t]?.lw ?? "")) break;
+      j = t - 1;
+      continue;
+    }
+    if (AUXILIARIES.has(tok.lw)) {
+      if (BE_FORMS.has(tok.lw)) blocked = true; // "was reported", "is said to"
+    } else if (NEGATIONS.has(tok.lw)) blocked = true;
+    else if (!isAdverb(tok)) break;
+    j--;
+  }
+  if (blocked) return { range: null, blocked };
+  return { range: j >= 0 ? nounPhraseEndingAt(toks, j) : null, blocked: false };
+}
+
+/** A source noun phrase starting at `from`, up to a comma, quote or the sentence end. */
+export function nounPhraseFrom(toks: readonly Token[], from: number): Range | null {
+  let i = from;
+  while (i < toks.length && i - from < MAX_SUBJECT_TOKENS) {
+    const tok = toks[i];
+    if (!tok?.word) break;
+    const lw = tok.lw;
+    // A verb inside means this is a clause, not a source; a relative clause just ends the phrase.
+    if (AUXILIARIES.has(lw) || NEGATIONS.has(lw) || isCueWord(tok)) return null;
+    if (CLAUSE_STOPS.has(lw)) break;
+    i++;
+  }
+  const to = i - 1;
+  const last = toks[to];
+  if (to < from || !last || !canEndNounPhrase(last)) return null;
+  return { from, to };
+}
+
+/** `NP, APPOSITIVE` running to the sentence end: "Piet Varga" in "…ambassador, Piet Varga." */
+export function withTrailingAppositive(toks: readonly Token[], np: Range): Range {
+  if (toks[np.to + 1]?.t !== ",") return np;
+  // An appositive opens with a determiner or a name ("an economist at…", "Piet Varga"), not
+  // with a participle ("including three children").
+  const opener = toks[np.to + 2];
+  if (!opener?.word || !(opener.cap || DETERMINERS.has(opener.lw))) return np;
+  const inner = nounPhraseFrom(toks, np.to + 2);
+  if (!inner || toks[inner.to + 1]?.word || !nextIsSentenceEnd(toks, inner.to + 1)) return np;
+  return { from: np.from, to: inner.to };
+}
+
+export function nextIsSentenceEnd(toks: readonly Token[], i: number): boolean {
+  for (let j = i; j < toks.length; j++) {
+    const tok = toks[j];
+    if (!tok) break;
+    if (tok.word) return false;
+    if (tok.t === "," || tok.t === ";" || tok.t === ":") return false;
+  }
+  return true;
+}
+
+export type RightSide =
+  | {
+      readonly type: "content";
+      readonly from: number;
+      readonly marked: boolean;
+      readonly recipient: boolean;
+    }
+  | { readonly type: "end"; readonly recipient: boolean }
+  | { readonly type: "comma"; readonly at: number; readonly recipient: boolean };
+
+/** What follows a cue (after its hearer and adverbials): content, nothing, or a comma. */
+export function analyseRight(toks: readonly Token[], k: number, cue: ReportingCue): RightSide {
+  let p = k + 1;
+  const hearerEnd = cue.takesRecipient ? recipientEnd(toks, p) : p;
+  const recipient = hearerEnd > p;
+  p = hearerEnd;
+  // Adverbials before "that", a colon or the end: "said on Monday that", "said in a statement."
+  const first = toks[p];
+  if (first?.word && ADVERBIAL_STARTERS.has(first.lw)) {
+    for (let q = p; q - p < MAX_ADVERBIAL_TOKENS; q++) {
+      const tok = toks[q];
+      if (!tok || (!tok.word && nextIsSentenceEnd(toks, q))) return { type: "end", recipient };
+      if (tok.lw === "that") return { type: "content", from: q + 1, marked: true, recipient };
+      if (tok.t === ":") return { type: "content", from: q + 1, marked: true, recipient };
+      if (!tok.word) {
+        if (tok.t === "," && isOpenQuote(toks[q + 1]))
+          return { type: "content", from: q + 1, marked: true, recipient };
+        if (tok.t === ",") return { type: "comma", at: q, recipient };
+        break;
+      }
+      if (AUXILIARIES.has(tok.lw) || isCueWord(tok)) break; // a clause, not an adverbial
+    }
+  }
+  const tok = toks[p];
+  if (!tok || nextIsSentenceEnd(toks, p)) return { type: "end", recipient };
+  if (tok.lw === "that") return { type: "content", from: p + 1, marked: true, recipient };
+  if (tok.t === ":") return { type: "content", from: p + 1, marked: true, recipient };
+  if (isOpenQuote(tok)) return { type: "content", from: p, marked: true, recipient };
+  if (tok.t === ",") {
+    if (isOpenQuote(toks[p + 1])) return { type: "content", from: p + 1, marked: true, recipient };
+    return { type: "comma", at: p, recipient };
+  }
+  if (tok.word && !CLAUSE_STOPS.has(tok.lw)) {
+    return { type: "content", from: p, marked: false, recipient };
+  }
+  return { type: "end", recipient };
+}
+
+const RECIPIENT_NOUNS: ReadonlySet<string> = wordSet(`
+  reporters journalists lawmakers legislators parliament congress senators newspaper paper agency
+  broadcaster channel station court judge jury committee council panel audience crowd supporters
+  voters residents conference briefing interviewer investors analysts me us him her them you
+  delegates members students staff employees officials police
+`);
+
+/**
+ * End (exclusive) of the hearer after a tell-type cue: an object pronoun, a capitalised name
+ * ("Reuters", "the Lindmark Courier") or a known audience ("reporters", "a news conference").
+ * Anything else is left to the content: "told reporters the deal was off" keeps "the deal…".
+ */
+function recipientEnd(toks: readonly Token[], from: number): number {
+  let p = from;
+  const det = toks[p];
+  if (det?.word && (det.lw === "the" || det.lw === "a" || det.lw === "an")) p++;
+  let q = p;
+  while (q < toks.length && q - p < MAX_RECIPIENT_TOKENS && toks[q]?.cap) q++;
+  if (q > p) return q;
+  // Up to two modifiers before a known audience noun: "a news conference", "state television".
+  for (let r = p; r < Math.min(toks.length, p + 3); r++) {
+    const tok = toks[r];
+    if (!tok?.word) break;
+    if (RECIPIENT_NOUNS.has(tok.lw)) return r + 1;
+  }
+  return from;
+}
+
+const ED_VERB = /^[a-z]{3,}ed$/;
+const CLAUSE_JOINERS = wordSet("and but while whereas");
+const MAX_LOOKAHEAD_SUBJECT = 8;
+
+/** Does a subject starting at token `from` lead straight to a reporting cue? */
+function startsAttribution(toks: readonly Token[], from: number): boolean {
+  for (let m = from + 1; m < toks.length && m - from <= MAX_LOOKAHEAD_SUBJECT; m++) {
+    const tok = toks[m];
+    if (!tok?.word) return false;
+    if (isCueWord(tok)) return subjectBefore(toks, m).range?.from === from;
+  }
+  return false;
+}
+
+/** Where a rightward content ends (exclusive token index): before ", but stopped…", "; ", ", saying". */
+export function contentEnd(toks: readonly Token[], from: number): number {
+  // Bounded so that many cues in one huge run-on "sentence" stay linear.
+  const last = Math.min(toks.length, from + MAX_CONTENT_SCAN);
+  for (let i = from; i < last; i++) {
+    const tok = toks[i];
+    if (!tok) break;
+    if (tok.t === ";") return i;
+    const next = toks[i + 1];
+    const after = toks[i + 2];
+    // `…shut,” he said` / `…shut, officials said`: another attribution ends this content.
+    if (isCloseQuote(tok) && i > from && startsAttribution(toks, i + 1)) return i + 1;
+    if (tok.t === "," && next?.word && startsAttribution(toks, i + 1)) return i;
+    if (tok.t === "," && next?.word) {
+      if (next.lw === "according" && after?.lw === "to") return i;
+      // ", and Tom Reyes said …": a new attribution with its own subject starts here.
+      if (CLAUSE_JOINERS.has(next.lw) && startsAttribution(toks, i + 2)) return i;
+      if (isCueWord(next) && next.lw.endsWith("ing")) return i;
+      if (
+        (next.lw === "and" || next.lw === "but" || next.lw === "yet") &&
+        after?.word &&
+        !after.cap
+      ) {
+        // A second predicate of the same subject: ", but stopped short of…".
+        if (isCueWord(after) || ED_VERB.test(after.lw) || AUXILIARIES.has(after.lw)) return i;
+      }
+    }
+    if ((tok.lw === "and" || tok.lw === "but") && isCueWord(next) && !next?.lw.endsWith("ing"))
+      return i;
+  }
+  return toks.length;
+}
+
+/** End offset of content that runs up to the attribution at token `at` ("," or closing quote). */
+export function contentBeforeEnd(toks: readonly Token[], at: number): number | null {
+  const tok = toks[at];
+  const prev = toks[at - 1];
+  if (!tok || !prev) return null;
+  // `”,` (quote closed before the comma) keeps the quote; a bare comma stays out.
+  if (tok.t === ",") return prev.e;
+  if (isCloseQuote(tok)) return tok.e;
+  return null;
+}
+
+/** Is token `at` the punctuation that ends a preceding content (`C, S V` / `"Q," S V`)? */
+export function isAttributionBoundary(toks: readonly Token[], at: number): boolean {
+  const tok = toks[at];
+  if (!tok || at < 1) return false;
+  return tok.t === "," || isCloseQuote(tok);
+}
+
+export function wordCount(toks: readonly Token[], from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i <= to; i++) if (toks[i]?.word) n++;
+  return n;
+}
+
+/** `Iran, which denies involvement, said …`: the subject sits before an appositive or relative. */
+export function subjectBeforeAppositive(toks: readonly Token[], comma: number): Range | null {
+  for (let c = comma - 1; c > 0 && comma - c <= 14; c--) {
+    if (toks[c]?.t !== ",") continue;
+    const opener = toks[c + 1];
+    if (!opener?.word) return null;
+    const relative = opener.lw === "who" || opener.lw === "which" || opener.lw === "whose";
+    const appositive = DETERMINERS.has(opener.lw) || opener.cap;
+    if (!relative && !appositive) return null;
+    const np = nounPhraseEndingAt(toks, c - 1);
+    if (!np) return null;
+    if (!relative) {
+      // An appositive must itself be a noun phrase: "The spokesman, Ali Hassan, said".
+      const inner = nounPhraseFrom(toks, c + 1);
+      if (!inner || inner.to !== comma - 1) return null;
+      return { from: np.from, to: comma - 1 };
+    }
+    return np;
+  }
+  return null;
+}

@@ -1,0 +1,87 @@
+/** The plain-text pipeline: unwrap → normalise → clean → title → hash → segment → suggest claims. */
+import type { TProcessedArticle } from "@claimdesk/types";
+import { isAbbreviation } from "./abbreviations";
+import { type CleanedText, cleanBoilerplate, crumbMatchesTitle } from "./clean-boilerplate";
+import { hashText } from "./hash-text";
+import { normalizeText } from "./normalize-text";
+import { segmentSentences } from "./segment-sentences";
+import { suggestClaims } from "./suggest-claims";
+import { unwrapHardWrappedLines } from "./unwrap-lines";
+
+export const TEXT_EXTRACTOR = "claimdesk-text@1";
+
+export interface ArticleMeta {
+  /** Only used to name the file in error messages. */
+  readonly filename?: string;
+  readonly url?: string;
+  readonly title?: string;
+  readonly publisher?: string;
+  readonly publishedAt?: string;
+  readonly byline?: string;
+}
+
+const MAX_TITLE_CHARS = 200;
+const FINAL_PUNCTUATION = /[.!?:;,]$/;
+const LAST_WORD_BEFORE_PERIOD = /([\p{L}.]+)\.$/u;
+
+/** A headline does not end like a sentence, unless its last word is an abbreviation ("U.S."). */
+function looksLikeTitle(paragraph: string): boolean {
+  if (paragraph.length === 0 || paragraph.length >= MAX_TITLE_CHARS) return false;
+  if (!FINAL_PUNCTUATION.test(paragraph)) return true;
+  const word = LAST_WORD_BEFORE_PERIOD.exec(paragraph)?.[1];
+  return word !== undefined && isAbbreviation(word);
+}
+
+/** Splits off the first paragraph as the title when it is one; `given` (from metadata) wins. */
+function splitTitle(
+  cleaned: CleanedText,
+  given: string | undefined,
+): { title: string | null; body: string } {
+  const text = cleaned.text;
+  const newline = text.indexOf("\n");
+  if (newline < 0) return { title: given?.trim() || null, body: text };
+  const first = text.slice(0, newline);
+  const rest = text.slice(newline + 1).replace(/^\n+/, "");
+  if (given?.trim()) {
+    const title = normalizeText(given);
+    return { title, body: first === title ? rest : text };
+  }
+  // A crumb repeating the headline ("HomeWorldIran commander requests…") proves the title even
+  // when it ends with a period.
+  const crumbSaysTitle = cleaned.removed.some(
+    (r) => r.rule.startsWith("nav-crumb") && crumbMatchesTitle(r.text, first),
+  );
+  if (crumbSaysTitle || looksLikeTitle(first)) return { title: first, body: rest };
+  return { title: null, body: text };
+}
+
+/**
+ * Runs the whole plain-text pipeline on one article. Throws an Error naming the reason (and the
+ * file, when given) when nothing is left to store.
+ */
+export function processPlainText(raw: string, meta: ArticleMeta = {}): TProcessedArticle {
+  const where = meta.filename ? `${meta.filename}: ` : "";
+  const normalized = normalizeText(unwrapHardWrappedLines(raw));
+  if (normalized.length === 0) throw new Error(`${where}empty input: the text has no content`);
+  // Normalised first so the line rules see tidy lines; cleaning keeps the text normalised.
+  const cleaned = cleanBoilerplate(normalized);
+  if (cleaned.text.length === 0) {
+    throw new Error(`${where}empty after cleaning: every line was boilerplate`);
+  }
+  const { title, body } = splitTitle(cleaned, meta.title);
+  const sentences = segmentSentences(body);
+  return {
+    title,
+    byline: meta.byline ?? null,
+    publisher: meta.publisher ?? null,
+    publishedAt: meta.publishedAt ?? null,
+    url: meta.url ?? null,
+    // The rules are English-only; no language detection yet.
+    language: null,
+    text: body,
+    textSha256: hashText(body),
+    extractor: TEXT_EXTRACTOR,
+    sentences,
+    claims: suggestClaims(body, sentences),
+  };
+}

@@ -1,0 +1,180 @@
+/** Reporting-cue lexicon: inflected reporting verbs → lemma, suggested reporting stance, behaviour. */
+import type { TReportingStance } from "@claimdesk/types";
+
+export interface ReportingCue {
+  /** Base form stored as the claim's cue lemma: "say", "according to". */
+  readonly lemma: string;
+  /** The article's stance toward the content that this cue suggests [PARC authorial stance]. */
+  readonly stance: TReportingStance;
+  /** Takes a hearer before the content: "told Reuters that…", "warned Washington that…". */
+  readonly takesRecipient: boolean;
+  /**
+   * The word is often not a reporting verb ("found", "showed", "added"): after the source it only
+   * counts when a "that"-clause, a colon or a quotation follows.
+   */
+  readonly needsComplement: boolean;
+  /** Conflict verbs (vow, threaten, warn…), which report intentions rather than facts. */
+  readonly conflict: boolean;
+}
+
+interface LemmaSpec {
+  readonly stance: TReportingStance;
+  /** Explicit forms (base, 3sg, past, participle, -ing); generated from the lemma when absent. */
+  readonly forms?: readonly string[];
+  readonly recipient?: boolean;
+  readonly strict?: boolean;
+  readonly conflict?: boolean;
+}
+
+// "claim", "allege", "insist", "maintain", "contend": the reporter keeps a distance.
+// "reveal", "confirm", "show", "acknowledge", "admit", "concede", "prove", "note": the reporter
+// presents the content as fact (factive verbs). Everything else reports without judging.
+const LEMMAS: Readonly<Record<string, LemmaSpec>> = {
+  say: { stance: "neutral", forms: ["say", "says", "said", "saying"] },
+  tell: { stance: "neutral", forms: ["tell", "tells", "told", "telling"], recipient: true },
+  add: { stance: "neutral", strict: true },
+  announce: { stance: "neutral" },
+  state: { stance: "neutral" },
+  write: {
+    stance: "neutral",
+    forms: ["write", "writes", "wrote", "written", "writing"],
+    strict: true,
+  },
+  tweet: { stance: "neutral" },
+  report: { stance: "neutral" },
+  explain: { stance: "neutral" },
+  comment: { stance: "neutral", strict: true },
+  remark: { stance: "neutral", strict: true },
+  respond: { stance: "neutral", strict: true },
+  reply: { stance: "neutral", forms: ["reply", "replies", "replied", "replying"] },
+  ask: { stance: "neutral", recipient: true, strict: true },
+  testify: { stance: "neutral", forms: ["testify", "testifies", "testified", "testifying"] },
+  predict: { stance: "neutral" },
+  forecast: {
+    stance: "neutral",
+    forms: ["forecast", "forecasts", "forecasted", "forecasting"],
+    strict: true,
+  },
+  estimate: { stance: "neutral", strict: true },
+  believe: { stance: "neutral", strict: true },
+  suggest: { stance: "neutral", strict: true },
+  argue: { stance: "neutral" },
+  assert: { stance: "neutral" },
+  affirm: { stance: "neutral" },
+  declare: { stance: "neutral" },
+  stress: { stance: "neutral", forms: ["stress", "stresses", "stressed", "stressing"] },
+  emphasise: { stance: "neutral" },
+  emphasize: { stance: "neutral" },
+  underline: { stance: "neutral", strict: true },
+  reiterate: { stance: "neutral" },
+  recall: { stance: "neutral", strict: true },
+  describe: { stance: "neutral" },
+  mention: { stance: "neutral", strict: true },
+  observe: { stance: "neutral", strict: true },
+  recount: { stance: "neutral", strict: true },
+  indicate: { stance: "neutral", strict: true },
+  signal: {
+    stance: "neutral",
+    forms: ["signal", "signals", "signaled", "signalled", "signaling", "signalling"],
+    strict: true,
+  },
+  hint: { stance: "neutral" },
+  inform: { stance: "neutral", recipient: true },
+  assure: { stance: "neutral", recipient: true },
+  brief: { stance: "neutral", recipient: true, strict: true },
+  speculate: { stance: "neutral" },
+  propose: { stance: "neutral" },
+  recommend: { stance: "neutral" },
+  complain: { stance: "neutral" },
+  deny: { stance: "neutral", forms: ["deny", "denies", "denied", "denying"] },
+  dispute: { stance: "neutral" },
+  reject: { stance: "neutral" },
+  question: { stance: "neutral", strict: true },
+  doubt: { stance: "neutral", strict: true },
+  accuse: { stance: "neutral" },
+  blame: { stance: "neutral" },
+  criticise: { stance: "neutral" },
+  criticize: { stance: "neutral" },
+  condemn: { stance: "neutral" },
+  caution: { stance: "neutral", recipient: true },
+  warn: { stance: "neutral", recipient: true, conflict: true },
+  vow: { stance: "neutral", conflict: true },
+  pledge: { stance: "neutral", conflict: true },
+  promise: { stance: "neutral", recipient: true, conflict: true },
+  threaten: { stance: "neutral", conflict: true },
+  urge: { stance: "neutral", conflict: true },
+  demand: { stance: "neutral", conflict: true },
+  claim: { stance: "distancing" },
+  allege: { stance: "distancing" },
+  insist: { stance: "distancing" },
+  maintain: { stance: "distancing", strict: true },
+  contend: { stance: "distancing" },
+  purport: { stance: "distancing" },
+  reveal: { stance: "committed" },
+  confirm: { stance: "committed" },
+  show: {
+    stance: "committed",
+    forms: ["show", "shows", "showed", "shown", "showing"],
+    strict: true,
+  },
+  acknowledge: { stance: "committed" },
+  admit: { stance: "committed", forms: ["admit", "admits", "admitted", "admitting"] },
+  concede: { stance: "committed" },
+  confess: { stance: "committed", forms: ["confess", "confesses", "confessed", "confessing"] },
+  prove: {
+    stance: "committed",
+    forms: ["prove", "proves", "proved", "proven", "proving"],
+    strict: true,
+  },
+  note: { stance: "committed" },
+  disclose: { stance: "committed" },
+  demonstrate: { stance: "committed", strict: true },
+  find: { stance: "committed", forms: ["find", "finds", "found", "finding"], strict: true },
+  establish: { stance: "committed", strict: true },
+};
+
+const SIBILANT_END = /(?:s|sh|ch|x|z)$/;
+const CONSONANT_Y_END = /[^aeiou]y$/;
+
+/** base, 3rd person singular, past (= past participle), -ing for a regular verb. */
+function regularForms(base: string): string[] {
+  if (base.endsWith("e")) return [base, `${base}s`, `${base}d`, `${base.slice(0, -1)}ing`];
+  if (CONSONANT_Y_END.test(base)) {
+    const stem = base.slice(0, -1);
+    return [base, `${stem}ies`, `${stem}ied`, `${base}ing`];
+  }
+  const third = SIBILANT_END.test(base) ? `${base}es` : `${base}s`;
+  return [base, third, `${base}ed`, `${base}ing`];
+}
+
+function buildLexicon(): Map<string, ReportingCue> {
+  const map = new Map<string, ReportingCue>();
+  for (const [lemma, spec] of Object.entries(LEMMAS)) {
+    const cue: ReportingCue = {
+      lemma,
+      stance: spec.stance,
+      takesRecipient: spec.recipient ?? false,
+      needsComplement: spec.strict ?? false,
+      conflict: spec.conflict ?? false,
+    };
+    for (const form of spec.forms ?? regularForms(lemma)) if (!map.has(form)) map.set(form, cue);
+  }
+  return map;
+}
+
+/** Every inflected form (lower case) → its cue. Built once. */
+export const REPORTING_VERBS: ReadonlyMap<string, ReportingCue> = buildLexicon();
+
+/** The multi-word cue "according to": neutral attribution, source follows. */
+export const ACCORDING_TO: ReportingCue = {
+  lemma: "according to",
+  stance: "neutral",
+  takesRecipient: false,
+  needsComplement: false,
+  conflict: false,
+};
+
+/** Looks up a single word, case-insensitively. */
+export function lookupReportingVerb(word: string): ReportingCue | undefined {
+  return REPORTING_VERBS.get(word.toLowerCase());
+}

@@ -1,0 +1,81 @@
+/** Tokens of a sentence for the claim rules: words (with abbreviation periods), punctuation, cues. */
+import { isAbbreviation } from "./abbreviations";
+import { REPORTING_VERBS } from "./reporting-verbs";
+import { wordSet } from "./word-set";
+
+export interface Token {
+  readonly s: number;
+  readonly e: number;
+  readonly t: string;
+  readonly lw: string;
+  readonly word: boolean;
+  readonly cap: boolean;
+  /** A reporting verb here: in the lexicon, lower case, and not a noun ("the report", "Iran’s claims"). */
+  readonly cue: boolean;
+}
+
+const TOKEN = /[\p{L}\p{N}]+(?:[.'’\-&/][\p{L}\p{N}]+)*|\S/gu;
+const WORDLIKE = /^[\p{L}\p{N}]/u;
+const CAPITALISED = /^\p{Lu}/u;
+export const DIGITS = /^\p{N}/u;
+const PERIOD = 46;
+
+/** Word token? ASCII decided by char code; only other scripts pay for the Unicode regex. */
+function isWordStart(t: string): boolean {
+  const c = t.charCodeAt(0);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return WORDLIKE.test(t);
+}
+
+function isCapitalised(t: string): boolean {
+  const c = t.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return CAPITALISED.test(t);
+}
+
+export function tokenize(text: string, start: number, end: number): Token[] {
+  const out: Token[] = [];
+  TOKEN.lastIndex = start;
+  for (let m = TOKEN.exec(text); m !== null && m.index < end; m = TOKEN.exec(text)) {
+    let t = m[0];
+    const s = m.index;
+    let e = s + t.length;
+    const word = isWordStart(t);
+    // Keep an abbreviation's period on the word ("U.S.", "Gen.") so it is never taken for a stop.
+    if (word && e < end && text.charCodeAt(e) === PERIOD) {
+      // A lone initial only mid-sentence: "Plan B." at the end keeps its period separate.
+      if (isAbbreviation(t, e + 1 < end)) {
+        e += 1;
+        t += ".";
+        TOKEN.lastIndex = e;
+      }
+    }
+    const lw = word ? t.toLowerCase() : t;
+    const cap = word && isCapitalised(t);
+    let cue = word && !cap && REPORTING_VERBS.has(lw);
+    if (cue) {
+      const prev = out[out.length - 1];
+      if (prev?.word && (NOUN_MARKERS.has(prev.lw) || POSSESSIVE.test(prev.t))) cue = false;
+    }
+    out.push({ s, e, t, lw, word, cap, cue });
+  }
+  return out;
+}
+
+const OPEN_QUOTES: ReadonlySet<string> = new Set(["“", "‘", "«", "„", "‹", '"', "'"]);
+const CLOSE_QUOTES: ReadonlySet<string> = new Set(["”", "’", "»", "›", '"', "'"]);
+export const isOpenQuote = (tok: Token | undefined): boolean =>
+  tok !== undefined && OPEN_QUOTES.has(tok.t);
+export const isCloseQuote = (tok: Token | undefined): boolean =>
+  tok !== undefined && CLOSE_QUOTES.has(tok.t);
+
+export const POSSESSIVE = /['’]s$/;
+
+// Words after which a cue form is a noun: "the report", "a new claim", "its warning".
+const NOUN_MARKERS = wordSet(
+  "the a an its his her their our this these those another no new latest recent annual final joint",
+);
+
+export function isCueWord(tok: Token | undefined): boolean {
+  return tok?.cue === true;
+}
