@@ -1,0 +1,83 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { findRepoRoot, openDb } from "@claimdesk/db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const repoRoot = findRepoRoot(import.meta.dirname);
+const SAMPLE_ARG = "../shared/samples/iran-iraq-militias-pause.txt";
+
+let dir: string;
+let dbPath: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "claimdesk-cli-"));
+  dbPath = join(dir, "fresh.db");
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs the real CLI the way `pnpm worker` does: tsx, from the repo root, paths relative to INIT_CWD. */
+function worker(...args: string[]) {
+  const result = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "apps/worker/src/cli.ts", ...args],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, CLAIMDESK_DB: dbPath, INIT_CWD: repoRoot },
+      encoding: "utf8",
+      timeout: 60_000,
+    },
+  );
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+// Each case spawns real node processes: allow for a loaded 2-core CI machine.
+describe("claimdesk-worker import", { timeout: 60_000 }, () => {
+  it("imports the sample into a fresh database, then nothing on a second run", () => {
+    const first = worker("import", SAMPLE_ARG);
+    expect(first.stderr).toBe("");
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(
+      new RegExp(
+        `^Imported 1 article \\(\\d+ claims? suggested\\); 0 duplicates, 0 failed; read 1 file in [\\d.]+ s \\(db: ${dbPath}\\)\\n$`,
+      ),
+    );
+
+    const second = worker("import", "--json", SAMPLE_ARG);
+    expect({ code: second.code, stderr: second.stderr }).toEqual({ code: 0, stderr: "" });
+    const summary = JSON.parse(second.stdout) as Record<string, unknown>;
+    expect(summary).toMatchObject({
+      status: "completed",
+      read: 1,
+      imported: 0,
+      duplicates: 1,
+      claims: 0,
+      paths: [join(repoRoot, SAMPLE_ARG)],
+    });
+
+    const db = openDb({ path: dbPath, readonly: true }).$client;
+    const jobs = db
+      .prepare("select status, imported, duplicates from import_jobs order by id")
+      .all();
+    expect(jobs).toEqual([
+      { status: "completed", imported: 1, duplicates: 0 },
+      { status: "completed", imported: 0, duplicates: 1 },
+    ]);
+    expect(db.prepare("select count(*) from articles").pluck().get()).toBe(1);
+    db.close();
+  });
+
+  it("exits non-zero with a clear message when nothing could be read", () => {
+    const run = worker("import", "no/such/file.txt");
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain(
+      `No such file or directory: ${join(repoRoot, "no/such/file.txt")}`,
+    );
+  });
+
+  it("rejects a batch size that is not a positive integer", () => {
+    const run = worker("import", "--batch-size", "0", SAMPLE_ARG);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain("Expected a positive integer");
+  });
+});

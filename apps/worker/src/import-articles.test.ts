@@ -1,0 +1,206 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Db, findRepoRoot, getImportJob, listImportErrors, openDb } from "@claimdesk/db";
+import { migrateDb } from "@claimdesk/db/migrate";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { importArticles } from "./import-articles";
+
+const repoRoot = findRepoRoot(import.meta.dirname);
+const SAMPLE = join(repoRoot, "../shared/samples/iran-iraq-militias-pause.txt");
+const DEMO_DIR = join(repoRoot, "demo/articles");
+const demoFiles = readdirSync(DEMO_DIR).filter((f) => /\.(txt|md)$/i.test(f));
+
+const GOOD_TEXT =
+  "Iraq's prime minister said on Monday that foreign forces would leave the country soon.\n\n" +
+  '"We will not accept attacks on our soil," a government spokesman told reporters in Baghdad.\n';
+
+let dir: string;
+let db: Db;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "claimdesk-import-"));
+  db = openDb({ path: join(dir, "claimdesk.db") });
+  migrateDb(db);
+});
+afterEach(() => {
+  db.$client.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function fixture(name: string, content: string | Uint8Array): string {
+  const file = join(dir, "in", name);
+  mkdirSync(join(file, ".."), { recursive: true });
+  writeFileSync(file, content);
+  return file;
+}
+
+const count = (table: string) =>
+  db.$client.prepare(`select count(*) from ${table}`).pluck().get() as number;
+
+interface StoredSpans {
+  text: string;
+  content_start: number;
+  content_end: number;
+  content_text: string;
+  source_start: number | null;
+  source_end: number | null;
+  source_text: string | null;
+  cue_start: number | null;
+  cue_end: number | null;
+  cue_text: string | null;
+}
+
+/** Every stored span must be the exact text at its offsets in its article. */
+function expectAllSpansAnchored(): number {
+  const rows = db.$client
+    .prepare("select a.text, c.* from claims c join articles a on a.id = c.article_id")
+    .all() as StoredSpans[];
+  for (const r of rows) {
+    expect(r.text.slice(r.content_start, r.content_end)).toBe(r.content_text);
+    if (r.source_start !== null && r.source_end !== null) {
+      expect(r.text.slice(r.source_start, r.source_end)).toBe(r.source_text);
+    }
+    if (r.cue_start !== null && r.cue_end !== null) {
+      expect(r.text.slice(r.cue_start, r.cue_end)).toBe(r.cue_text);
+    }
+  }
+  return rows.length;
+}
+
+describe("importArticles", () => {
+  it("imports the sample article: boilerplate gone, claims anchored, Tehran registered", async () => {
+    const summary = await importArticles(db, [SAMPLE]);
+    expect(summary).toMatchObject({
+      status: "completed",
+      error: null,
+      files: 1,
+      read: 1,
+      imported: 1,
+      duplicates: 0,
+      failed: 0,
+      unreadable: [],
+      dbPath: join(dir, "claimdesk.db"),
+    });
+    expect(summary.claims).toBeGreaterThan(0);
+
+    const text = db.$client.prepare("select text from articles").pluck().get() as string;
+    expect(text).toContain("Tehran says it has funded, advised and trained allies");
+    for (const boilerplate of ["Advertisement", "Must Read", "spot_img", "HomeWorld"]) {
+      expect(text).not.toContain(boilerplate);
+    }
+    expect(expectAllSpansAnchored()).toBe(summary.claims);
+    const tehran = db.$client
+      .prepare("select count(*) from sources where name = 'Tehran'")
+      .pluck()
+      .get();
+    expect(tehran).toBe(1);
+
+    expect(getImportJob(db, summary.jobId)).toMatchObject({
+      status: "completed",
+      input: { paths: [SAMPLE], options: { batchSize: 500 } },
+      read: 1,
+      imported: 1,
+      duplicates: 0,
+      failed: 0,
+      claims: summary.claims,
+      error: null,
+    });
+    expect(getImportJob(db, summary.jobId)?.finishedAt).toBeInstanceOf(Date);
+  });
+
+  it("imports nothing new when run twice", async () => {
+    const first = await importArticles(db, [SAMPLE]);
+    const claims = count("claims");
+    const sources = count("sources");
+    const second = await importArticles(db, [SAMPLE]);
+    expect(second).toMatchObject({ read: 1, imported: 0, duplicates: 1, failed: 0, claims: 0 });
+    expect(second.jobId).not.toBe(first.jobId);
+    expect(count("articles")).toBe(1);
+    expect(count("claims")).toBe(claims);
+    expect(count("sources")).toBe(sources);
+    expect(getImportJob(db, second.jobId)).toMatchObject({ imported: 0, duplicates: 1 });
+  });
+
+  it("reports bad files with file and reason and imports the good ones of the same run", async () => {
+    fixture("a-good.txt", GOOD_TEXT);
+    // 0xC3 starts a two-byte sequence that 0x28 cannot continue: invalid UTF-8.
+    const invalid = fixture(
+      "b-invalid.txt",
+      Buffer.from([0x53, 0x61, 0x69, 0x64, 0xc3, 0x28, 0x0a]),
+    );
+    const empty = fixture("c-empty.txt", "");
+    const onlyBoilerplate = fixture(
+      "d-ads.txt",
+      "- Advertisement -\n\nMust Read\n\nspot_imgspot_img\n",
+    );
+    fixture("e-notes.pdf", "%PDF-1.4");
+    const alsoGood = fixture("sub/f-good.md", `${GOOD_TEXT}\nA second story, told differently.\n`);
+
+    // A batch of two records, so errors and articles land in several transactions.
+    const summary = await importArticles(db, [join(dir, "in")], { batchSize: 2 });
+    expect(summary).toMatchObject({
+      status: "completed",
+      files: 5,
+      read: 5,
+      imported: 2,
+      duplicates: 0,
+      failed: 3,
+      skipped: { ".pdf": 1 },
+    });
+    const errors = listImportErrors(db, summary.jobId);
+    expect(errors.map((e) => e.file)).toEqual([invalid, empty, onlyBoilerplate]);
+    expect(errors.every((e) => e.line === null && e.reason.length > 0)).toBe(true);
+    expect(errors[1]?.reason).toBe("empty file");
+    expect(summary.failures).toEqual(errors);
+    expect(getImportJob(db, summary.jobId)).toMatchObject({
+      status: "completed",
+      read: 5,
+      imported: 2,
+      failed: 3,
+      checkpoint: { file: alsoGood, line: null },
+    });
+    expect(count("articles")).toBe(2);
+    expectAllSpansAnchored();
+  });
+
+  it("fails the job with a clear reason when nothing could be read", async () => {
+    const missing = join(dir, "missing.txt");
+    const summary = await importArticles(db, [missing]);
+    expect(summary).toMatchObject({ status: "failed", read: 0, imported: 0 });
+    expect(summary.error).toContain(`No such file or directory: ${missing}`);
+    expect(getImportJob(db, summary.jobId)).toMatchObject({
+      status: "failed",
+      error: summary.error,
+    });
+    expect(listImportErrors(db, summary.jobId)).toEqual([
+      { file: missing, line: null, reason: "No such file or directory" },
+    ]);
+  });
+
+  it("fails the job when a directory holds nothing it can import", async () => {
+    fixture("scan.pdf", "%PDF-1.4");
+    const summary = await importArticles(db, [join(dir, "in")]);
+    expect(summary.status).toBe("failed");
+    expect(summary.error).toContain("1 file skipped: only .txt, .md can be imported");
+  });
+
+  it("imports what it can read when another path is missing", async () => {
+    const missing = join(dir, "missing");
+    const summary = await importArticles(db, [missing, fixture("a.txt", GOOD_TEXT)]);
+    expect(summary).toMatchObject({
+      status: "completed",
+      imported: 1,
+      unreadable: [{ path: missing, reason: "No such file or directory" }],
+    });
+  });
+
+  it("imports the demo articles with anchored claims", async () => {
+    expect(demoFiles.length).toBeGreaterThanOrEqual(3);
+    const summary = await importArticles(db, [DEMO_DIR, SAMPLE]);
+    expect(summary).toMatchObject({ status: "completed", failed: 0, read: demoFiles.length + 1 });
+    expect(summary.imported + summary.duplicates).toBe(demoFiles.length + 1);
+    expect(expectAllSpansAnchored()).toBe(summary.claims);
+    const again = await importArticles(db, [DEMO_DIR, SAMPLE]);
+    expect(again).toMatchObject({ imported: 0, claims: 0, duplicates: demoFiles.length + 1 });
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import type { ImportSummary } from "./import-articles";
+import { formatSummary, formatUnreadable } from "./summary";
+
+const base: ImportSummary = {
+  jobId: 7,
+  status: "completed",
+  error: null,
+  dbPath: "/data/claimdesk.db",
+  paths: ["/in"],
+  files: 4,
+  read: 4,
+  imported: 3,
+  duplicates: 1,
+  failed: 0,
+  claims: 17,
+  skipped: {},
+  unreadable: [],
+  failures: [],
+  durationMs: 423,
+};
+
+describe("formatSummary", () => {
+  it("says what happened in one line", () => {
+    expect(formatSummary(base)).toBe(
+      "Imported 3 articles (17 claims suggested); 1 duplicate, 0 failed; " +
+        "read 4 files in 0.42 s (db: /data/claimdesk.db)",
+    );
+  });
+
+  it("uses the singular for one and counts records apart from files when they differ", () => {
+    const line = formatSummary({ ...base, imported: 1, claims: 1, duplicates: 2, files: 1 });
+    expect(line).toContain("Imported 1 article (1 claim suggested); 2 duplicates, 0 failed");
+    expect(line).toContain("read 1 file (4 records) in");
+  });
+
+  it("lists skipped types and failed records, pointing to the job for the rest", () => {
+    const text = formatSummary({
+      ...base,
+      failed: 23,
+      skipped: { ".pdf": 2, ".docx": 1 },
+      failures: [
+        { file: "/in/bad.txt", line: null, reason: "cannot decode: invalid UTF-8" },
+        { file: "/in/feed.jsonl", line: 12, reason: "empty file" },
+      ],
+    });
+    expect(text.split("\n").slice(1)).toEqual([
+      "Skipped 3 files of unsupported types (.pdf 2, .docx 1)",
+      "Failed records:",
+      "  /in/bad.txt  cannot decode: invalid UTF-8",
+      "  /in/feed.jsonl:12  empty file",
+      "  (+21 more in import job 7)",
+    ]);
+  });
+
+  it("names each input that could not be opened", () => {
+    expect(
+      formatUnreadable({
+        ...base,
+        unreadable: [{ path: "/in/missing.txt", reason: "No such file or directory" }],
+      }),
+    ).toEqual(["No such file or directory: /in/missing.txt"]);
+  });
+});

@@ -1,0 +1,96 @@
+import { createHash } from "node:crypto";
+import { createImportJob, type Db, getImportJob, listImportErrors } from "@claimdesk/db";
+import { createTestDb } from "@claimdesk/db/testing";
+import type { TProcessedArticle } from "@claimdesk/types";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { BatchWriter } from "./write-batches";
+
+function article(text: string): TProcessedArticle {
+  return {
+    title: null,
+    byline: null,
+    publisher: null,
+    publishedAt: null,
+    url: null,
+    language: "en",
+    text,
+    textSha256: createHash("sha256").update(text).digest("hex"),
+    extractor: "plain@1",
+    sentences: [],
+    claims: [],
+  };
+}
+
+/** An article the database refuses: a claim without offsets violates NOT NULL. */
+function unstorable(text: string): TProcessedArticle {
+  const broken = article(text);
+  broken.claims = [
+    {
+      content: { start: null, end: null, exact: "x" } as never,
+      sourceMention: null,
+      cue: null,
+      cueLemma: null,
+      sourceName: null,
+      sourceKindGuess: null,
+      quoteType: "indirect",
+      reportingStanceGuess: "neutral",
+      parentIndex: null,
+      origin: "rule:test@1",
+      score: 0.5,
+    },
+  ];
+  return broken;
+}
+
+let db: Db;
+let jobId: number;
+beforeEach(() => {
+  db = createTestDb();
+  jobId = createImportJob(db, { paths: [] });
+});
+afterEach(() => db.$client.close());
+
+const articleCount = () => db.$client.prepare("select count(*) from articles").pluck().get();
+
+describe("BatchWriter", () => {
+  it("writes a batch when it is full and the job's counts with it", () => {
+    const writer = new BatchWriter(db, jobId, 2);
+    writer.addArticle("/in/a.txt", null, article("A."));
+    expect(articleCount()).toBe(0);
+    writer.addFailure({ file: "/in/b.txt", line: null, reason: "empty file" });
+    expect(articleCount()).toBe(1);
+    expect(getImportJob(db, jobId)).toMatchObject({
+      read: 2,
+      imported: 1,
+      failed: 1,
+      checkpoint: { file: "/in/b.txt", line: null },
+    });
+    writer.addArticle("/in/c.txt", null, article("A."));
+    writer.flush();
+    expect(writer.counts).toEqual({ read: 3, imported: 1, duplicates: 1, failed: 1, claims: 0 });
+    expect(getImportJob(db, jobId)).toMatchObject(writer.counts);
+  });
+
+  it("isolates an article the database refuses and keeps its neighbours", () => {
+    const writer = new BatchWriter(db, jobId, 10);
+    writer.addArticle("/in/a.txt", null, article("A."));
+    writer.addArticle("/in/b.txt", null, unstorable("B."));
+    writer.addArticle("/in/c.txt", null, article("C."));
+    writer.flush();
+    expect(articleCount()).toBe(2);
+    expect(writer.counts).toEqual({ read: 3, imported: 2, duplicates: 0, failed: 1, claims: 0 });
+    expect(getImportJob(db, jobId)).toMatchObject(writer.counts);
+    const errors = listImportErrors(db, jobId);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ file: "/in/b.txt", line: null });
+    expect(errors[0]?.reason).toMatch(/^cannot store: .*NOT NULL/);
+    expect(writer.failures).toEqual(errors);
+  });
+
+  it("fails loudly when no article of a batch can be stored", () => {
+    const writer = new BatchWriter(db, jobId, 10);
+    writer.addArticle("/in/a.txt", null, unstorable("A."));
+    expect(() => writer.flush()).toThrow(/NOT NULL/);
+    expect(listImportErrors(db, jobId)).toEqual([]);
+  });
+});

@@ -1,0 +1,149 @@
+/**
+ * The import's writer: buffers processed articles and failed records and commits them in batches,
+ * each batch with the job's running counts in one transaction, so a killed run leaves counts that
+ * match what is stored.
+ */
+import {
+  type DbExecutor,
+  type ImportCounts,
+  type ImportErrorInput,
+  type InsertedArticles,
+  insertProcessedArticles,
+  recordImportError,
+  updateImportJobProgress,
+  writeTransaction,
+} from "@claimdesk/db";
+import type { TProcessedArticle } from "@claimdesk/types";
+
+/** How many failed records the summary lists; the rest stay in import_errors. */
+export const LISTED_FAILURES = 20;
+
+interface PendingArticle {
+  file: string;
+  line: number | null;
+  article: TProcessedArticle;
+}
+
+export class BatchWriter {
+  readonly counts: ImportCounts = { read: 0, imported: 0, duplicates: 0, failed: 0, claims: 0 };
+  /** The first LISTED_FAILURES failed records, for the summary. */
+  readonly failures: ImportErrorInput[] = [];
+  private articles: PendingArticle[] = [];
+  private errors: ImportErrorInput[] = [];
+  private pendingFailed = 0;
+  private checkpoint: { file: string; line: number | null } | null = null;
+
+  constructor(
+    private readonly db: DbExecutor,
+    private readonly jobId: number,
+    private readonly batchSize: number,
+  ) {}
+
+  addArticle(file: string, line: number | null, article: TProcessedArticle): void {
+    this.articles.push({ file, line, article });
+    this.checkpoint = { file, line };
+    this.flushIfFull();
+  }
+
+  /** A record that was read but cannot be imported. */
+  addFailure(error: ImportErrorInput): void {
+    this.pendingFailed++;
+    this.pushError(error);
+    this.checkpoint = { file: error.file, line: error.line };
+    this.flushIfFull();
+  }
+
+  /** An input that could not be opened: reported with the job, but no record was read. */
+  addUnreadable(error: ImportErrorInput): void {
+    this.errors.push(error);
+    this.flushIfFull();
+  }
+
+  flush(): void {
+    if (this.articles.length === 0 && this.errors.length === 0) return;
+    let written: { stored: number; inserted: InsertedArticles };
+    try {
+      written = this.commit(this.articles);
+    } catch (batchError) {
+      written = this.commitOneByOne(this.articles, batchError);
+    }
+    const { stored, inserted } = written;
+    this.counts.read += stored + this.pendingFailed;
+    this.counts.failed += this.pendingFailed;
+    this.counts.imported += inserted.imported;
+    this.counts.duplicates += inserted.duplicates;
+    this.counts.claims += inserted.claims;
+    this.articles = [];
+    this.errors = [];
+    this.pendingFailed = 0;
+  }
+
+  private flushIfFull(): void {
+    if (this.articles.length + this.errors.length >= this.batchSize) this.flush();
+  }
+
+  private commit(articles: readonly PendingArticle[]) {
+    return writeTransaction(this.db, (tx) => {
+      const inserted = insertProcessedArticles(
+        tx,
+        this.jobId,
+        articles.map((a) => a.article),
+      );
+      this.writeErrorsAndProgress(tx, articles.length, inserted);
+      return { stored: articles.length, inserted };
+    });
+  }
+
+  /**
+   * A batch that threw is retried an article at a time (each in a savepoint of one transaction),
+   * so one bad record is reported and skipped instead of losing its neighbours. If every article
+   * fails the cause is not the data (disk full, database locked): the batch's error is rethrown.
+   */
+  private commitOneByOne(articles: readonly PendingArticle[], batchError: unknown) {
+    return writeTransaction(this.db, (tx) => {
+      const inserted: InsertedArticles = { imported: 0, duplicates: 0, claims: 0 };
+      let stored = 0;
+      for (const { file, line, article } of articles) {
+        try {
+          const one = insertProcessedArticles(tx, this.jobId, [article]);
+          inserted.imported += one.imported;
+          inserted.duplicates += one.duplicates;
+          inserted.claims += one.claims;
+          stored++;
+        } catch (error) {
+          this.pendingFailed++;
+          this.pushError({ file, line, reason: `cannot store: ${messageOf(error)}` });
+        }
+      }
+      if (articles.length > 0 && stored === 0) throw batchError;
+      this.writeErrorsAndProgress(tx, stored, inserted);
+      return { stored, inserted };
+    });
+  }
+
+  private writeErrorsAndProgress(
+    tx: DbExecutor,
+    storedArticles: number,
+    inserted: InsertedArticles,
+  ): void {
+    for (const error of this.errors) recordImportError(tx, this.jobId, error);
+    const failed = this.counts.failed + this.pendingFailed;
+    const counts: ImportCounts = {
+      read: this.counts.read + storedArticles + this.pendingFailed,
+      imported: this.counts.imported + inserted.imported,
+      duplicates: this.counts.duplicates + inserted.duplicates,
+      failed,
+      claims: this.counts.claims + inserted.claims,
+    };
+    updateImportJobProgress(tx, this.jobId, counts, this.checkpoint ?? undefined);
+  }
+
+  private pushError(error: ImportErrorInput): void {
+    this.errors.push(error);
+    if (this.failures.length < LISTED_FAILURES) this.failures.push(error);
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
