@@ -1,0 +1,186 @@
+"use client";
+/** The side panel: every claim of the article in reading order; the selected one opens its editor. */
+import { CLAIM_STATUS_LABELS, CLAIM_STATUSES } from "@claimdesk/types";
+import { useEffect, useRef } from "react";
+import type { ClaimDetail } from "~/trpc/types";
+import type { ClaimSelection } from "./article-text";
+import { ClaimFields } from "./claim-fields";
+import { StatusBadge } from "./status-badge";
+
+function originText(claim: ClaimDetail): string {
+  if (claim.origin === "analyst") return "Analyst";
+  const score = claim.score === null ? "" : ` · ${Math.round(claim.score * 100)} %`;
+  return `${claim.origin.replace(/^rule:/, "rule ")}${score}`;
+}
+
+function Legend() {
+  return (
+    <ul
+      aria-label="Highlight legend"
+      className="flex flex-wrap gap-x-3 gap-y-1 text-[11px] text-slate-600"
+    >
+      <li>
+        <span className="rounded-[2px] bg-sky-100 px-1 font-serif">content</span>
+      </li>
+      <li>
+        <span className="font-serif font-semibold text-indigo-800 underline decoration-indigo-500 decoration-2 underline-offset-[3px]">
+          source
+        </span>
+      </li>
+      <li>
+        <span className="font-serif font-medium text-rose-700 underline decoration-rose-400 decoration-dotted decoration-2 underline-offset-[3px]">
+          cue
+        </span>
+      </li>
+      <li>
+        <span className="rounded-[2px] bg-emerald-100 px-1 font-serif">accepted</span>
+      </li>
+      <li>
+        <span className="rounded-[2px] bg-amber-200 px-1 font-serif">selected</span>
+      </li>
+    </ul>
+  );
+}
+
+function ClaimRow({
+  claim,
+  selected,
+  hovered,
+  onHover,
+  onSelect,
+}: {
+  claim: ClaimDetail;
+  selected: boolean;
+  hovered: boolean;
+  onHover: (claimId: number | null) => void;
+  onSelect: (claimId: number | null) => void;
+}) {
+  const mentionDiffers =
+    claim.source &&
+    claim.sourceText &&
+    claim.source.name.toLowerCase() !== claim.sourceText.toLowerCase();
+  return (
+    <li
+      data-testid="claim-row"
+      data-claim-id={claim.id}
+      data-status={claim.status}
+      className={`scroll-mt-24 border-l-4 ${
+        selected
+          ? "border-amber-400 bg-amber-50"
+          : hovered
+            ? "border-amber-200 bg-amber-50/50"
+            : "border-transparent"
+      } ${claim.status === "rejected" && !selected ? "opacity-70" : ""}`}
+    >
+      <button
+        type="button"
+        aria-expanded={selected}
+        onClick={() => onSelect(selected ? null : claim.id)}
+        onMouseEnter={() => onHover(claim.id)}
+        onMouseLeave={() => onHover(null)}
+        onFocus={() => onHover(claim.id)}
+        onBlur={() => onHover(null)}
+        className="block w-full px-3 py-2 text-left hover:bg-slate-50 focus-visible:-outline-offset-2"
+      >
+        <span className="flex items-center gap-2 text-[11px] text-slate-500">
+          <StatusBadge status={claim.status} />
+          <span className="truncate font-mono">{originText(claim)}</span>
+          {claim.parentClaimId !== null ? <span>· inside #{claim.parentClaimId}</span> : null}
+          <span className="ml-auto tabular-nums">#{claim.id}</span>
+        </span>
+        <span className="mt-1 flex flex-wrap items-baseline gap-x-3 gap-y-0.5 text-xs">
+          <span>
+            <span className="text-slate-500">Source </span>
+            {claim.sourceText ? (
+              <span className="font-semibold text-indigo-800">{claim.sourceText}</span>
+            ) : (
+              <span className="italic text-slate-400">none (author’s voice)</span>
+            )}
+            {mentionDiffers ? (
+              <span className="text-slate-500"> → {claim.source?.name}</span>
+            ) : null}
+          </span>
+          {claim.cueText ? (
+            <span>
+              <span className="text-slate-500">Cue </span>
+              <span className="font-medium text-rose-700">{claim.cueText}</span>
+            </span>
+          ) : null}
+        </span>
+        <span
+          className={`mt-1 block font-serif text-sm text-slate-800 ${selected ? "" : "line-clamp-3"}`}
+        >
+          “{claim.contentText}”
+        </span>
+      </button>
+      {selected ? <ClaimFields claim={claim} /> : null}
+    </li>
+  );
+}
+
+export function ClaimPanel({
+  claims,
+  selection,
+  hoveredId,
+  onHover,
+  onSelect,
+}: {
+  claims: readonly ClaimDetail[];
+  selection: ClaimSelection;
+  hoveredId: number | null;
+  onHover: (claimId: number | null) => void;
+  onSelect: (claimId: number | null) => void;
+}) {
+  const listRef = useRef<HTMLUListElement>(null);
+
+  // A claim chosen in the text (or just created) is scrolled into view here.
+  useEffect(() => {
+    if (selection?.from !== "text") return;
+    listRef.current
+      ?.querySelector(`[data-claim-id="${selection.id}"]`)
+      ?.scrollIntoView({ block: "nearest", behavior: "smooth" });
+  }, [selection]);
+
+  const counts = CLAIM_STATUSES.map((status) => ({
+    status,
+    n: claims.filter((c) => c.status === status).length,
+  }));
+
+  return (
+    <aside aria-labelledby="claims-heading" className="flex min-h-0 flex-col bg-white">
+      <div className="sticky top-0 z-10 space-y-1 border-b border-slate-200 bg-white/95 px-3 py-2 backdrop-blur">
+        <div className="flex items-baseline justify-between">
+          <h2 id="claims-heading" className="text-sm font-semibold">
+            Claims{" "}
+            <span className="font-normal text-slate-500 tabular-nums">({claims.length})</span>
+          </h2>
+          <p className="text-[11px] text-slate-500 tabular-nums">
+            {counts
+              .map(({ status, n }) => `${n} ${CLAIM_STATUS_LABELS[status].label.toLowerCase()}`)
+              .join(" · ")}
+          </p>
+        </div>
+        <Legend />
+      </div>
+      {claims.length === 0 ? (
+        <p className="px-3 py-6 text-sm text-slate-500">
+          No claims yet. Select a passage in the article, then press{" "}
+          <kbd className="font-mono">C</kbd> or “Create claim”.
+        </p>
+      ) : (
+        <ul ref={listRef} aria-label="Claims" className="divide-y divide-slate-100">
+          {claims.map((claim) => (
+            <ClaimRow
+              key={claim.id}
+              claim={claim}
+              selected={selection?.id === claim.id}
+              hovered={hoveredId === claim.id}
+              onHover={onHover}
+              onSelect={onSelect}
+            />
+          ))}
+        </ul>
+      )}
+    </aside>
+  );
+}

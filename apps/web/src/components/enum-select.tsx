@@ -1,0 +1,66 @@
+"use client";
+/** A labelled <select> over one of the labelled enums from @claimdesk/types, with help text. */
+import type { LabelInfo } from "@claimdesk/types";
+import { useId } from "react";
+import { FieldMessage } from "./field-message";
+
+export function EnumSelect<T extends string>({
+  label,
+  value,
+  values,
+  labels,
+  optionLabel = (info) => info.label,
+  onChange,
+  busy = false,
+  error,
+  help,
+}: {
+  label: string;
+  value: T | null;
+  values: readonly T[];
+  labels: Record<T, LabelInfo>;
+  /** How an option reads in the list (e.g. with the ICD 203 range appended). */
+  optionLabel?: (info: LabelInfo, value: T) => string;
+  onChange: (value: T | null) => void;
+  busy?: boolean;
+  error?: string | undefined;
+  /** What the field means, shown when no value is chosen. */
+  help: string;
+}) {
+  const id = useId();
+  const current = value === null ? null : labels[value];
+  const description = current?.description ?? help;
+  return (
+    <div className="min-w-0">
+      <label htmlFor={id} className="mb-0.5 block text-xs font-medium text-slate-600">
+        {label}
+      </label>
+      <select
+        id={id}
+        aria-describedby={`${id}-help${error ? ` ${id}-error` : ""}`}
+        aria-invalid={error ? true : undefined}
+        aria-busy={busy || undefined}
+        title={description}
+        value={value ?? ""}
+        onChange={(event) => {
+          const next = event.target.value;
+          onChange(next === "" ? null : (values.find((v) => v === next) ?? null));
+        }}
+        className={`w-full rounded-md border bg-white px-2 py-1 text-sm shadow-sm ${
+          error ? "border-red-400" : "border-slate-300"
+        } ${busy ? "opacity-70" : ""}`}
+      >
+        <option value="">—</option>
+        {values.map((v) => (
+          <option key={v} value={v} title={labels[v].description}>
+            {optionLabel(labels[v], v)}
+          </option>
+        ))}
+      </select>
+      <p id={`${id}-help`} className="mt-0.5 line-clamp-2 text-[11px] leading-snug text-slate-500">
+        {description}
+      </p>
+      <FieldMessage id={`${id}-error`} error={error} />
+    </div>
+  );
+}

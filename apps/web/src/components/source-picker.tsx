@@ -1,0 +1,285 @@
+"use client";
+/** Links a claim to a source from the registry (filtered by name or alias), or creates a new one. */
+import {
+  SOURCE_AFFILIATION_LABELS,
+  SOURCE_AFFILIATIONS,
+  SOURCE_KIND_LABELS,
+  SOURCE_KINDS,
+  type TSourceAffiliation,
+  type TSourceKind,
+} from "@claimdesk/types";
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { fieldErrorFor, formMessage, isConflict } from "~/trpc/errors";
+import { useTRPC } from "~/trpc/react";
+import type { ClaimDetail } from "~/trpc/types";
+import { EnumSelect } from "./enum-select";
+import { FieldMessage } from "./field-message";
+
+const FILTER_DEBOUNCE_MS = 200;
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return debounced;
+}
+
+function NewSourceForm({
+  initialName,
+  onCreated,
+  onCancel,
+}: {
+  initialName: string;
+  onCreated: (sourceId: number) => void;
+  onCancel: () => void;
+}) {
+  const trpc = useTRPC();
+  const id = useId();
+  const [name, setName] = useState(initialName);
+  const [kind, setKind] = useState<TSourceKind>("generic");
+  const [affiliation, setAffiliation] = useState<TSourceAffiliation>("unknown");
+  const create = useMutation(
+    trpc.source.create.mutationOptions({ onSuccess: (s) => onCreated(s.id) }),
+  );
+  const error = create.error;
+  const nameError = isConflict(error)
+    ? "A source with this name or alias already exists: pick it from the list instead."
+    : fieldErrorFor(error, "name");
+  const kindError = fieldErrorFor(error, "kind");
+  const otherError =
+    error && !nameError && !kindError && !fieldErrorFor(error, "affiliation")
+      ? formMessage(error)
+      : undefined;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate({ name, kind, affiliation });
+  };
+
+  return (
+    <form
+      onSubmit={submit}
+      aria-label="New source"
+      className="space-y-2 rounded-md border border-slate-200 bg-white p-2"
+    >
+      <div>
+        <label htmlFor={`${id}-name`} className="mb-0.5 block text-xs font-medium text-slate-600">
+          New source name
+        </label>
+        <input
+          id={`${id}-name`}
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          aria-invalid={nameError ? true : undefined}
+          className="w-full rounded-md border border-slate-300 px-2 py-1 text-sm"
+        />
+        <FieldMessage error={nameError} />
+      </div>
+      <div className="grid grid-cols-2 gap-x-3">
+        <EnumSelect
+          label="Kind"
+          value={kind}
+          values={SOURCE_KINDS}
+          labels={SOURCE_KIND_LABELS}
+          help="Who speaks."
+          onChange={(v) => setKind(v ?? "generic")}
+          error={kindError}
+        />
+        <EnumSelect
+          label="Affiliation"
+          value={affiliation}
+          values={SOURCE_AFFILIATIONS}
+          labels={SOURCE_AFFILIATION_LABELS}
+          help="The sector the source belongs to."
+          onChange={(v) => setAffiliation(v ?? "unknown")}
+          error={fieldErrorFor(error, "affiliation")}
+        />
+      </div>
+      <FieldMessage error={otherError} />
+      <div className="flex gap-2">
+        <button
+          type="submit"
+          disabled={create.isPending}
+          className="rounded-md bg-indigo-600 px-3 py-1 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-60"
+        >
+          {create.isPending ? "Creating…" : "Create and link"}
+        </button>
+        <button
+          type="button"
+          onClick={onCancel}
+          className="rounded-md px-3 py-1 text-sm text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-100"
+        >
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function SourcePicker({
+  claim,
+  onChoose,
+  busy,
+  error,
+}: {
+  claim: ClaimDetail;
+  onChoose: (sourceId: number | null) => void;
+  busy: boolean;
+  error: string | undefined;
+}) {
+  const trpc = useTRPC();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const [filter, setFilter] = useState("");
+  const query = useDebounced(filter.trim(), FILTER_DEBOUNCE_MS);
+  const filterRef = useRef<HTMLInputElement>(null);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const sources = useQuery({
+    ...trpc.source.list.queryOptions({ query: query || undefined, limit: 8 }),
+    enabled: open,
+    placeholderData: keepPreviousData,
+  });
+  const source = claim.source;
+
+  useEffect(() => {
+    if (open && !creating) filterRef.current?.focus();
+  }, [open, creating]);
+
+  const close = () => {
+    setOpen(false);
+    setCreating(false);
+    toggleRef.current?.focus();
+  };
+  const choose = (sourceId: number | null) => {
+    if (sourceId !== claim.sourceId) onChoose(sourceId);
+    close();
+  };
+
+  return (
+    <div>
+      <div className="flex items-center justify-between gap-2">
+        <span id={`${id}-label`} className="text-xs font-medium text-slate-600">
+          Source
+        </span>
+        <button
+          ref={toggleRef}
+          type="button"
+          aria-expanded={open}
+          aria-controls={`${id}-panel`}
+          onClick={() => (open ? close() : setOpen(true))}
+          className="rounded px-1.5 py-0.5 text-xs font-medium text-indigo-700 hover:bg-indigo-50"
+        >
+          {open ? "Close" : source ? "Change source" : "Link source"}
+        </button>
+      </div>
+      <p className="text-sm" aria-busy={busy || undefined}>
+        {source ? (
+          <>
+            <span className="font-medium text-slate-900">{source.name}</span>{" "}
+            <span
+              className="text-xs text-slate-500"
+              title={SOURCE_KIND_LABELS[source.kind].description}
+            >
+              {SOURCE_KIND_LABELS[source.kind].label} · reliability {source.reliability}
+            </span>
+          </>
+        ) : (
+          <span className="text-slate-500">Not linked to the registry</span>
+        )}
+        {busy ? <span className="ml-2 text-xs text-slate-500">Saving…</span> : null}
+      </p>
+      <FieldMessage error={error} />
+
+      {open ? (
+        <fieldset
+          id={`${id}-panel`}
+          className="mt-1 min-w-0 space-y-2 rounded-md border border-slate-200 bg-white p-2 shadow-sm"
+          onKeyDown={(event) => {
+            if (event.key === "Escape") {
+              event.stopPropagation();
+              close();
+            }
+          }}
+        >
+          <legend className="sr-only">Choose a source</legend>
+          {creating ? (
+            <NewSourceForm
+              initialName={claim.sourceText ?? filter}
+              onCreated={(sourceId) => choose(sourceId)}
+              onCancel={() => setCreating(false)}
+            />
+          ) : (
+            <>
+              <input
+                ref={filterRef}
+                type="search"
+                aria-label="Filter sources"
+                placeholder="Filter by name or alias"
+                value={filter}
+                onChange={(event) => setFilter(event.target.value)}
+                className="w-full rounded-md border border-slate-300 px-2 py-1 text-sm"
+              />
+              {sources.isError ? (
+                <p role="alert" className="text-xs text-red-700">
+                  Sources could not be loaded: {sources.error.message}
+                </p>
+              ) : sources.data && sources.data.items.length > 0 ? (
+                <ul aria-label="Matching sources" className="max-h-48 overflow-y-auto">
+                  {sources.data.items.map((s) => (
+                    <li key={s.id}>
+                      <button
+                        type="button"
+                        onClick={() => choose(s.id)}
+                        aria-current={s.id === claim.sourceId ? "true" : undefined}
+                        className="flex w-full items-baseline justify-between gap-2 rounded px-2 py-1 text-left text-sm hover:bg-indigo-50 aria-[current=true]:bg-indigo-50"
+                      >
+                        <span className="min-w-0 truncate">
+                          {s.name}
+                          {s.aliases.length > 0 ? (
+                            <span className="text-xs text-slate-500">
+                              {" "}
+                              ({s.aliases.slice(0, 3).join(", ")})
+                            </span>
+                          ) : null}
+                        </span>
+                        <span className="shrink-0 text-[11px] text-slate-500">
+                          {SOURCE_KIND_LABELS[s.kind].label} · {s.claimCount}
+                        </span>
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="px-1 text-xs text-slate-500">
+                  {sources.isPending ? "Loading sources…" : "No source matches."}
+                </p>
+              )}
+              <div className="flex flex-wrap gap-2 border-t border-slate-100 pt-2">
+                <button
+                  type="button"
+                  onClick={() => setCreating(true)}
+                  className="rounded-md px-2 py-1 text-xs font-medium text-indigo-700 ring-1 ring-inset ring-indigo-200 hover:bg-indigo-50"
+                >
+                  Create new source
+                </button>
+                {source ? (
+                  <button
+                    type="button"
+                    onClick={() => choose(null)}
+                    className="rounded-md px-2 py-1 text-xs text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-100"
+                  >
+                    Unlink source
+                  </button>
+                ) : null}
+              </div>
+            </>
+          )}
+        </fieldset>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+/** The app bar: brand and section links. */
+import Link from "next/link";
+
+export function TopNav() {
+  return (
+    <header className="sticky top-0 z-30 border-b border-slate-800 bg-slate-900 text-slate-100">
+      <nav aria-label="Main" className="mx-auto flex h-12 max-w-[96rem] items-center gap-2 px-4">
+        <Link
+          href="/"
+          className="rounded px-1 font-semibold tracking-tight text-white focus-visible:outline-white"
+        >
+          Claimdesk
+        </Link>
+        <span aria-hidden="true" className="text-slate-500">
+          ·
+        </span>
+        <Link
+          href="/"
+          className="rounded px-1 text-sm text-slate-300 hover:text-white focus-visible:outline-white"
+        >
+          Articles
+        </Link>
+      </nav>
+    </header>
+  );
+}

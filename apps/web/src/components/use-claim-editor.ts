@@ -1,0 +1,115 @@
+"use client";
+/**
+ * Saves edits to one claim and to the analyst's annotation of it. Saves run one at a time, each
+ * with the version the cache holds at that moment, so quick successive edits never conflict with
+ * each other; a real conflict (someone else's save) reloads the claim and says what it is now.
+ */
+import type { TAnnotationUpsertInput, TClaimUpdateInput } from "@claimdesk/types";
+import { useMutation } from "@tanstack/react-query";
+import { useCallback, useRef, useState } from "react";
+import { fieldMessage, isConflict } from "~/trpc/errors";
+import { useTRPC } from "~/trpc/react";
+import type { ClaimDetail } from "~/trpc/types";
+import { useArticleCache } from "~/trpc/use-article-cache";
+import {
+  type AnnotationField,
+  type ClaimField,
+  displayValue,
+  type EditableField,
+  FIELD_LABELS,
+} from "./claim-field-info";
+
+type ClaimPatch = TClaimUpdateInput["patch"];
+type AnnotationValues = TAnnotationUpsertInput["values"];
+
+/** A copy of a partial record without one key. */
+function without<T extends object>(record: T, key: keyof T): T {
+  const { [key]: _dropped, ...rest } = record;
+  return rest as T;
+}
+
+export function useClaimEditor(claim: ClaimDetail) {
+  const trpc = useTRPC();
+  const cache = useArticleCache(claim.articleId);
+  const updateClaim = useMutation(trpc.claim.update.mutationOptions());
+  const upsertAnnotation = useMutation(trpc.annotation.upsert.mutationOptions());
+  // Values shown while their save is under way; `token` tells the latest edit of a field apart.
+  const [optimistic, setOptimistic] = useState<
+    Partial<Record<EditableField, { value: unknown; token: number }>>
+  >({});
+  const [errors, setErrors] = useState<Partial<Record<EditableField, string>>>({});
+  const [conflict, setConflict] = useState<string | null>(null);
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const tokens = useRef(0);
+
+  const enqueue = useCallback(
+    (field: EditableField, value: unknown, send: (current: ClaimDetail) => Promise<void>) => {
+      const token = ++tokens.current;
+      setOptimistic((o) => ({ ...o, [field]: { value, token } }));
+      setErrors((e) => without(e, field));
+      setConflict(null);
+      queue.current = queue.current.then(async () => {
+        const current = cache.getClaim(claim.id);
+        try {
+          if (current) await send(current);
+        } catch (error) {
+          if (isConflict(error)) {
+            const now = await cache.reloadClaim(claim.id);
+            setConflict(
+              `Not saved: this claim was changed elsewhere after you loaded it. ${
+                now
+                  ? `The current values are shown; ${FIELD_LABELS[field]} is now ${displayValue(field, now)}.`
+                  : "It no longer exists."
+              } Make your change again if it still applies.`,
+            );
+          } else {
+            setErrors((e) => ({ ...e, [field]: fieldMessage(error, field, ["patch", "values"]) }));
+          }
+        } finally {
+          setOptimistic((o) => (o[field]?.token === token ? without(o, field) : o));
+        }
+      });
+    },
+    [cache, claim.id],
+  );
+
+  const saveClaim = useCallback(
+    <F extends ClaimField & keyof ClaimPatch>(field: F, value: ClaimPatch[F]) =>
+      enqueue(field, value, async (current) => {
+        const updated = await updateClaim.mutateAsync({
+          id: current.id,
+          version: current.version,
+          patch: { [field]: value },
+        });
+        cache.putClaim(updated);
+      }),
+    [enqueue, updateClaim, cache],
+  );
+
+  const saveAnnotation = useCallback(
+    <F extends AnnotationField & keyof AnnotationValues>(field: F, value: AnnotationValues[F]) =>
+      enqueue(field, value, async (current) => {
+        const annotation = await upsertAnnotation.mutateAsync({
+          claimId: current.id,
+          version: current.annotation?.version ?? null,
+          values: { [field]: value },
+        });
+        cache.putAnnotation(annotation);
+      }),
+    [enqueue, upsertAnnotation, cache],
+  );
+
+  /** The value to show: the one being saved, else the saved one. */
+  const shown = <T>(field: EditableField, saved: T): T =>
+    field in optimistic ? (optimistic[field]?.value as T) : saved;
+
+  return {
+    saveClaim,
+    saveAnnotation,
+    shown,
+    isSaving: (field: EditableField) => field in optimistic,
+    errors,
+    conflict,
+    dismissConflict: () => setConflict(null),
+  };
+}

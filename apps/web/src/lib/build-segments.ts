@@ -1,0 +1,101 @@
+/** Cuts an article's text at every claim-span boundary so each piece can be styled by its roles. */
+
+export type SpanRole = "content" | "source" | "cue";
+
+/** One part of one claim: UTF-16 offsets into the article text. */
+export interface RoleSpan {
+  claimId: number;
+  role: SpanRole;
+  start: number;
+  end: number;
+}
+
+export interface SegmentRole {
+  claimId: number;
+  role: SpanRole;
+}
+
+/** A maximal run of text covered by the same set of claim parts (possibly none). */
+export interface Segment {
+  start: number;
+  end: number;
+  roles: SegmentRole[];
+}
+
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * Splits `text` into contiguous segments covering it exactly once, cut at every span boundary and
+ * at each extra `cuts` offset (e.g. paragraph edges). Each segment lists, in input order, the spans
+ * that cover it. Spans are clamped to the text; empty or inverted spans are ignored.
+ */
+export function buildSegments(
+  text: string,
+  spans: readonly RoleSpan[],
+  cuts: readonly number[] = [],
+): Segment[] {
+  const length = text.length;
+  if (length === 0) return [];
+
+  const clamp = (n: number) => Math.max(0, Math.min(n, length));
+  const valid = spans
+    .map((span, index) => ({ span, index, start: clamp(span.start), end: clamp(span.end) }))
+    .filter((s) => s.end > s.start);
+
+  const boundaries = new Set<number>([0, length]);
+  for (const s of valid) boundaries.add(s.start).add(s.end);
+  for (const cut of cuts) if (cut > 0 && cut < length) boundaries.add(cut);
+  const points = [...boundaries].sort((a, b) => a - b);
+
+  // Sweep left to right: a span enters at its start and leaves at its end. Every span edge is a
+  // boundary, so a span active at a segment's start covers the whole segment.
+  const pending = [...valid].sort((a, b) => b.start - a.start || b.index - a.index);
+  let active: typeof valid = [];
+  const segments: Segment[] = [];
+  let start = 0;
+  for (const end of points.slice(1)) {
+    active = active.filter((s) => s.end > start);
+    for (let top = pending.at(-1); top && top.start <= start; top = pending.at(-1)) {
+      active.push(top);
+      pending.pop();
+    }
+    const roles = [...active]
+      .sort((a, b) => a.index - b.index)
+      .map((s) => ({ claimId: s.span.claimId, role: s.span.role }));
+    segments.push({ start, end, roles });
+    start = end;
+  }
+  return segments;
+}
+
+/** Paragraphs of cleaned text: its non-blank lines (line breaks separate paragraphs). */
+export function paragraphRanges(text: string): TextRange[] {
+  const ranges: TextRange[] = [];
+  for (const m of text.matchAll(/[^\n]+/g)) {
+    if (m[0].trim() !== "") ranges.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return ranges;
+}
+
+/**
+ * Groups segments (already cut at paragraph edges) under their paragraphs; segments between
+ * paragraphs (line breaks) belong to none and are dropped.
+ */
+export function groupByParagraph(
+  segments: readonly Segment[],
+  paragraphs: readonly TextRange[],
+): Array<TextRange & { segments: Segment[] }> {
+  const groups = paragraphs.map((p) => ({ ...p, segments: [] as Segment[] }));
+  let g = 0;
+  for (const segment of segments) {
+    while (g < groups.length && (groups[g]?.end ?? 0) <= segment.start) g++;
+    const group = groups[g];
+    if (group && segment.start >= group.start && segment.end <= group.end) {
+      group.segments.push(segment);
+    }
+  }
+  return groups;
+}
