@@ -1,0 +1,79 @@
+// `pnpm test`: lint, typecheck, unit + integration tests (Vitest), production build, browser tests
+// (Playwright). Runs every step even after a failure so the summary is complete, then prints one
+// line `N passed, N failed` summed from the runners' JSON reports (a failed step that produced no
+// report, such as lint or typecheck, counts as one failure).
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { ensureChromium } from "./ensure-chromium.mjs";
+import { run } from "./run-steps.mjs";
+
+const root = join(import.meta.dirname, "..");
+const workspaces = ["apps", "packages"].flatMap((dir) =>
+  readdirSync(join(root, dir)).map((name) => join(root, dir, name)),
+);
+const reportOf = (ws, file) => join(ws, "test-results", file);
+
+// Stale reports from an earlier run must not be counted (turbo restores cached ones itself).
+for (const ws of workspaces) {
+  rmSync(reportOf(ws, "vitest.json"), { force: true });
+  rmSync(reportOf(ws, "playwright.json"), { force: true });
+}
+
+const steps = [
+  ["lint", "pnpm", ["exec", "biome", "ci", "."]],
+  ["typecheck + unit/integration tests", "pnpm", ["exec", "turbo", "run", "typecheck", "test"]],
+  ["production build", "pnpm", ["exec", "turbo", "run", "build"]],
+];
+const failedSteps = [];
+for (const [name, cmd, args] of steps) {
+  console.log(`\n▶ ${name}`);
+  if ((await run(cmd, args, { cwd: root })) !== 0) failedSteps.push(name);
+}
+
+console.log("\n▶ browser tests");
+if (failedSteps.includes("production build")) {
+  failedSteps.push("browser tests (skipped: no production build)");
+} else if (!(await ensureChromium())) {
+  failedSteps.push("browser tests (no chromium)");
+} else if ((await run("pnpm", ["--filter", "@claimdesk/web", "test:e2e"], { cwd: root })) !== 0) {
+  failedSteps.push("browser tests");
+}
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const perRunner = [];
+for (const ws of workspaces) {
+  const vitest = reportOf(ws, "vitest.json");
+  if (existsSync(vitest)) {
+    const r = JSON.parse(readFileSync(vitest, "utf8"));
+    passed += r.numPassedTests;
+    failed += r.numFailedTests;
+    skipped += r.numPendingTests + r.numTodoTests;
+    perRunner.push(
+      `${ws.slice(root.length + 1)} (vitest): ${r.numPassedTests} passed, ${r.numFailedTests} failed`,
+    );
+  }
+  const pw = reportOf(ws, "playwright.json");
+  if (existsSync(pw)) {
+    const { stats } = JSON.parse(readFileSync(pw, "utf8"));
+    passed += stats.expected + stats.flaky;
+    failed += stats.unexpected;
+    skipped += stats.skipped;
+    perRunner.push(
+      `${ws.slice(root.length + 1)} (playwright): ${stats.expected + stats.flaky} passed, ${stats.unexpected} failed`,
+    );
+  }
+}
+// A failed step whose runner left no failing test behind (lint, typecheck, build, a crash) still fails.
+const unexplained = failedSteps.length > 0 && failed === 0 ? failedSteps.length : 0;
+failed += unexplained;
+
+console.log("\nTest summary");
+for (const line of perRunner) console.log(`  ${line}`);
+for (const step of failedSteps) console.log(`  FAILED step: ${step}`);
+const summary = `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`;
+mkdirSync(join(root, "test-results"), { recursive: true });
+writeFileSync(join(root, "test-results", "summary.txt"), `${summary}\n`);
+console.log(summary);
+process.exit(failedSteps.length > 0 || failed > 0 ? 1 : 0);
