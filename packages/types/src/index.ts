@@ -1,4 +1,5 @@
 export * from "./api";
+export * from "./claim-filter";
 export * from "./enums";
 export * from "./labels";
 export * from "./spans";

@@ -40,3 +40,22 @@ export const annotations = sqliteTable(
     index("annotations_analyst_idx").on(t.analystId),
   ],
 );
+
+/** One row per tag of an annotation, so the claims table can filter by tag through an index.
+ * Written together with `annotations.tags` by the annotation queries. */
+export const annotationTags = sqliteTable(
+  "annotation_tags",
+  {
+    annotationId: integer("annotation_id")
+      .notNull()
+      .references(() => annotations.id, { onDelete: "cascade" }),
+    claimId: integer("claim_id")
+      .notNull()
+      .references(() => claims.id, { onDelete: "cascade" }),
+    tag: text("tag").notNull(),
+  },
+  (t) => [
+    uniqueIndex("annotation_tags_uq").on(t.annotationId, t.tag),
+    index("annotation_tags_tag_idx").on(t.tag, t.claimId),
+  ],
+);

@@ -1,5 +1,5 @@
 /** Articles: the cleaned text every claim offset refers to. FTS5 lives in a custom migration. */
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { type AnySQLiteColumn, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { createdAt } from "./columns";
 import { importJobs } from "./import-jobs";
 
@@ -22,10 +22,19 @@ export const articles = sqliteTable(
     /** `name@version` of the extractor that produced `text`. */
     extractor: text("extractor").notNull(),
     importJobId: integer("import_job_id").references(() => importJobs.id, { onDelete: "set null" }),
+    /** The earlier version of the same document (same externalId or url) whose text differed:
+     * a changed text is imported as a new version, never by rewriting annotated text. */
+    previousVersionId: integer("previous_version_id").references(
+      (): AnySQLiteColumn => articles.id,
+      {
+        onDelete: "set null",
+      },
+    ),
     createdAt: createdAt(),
   },
   (t) => [
     index("articles_external_id_idx").on(t.externalId),
+    index("articles_url_idx").on(t.url),
     index("articles_publisher_idx").on(t.publisher),
     index("articles_published_at_idx").on(t.publishedAt),
   ],

@@ -19,11 +19,17 @@ export const sources = sqliteTable(
     reliability: text("reliability", { enum: RELIABILITIES }).notNull().default("F"),
     /** Set when this source was merged into another; it stays for history. */
     mergedIntoId: integer("merged_into_id"),
+    /** Claims citing this source, kept by triggers (see migration 0003) so lists sort by use cheaply. */
+    claimCount: integer("claim_count").notNull().default(0),
     version: integer("version").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("sources_name_key_uq").on(t.nameKey), index("sources_kind_idx").on(t.kind)],
+  (t) => [
+    uniqueIndex("sources_name_key_uq").on(t.nameKey),
+    index("sources_kind_idx").on(t.kind),
+    index("sources_claim_count_idx").on(t.claimCount),
+  ],
 );
 
 /** Every alias (and the name itself) as a row, so matching a mention is one indexed lookup. */
