@@ -3,6 +3,7 @@ export { findRepoRoot, resolveDbPath } from "./paths";
 export * from "./queries/annotations";
 export * from "./queries/articles";
 export * from "./queries/audit";
+export * from "./queries/claim-filter";
 export * from "./queries/claims";
 export * from "./queries/errors";
 export * from "./queries/executor";

@@ -32,6 +32,9 @@ export const ZProcessedArticleSchema = z.object({
   publisher: z.string().nullable(),
   publishedAt: z.string().nullable(),
   url: z.string().nullable(),
+  /** The record's id in its source corpus (Reuters NEWID, BBC "business/001"): with `url`, what
+   * recognises a later, changed version of the same document. */
+  externalId: z.string().nullish(),
   language: z.string().nullable(),
   /** Cleaned body: the snapshot every offset refers to. */
   text: z.string().min(1),

@@ -1,7 +1,7 @@
 /** Annotations: one analyst's judgement of one claim, saved with optimistic concurrency. */
 import type { TAnnotationUpsertInput } from "@claimdesk/types";
 import { and, eq } from "drizzle-orm";
-import { annotations, claims } from "../schema";
+import { annotations, annotationTags, claims } from "../schema";
 import { writeAuditEvent } from "./audit";
 import { ConflictError, NotFoundError } from "./errors";
 import { type DbExecutor, writeTransaction } from "./executor";
@@ -40,6 +40,7 @@ export function upsertAnnotation(db: DbExecutor, params: UpsertAnnotationParams)
         .returning()
         .get();
       const created = toAnnotation(row);
+      replaceTagIndex(tx, row.id, claimId, row.tags);
       writeAuditEvent(tx, {
         entity: "annotation",
         entityId: row.id,
@@ -73,6 +74,7 @@ export function upsertAnnotation(db: DbExecutor, params: UpsertAnnotationParams)
       .get();
     if (!row) throw stale();
     const updated = toAnnotation(row);
+    if (tags) replaceTagIndex(tx, row.id, claimId, row.tags);
     writeAuditEvent(tx, {
       entity: "annotation",
       entityId: row.id,
@@ -83,4 +85,19 @@ export function upsertAnnotation(db: DbExecutor, params: UpsertAnnotationParams)
     });
     return updated;
   });
+}
+
+/** Mirrors an annotation's tags into annotation_tags, the index the claims table filters on. */
+function replaceTagIndex(
+  tx: DbExecutor,
+  annotationId: number,
+  claimId: number,
+  tags: string[],
+): void {
+  tx.delete(annotationTags).where(eq(annotationTags.annotationId, annotationId)).run();
+  if (tags.length > 0) {
+    tx.insert(annotationTags)
+      .values(tags.map((tag) => ({ annotationId, claimId, tag })))
+      .run();
+  }
 }
