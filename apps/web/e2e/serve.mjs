@@ -1,4 +1,5 @@
-// Playwright's web server: a fresh database with the real sample article imported by the worker,
+// Playwright's web server: a fresh database with the real sample article and the demo articles
+// imported by the worker,
 // then `next start` on the production build (the test runner builds first; this script does not).
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
@@ -25,7 +26,14 @@ mkdirSync(dirname(dbPath), { recursive: true });
 for (const suffix of ["", "-wal", "-shm"]) rmSync(`${dbPath}${suffix}`, { force: true });
 
 step("migrating a fresh database", "pnpm", ["--dir", repoRoot, "db:migrate"]);
-step("importing the sample article", "pnpm", ["--dir", repoRoot, "worker", "import", sample]);
+step("importing the sample and demo articles", "pnpm", [
+  "--dir",
+  repoRoot,
+  "worker",
+  "import",
+  sample,
+  join(repoRoot, "demo", "articles"),
+]);
 
 console.log(`[e2e serve] next start on port ${port}`);
 const server = spawn(join(webDir, "node_modules", ".bin", "next"), ["start", "-p", port], {

@@ -1,6 +1,18 @@
 /** The app bar: brand and section links. */
 import Link from "next/link";
 
+/** Every section of the workbench, in the order an analyst's day runs through them. */
+const SECTIONS = [
+  ["/", "Articles"],
+  ["/queue", "Review queue"],
+  ["/claims", "Claims"],
+  ["/sources", "Sources"],
+  ["/propositions", "Propositions"],
+  ["/dashboard", "Dashboard"],
+  ["/imports", "Imports"],
+  ["/export", "Export"],
+] as const;
+
 export function TopNav() {
   return (
     <header className="sticky top-0 z-30 border-b border-slate-800 bg-slate-900 text-slate-100">
@@ -14,12 +26,15 @@ export function TopNav() {
         <span aria-hidden="true" className="text-slate-500">
           ·
         </span>
-        <Link
-          href="/"
-          className="rounded px-1 text-sm text-slate-300 hover:text-white focus-visible:outline-white"
-        >
-          Articles
-        </Link>
+        {SECTIONS.map(([href, label]) => (
+          <Link
+            key={href}
+            href={href}
+            className="rounded px-1 text-sm text-slate-300 hover:text-white focus-visible:outline-white"
+          >
+            {label}
+          </Link>
+        ))}
       </nav>
     </header>
   );
