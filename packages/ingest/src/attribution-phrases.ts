@@ -15,11 +15,14 @@ import { wordSet } from "./word-set";
 
 export const SUBJECT_PRONOUNS = wordSet("he she they it we i you");
 const BE_FORMS = wordSet("is are was were be been being");
-const AUXILIARIES: ReadonlySet<string> = new Set([
+export const AUXILIARIES: ReadonlySet<string> = new Set([
   ...BE_FORMS,
   ...wordSet("has have had having do does did will would can could shall should may might must"),
 ]);
 const NEGATIONS = wordSet("not never n't neither nor");
+// "don’t", "didn't": the tokenizer keeps the contraction in one word.
+const NEGATED = /n['’]t$/;
+const isNegation = (lw: string): boolean => NEGATIONS.has(lw) || NEGATED.test(lw);
 const ADVERBS: ReadonlySet<string> = wordSet(`
   also later earlier previously repeatedly long often again then already further once still now
   first separately privately publicly recently initially subsequently even just only too always
@@ -27,9 +30,10 @@ const ADVERBS: ReadonlySet<string> = wordSet(`
 // -ly words that are nouns or adjectives, not adverbs.
 const NOT_ADVERBS: ReadonlySet<string> = wordSet(`
   family ally rally supply assembly monopoly anomaly bully daily weekly monthly quarterly early
-  friendly elderly italy july reply fly belly jelly holy lonely deadly likely costly orderly
+  friendly elderly italy july reply fly belly jelly holy lonely deadly likely costly orderly tally
+  bully anomaly sally ally assembly
 `);
-const CLAUSE_STOPS: ReadonlySet<string> = wordSet(`
+export const CLAUSE_STOPS: ReadonlySet<string> = wordSet(`
   that which who whom whose where when while whereas because but although though since if unless
   so then after before as once until whether than what how why not also however yet
 `);
@@ -46,7 +50,7 @@ const PREPOSITIONS: ReadonlySet<string> = wordSet(`
   of for at in with from on to near inside within across among by about into over under against
   during without through
 `);
-const DETERMINERS: ReadonlySet<string> = wordSet(`
+export const DETERMINERS: ReadonlySet<string> = wordSet(`
   the a an some several multiple many two three four five other another one both its his her their
   our this these those each all any most few no
 `);
@@ -68,9 +72,11 @@ const ADVERBIAL_STARTERS: ReadonlySet<string> = wordSet(`
 const MAX_SUBJECT_TOKENS = 16;
 const MAX_ADVERBIAL_TOKENS = 10;
 const MAX_RECIPIENT_TOKENS = 5;
+// "Pete Seat, an Indiana GOP consultant whose firm was recently retained by the Kasich campaign,"
+export const MAX_APPOSITIVE_TOKENS = 40;
 const MAX_CONTENT_SCAN = 400;
 
-function isAdverb(tok: Token): boolean {
+export function isAdverb(tok: Token): boolean {
   if (tok.cap) return false;
   if (ADVERBS.has(tok.lw)) return true;
   return tok.lw.length > 4 && tok.lw.endsWith("ly") && !NOT_ADVERBS.has(tok.lw);
@@ -82,7 +88,7 @@ function canEndNounPhrase(tok: Token): boolean {
   const lw = tok.lw;
   if (DETERMINERS.has(lw) || PREPOSITIONS.has(lw) || CONJUNCTIONS.has(lw) || CLAUSE_STOPS.has(lw))
     return false;
-  if (AUXILIARIES.has(lw) || NEGATIONS.has(lw) || POSSESSIVE.test(tok.t)) return false;
+  if (AUXILIARIES.has(lw) || isNegation(lw) || POSSESSIVE.test(tok.t)) return false;
   if (DIGITS.test(tok.t) || isAdverb(tok) || DATE_WORDS.has(lw)) return false;
   return !isCueWord(tok);
 }
@@ -96,6 +102,8 @@ interface SubjectResult {
   readonly range: Range | null;
   /** Passive ("was reported") or negated ("did not say"): the cue makes no claim by itself. */
   readonly blocked: boolean;
+  /** The subject is a relative "who": only `who V C` with its content on the right counts. */
+  readonly relative?: boolean;
 }
 
 /** The noun phrase ending at token `end`, walking left to a clause boundary. */
@@ -115,8 +123,15 @@ export function nounPhraseEndingAt(toks: readonly Token[], end: number): Range |
     }
     if (!tok.word) break;
     const lw = tok.lw;
-    if (CLAUSE_STOPS.has(lw) || AUXILIARIES.has(lw) || NEGATIONS.has(lw)) break;
-    if (DATE_WORDS.has(lw) || DIGITS.test(tok.t) || SUBJECT_PRONOUNS.has(lw) || isCueWord(tok))
+    if (CLAUSE_STOPS.has(lw) || AUXILIARIES.has(lw) || isNegation(lw)) break;
+    // A number only as a quantity of the head: "16 percent of voters", "45% of Republicans".
+    const quantity = DIGITS.test(tok.t) && (right.lw === "percent" || right.t === "%");
+    if (
+      DATE_WORDS.has(lw) ||
+      (DIGITS.test(tok.t) && !quantity) ||
+      SUBJECT_PRONOUNS.has(lw) ||
+      isCueWord(tok)
+    )
       break;
     if (lw === "and" || lw === "or" || lw === "&") {
       // Coordination inside a name or description: "Iranian and Iraqi sources".
@@ -152,11 +167,13 @@ export function subjectBefore(toks: readonly Token[], k: number): SubjectResult 
     }
     if (AUXILIARIES.has(tok.lw)) {
       if (BE_FORMS.has(tok.lw)) blocked = true; // "was reported", "is said to"
-    } else if (NEGATIONS.has(tok.lw)) blocked = true;
+    } else if (isNegation(tok.lw)) blocked = true;
     else if (!isAdverb(tok)) break;
     j--;
   }
   if (blocked) return { range: null, blocked };
+  // "…Ted Cruz, who said he would…": PARC/PolNeAR take the relative pronoun as the source.
+  if (toks[j]?.lw === "who" && j > 0) return { range: { from: j, to: j }, blocked, relative: true };
   return { range: j >= 0 ? nounPhraseEndingAt(toks, j) : null, blocked: false };
 }
 
@@ -168,7 +185,7 @@ export function nounPhraseFrom(toks: readonly Token[], from: number): Range | nu
     if (!tok?.word) break;
     const lw = tok.lw;
     // A verb inside means this is a clause, not a source; a relative clause just ends the phrase.
-    if (AUXILIARIES.has(lw) || NEGATIONS.has(lw) || isCueWord(tok)) return null;
+    if (AUXILIARIES.has(lw) || isNegation(lw) || isCueWord(tok)) return null;
     if (CLAUSE_STOPS.has(lw)) break;
     i++;
   }
@@ -176,6 +193,53 @@ export function nounPhraseFrom(toks: readonly Token[], from: number): Range | nu
   const last = toks[to];
   if (to < from || !last || !canEndNounPhrase(last)) return null;
   return { from, to };
+}
+
+const MAX_ACCORDING_TO_TOKENS = 24;
+const NAME_JOINERS: ReadonlySet<string> = new Set(["/", "-", "—", "(", ")", "“", "”", '"', "'"]);
+
+/**
+ * The source after "according to", which is a noun phrase by construction: it may hold words that
+ * elsewhere look like cues or dates ("a pool report", "a CBS poll released Monday", "court
+ * documents reported by The Post"). Runs to a comma, colon, relative clause or the sentence end.
+ */
+export function accordingToSource(toks: readonly Token[], from: number): Range | null {
+  let i = from;
+  let lastWord = -1;
+  while (i < toks.length && i - from < MAX_ACCORDING_TO_TOKENS) {
+    const tok = toks[i];
+    if (!tok) break;
+    if (tok.word) {
+      if (CLAUSE_STOPS.has(tok.lw) || AUXILIARIES.has(tok.lw)) break;
+      lastWord = i;
+    } else if (!NAME_JOINERS.has(tok.t) && !POSSESSIVE.test(tok.t)) break;
+    i++;
+  }
+  if (lastWord < from) return null;
+  const last = toks[lastWord];
+  if (!last || DETERMINERS.has(last.lw) || PREPOSITIONS.has(last.lw)) return null;
+  return { from, to: lastWord };
+}
+
+const MAX_SOURCE_TAIL_TOKENS = 48;
+
+/**
+ * `said NAME, APPOSITIVE…` at the end of a sentence: PARC/PolNeAR sources keep appositives and
+ * relative clauses ("Deb Kline, a leader of Cleveland Jobs With Justice", "Biden, who served…").
+ * Extends `np` over a comma-led tail that runs to the sentence end without a quote, cue or `;`.
+ */
+export function withSourceTail(toks: readonly Token[], np: Range): Range {
+  if (toks[np.to + 1]?.t !== "," || !toks[np.to + 2]?.word) return np;
+  let lastWord = np.to;
+  for (let i = np.to + 1; i < toks.length; i++) {
+    const tok = toks[i];
+    if (!tok || i - np.to > MAX_SOURCE_TAIL_TOKENS) return np;
+    if (tok.word) {
+      if (isCueWord(tok)) return np;
+      lastWord = i;
+    } else if (tok.t === ";" || tok.t === ":" || isOpenQuote(tok) || isCloseQuote(tok)) return np;
+  }
+  return { from: np.from, to: lastWord };
 }
 
 /** `NP, APPOSITIVE` running to the sentence end: "Piet Varga" in "…ambassador, Piet Varga." */
@@ -216,9 +280,15 @@ export function analyseRight(toks: readonly Token[], k: number, cue: ReportingCu
   const hearerEnd = cue.takesRecipient ? recipientEnd(toks, p) : p;
   const recipient = hearerEnd > p;
   p = hearerEnd;
+  if (cue.takesRecipient) {
+    // An unrecognised hearer before "that": "told backers Saturday night that …".
+    const that = thatAfterHearer(toks, p);
+    if (that >= 0) return { type: "content", from: that + 1, marked: true, recipient: true };
+  }
   // Adverbials before "that", a colon or the end: "said on Monday that", "said in a statement."
   const first = toks[p];
-  if (first?.word && ADVERBIAL_STARTERS.has(first.lw)) {
+  // A bare time word too: "officials said Tuesday." / "told reporters Tuesday that…".
+  if (first?.word && (ADVERBIAL_STARTERS.has(first.lw) || DATE_WORDS.has(first.lw))) {
     for (let q = p; q - p < MAX_ADVERBIAL_TOKENS; q++) {
       const tok = toks[q];
       if (!tok || (!tok.word && nextIsSentenceEnd(toks, q))) return { type: "end", recipient };
@@ -237,6 +307,9 @@ export function analyseRight(toks: readonly Token[], k: number, cue: ReportingCu
   if (!tok || nextIsSentenceEnd(toks, p)) return { type: "end", recipient };
   if (tok.lw === "that") return { type: "content", from: p + 1, marked: true, recipient };
   if (tok.t === ":") return { type: "content", from: p + 1, marked: true, recipient };
+  // An indirect question: "asked whether the deal was off" (the content keeps "whether").
+  if (QUESTION_LEMMAS.has(cue.lemma) && (tok.lw === "whether" || tok.lw === "if"))
+    return { type: "content", from: p, marked: true, recipient };
   if (isOpenQuote(tok)) return { type: "content", from: p, marked: true, recipient };
   if (tok.t === ",") {
     if (isOpenQuote(toks[p + 1])) return { type: "content", from: p + 1, marked: true, recipient };
@@ -246,6 +319,25 @@ export function analyseRight(toks: readonly Token[], k: number, cue: ReportingCu
     return { type: "content", from: p, marked: false, recipient };
   }
   return { type: "end", recipient };
+}
+
+const MAX_HEARER_TOKENS = 12;
+const QUESTION_LEMMAS = wordSet("ask wonder question");
+
+/** A "that" within a few plain words after a tell-type cue, or -1. */
+function thatAfterHearer(toks: readonly Token[], from: number): number {
+  for (let q = from; q < toks.length && q - from < MAX_HEARER_TOKENS; q++) {
+    const tok = toks[q];
+    if (!tok?.word) return -1;
+    if (tok.lw === "that") return q > from ? q : -1;
+    if (
+      AUXILIARIES.has(tok.lw) ||
+      isCueWord(tok) ||
+      (CLAUSE_STOPS.has(tok.lw) && tok.lw !== "also")
+    )
+      return -1;
+  }
+  return -1;
 }
 
 const RECIPIENT_NOUNS: ReadonlySet<string> = wordSet(`
@@ -276,8 +368,9 @@ function recipientEnd(toks: readonly Token[], from: number): number {
   return from;
 }
 
-const ED_VERB = /^[a-z]{3,}ed$/;
+export const ED_VERB = /^[a-z]{3,}ed$/;
 const CLAUSE_JOINERS = wordSet("and but while whereas");
+const CONTRAST_STOPS = wordSet("however whereas");
 const MAX_LOOKAHEAD_SUBJECT = 8;
 
 /** Does a subject starting at token `from` lead straight to a reporting cue? */
@@ -305,6 +398,10 @@ export function contentEnd(toks: readonly Token[], from: number): number {
     if (tok.t === "," && next?.word && startsAttribution(toks, i + 1)) return i;
     if (tok.t === "," && next?.word) {
       if (next.lw === "according" && after?.lw === "to") return i;
+      // A non-restrictive relative clause on the content's last noun is the reporter's aside.
+      if (next.lw === "who" && i > from) return i;
+      // ", but …" / ", while …": a contrasting clause is usually the reporter's, not the source's.
+      if (CONTRAST_STOPS.has(next.lw) && i > from) return i;
       // ", and Tom Reyes said …": a new attribution with its own subject starts here.
       if (CLAUSE_JOINERS.has(next.lw) && startsAttribution(toks, i + 2)) return i;
       if (isCueWord(next) && next.lw.endsWith("ing")) return i;
@@ -347,24 +444,29 @@ export function wordCount(toks: readonly Token[], from: number, to: number): num
   return n;
 }
 
-/** `Iran, which denies involvement, said …`: the subject sits before an appositive or relative. */
+/**
+ * `Iran, which denies involvement, said …` / `Sexton, a writing professor, said …`: the subject
+ * sits before a parenthetical that ends at the comma `comma` right before the cue. Relative,
+ * participle and other asides stay out of the source; an appositive noun phrase stays in, as
+ * PARC/PolNeAR annotate it.
+ */
 export function subjectBeforeAppositive(toks: readonly Token[], comma: number): Range | null {
-  for (let c = comma - 1; c > 0 && comma - c <= 14; c--) {
-    if (toks[c]?.t !== ",") continue;
+  for (let c = comma - 1; c > 0 && comma - c <= MAX_APPOSITIVE_TOKENS; c--) {
+    const tok = toks[c];
+    if (!tok || tok.t === ";") return null;
+    if (tok.t !== ",") continue;
     const opener = toks[c + 1];
-    if (!opener?.word) return null;
-    const relative = opener.lw === "who" || opener.lw === "which" || opener.lw === "whose";
-    const appositive = DETERMINERS.has(opener.lw) || opener.cap;
-    if (!relative && !appositive) return null;
     const np = nounPhraseEndingAt(toks, c - 1);
-    if (!np) return null;
-    if (!relative) {
-      // An appositive must itself be a noun phrase: "The spokesman, Ali Hassan, said".
-      const inner = nounPhraseFrom(toks, c + 1);
-      if (!inner || inner.to !== comma - 1) return null;
-      return { from: np.from, to: comma - 1 };
-    }
-    return np;
+    if (!opener?.word || !np) continue;
+    // Only a phrase that opens a clause is the cue's subject.
+    const before = toks[np.from - 1];
+    const opensClause = before?.word
+      ? CONJUNCTIONS.has(before.lw)
+      : isAttributionBoundary(toks, np.from - 1);
+    if (before && !opensClause) continue;
+    const appositive = opener.cap || DETERMINERS.has(opener.lw);
+    const relative = opener.lw === "who" || opener.lw === "which" || opener.lw === "whose";
+    return appositive && !relative ? { from: np.from, to: comma - 1 } : np;
   }
   return null;
 }

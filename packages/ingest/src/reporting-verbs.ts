@@ -13,6 +13,11 @@ export interface ReportingCue {
    * counts when a "that"-clause, a colon or a quotation follows.
    */
   readonly needsComplement: boolean;
+  /**
+   * A form that is more often a noun ("swing state", "a CBS report", "her claims"): like
+   * `needsComplement`, except straight after a name or pronoun ("Frost claims the council…").
+   */
+  readonly nounLike: boolean;
   /** Conflict verbs (vow, threaten, warn…), which report intentions rather than facts. */
   readonly conflict: boolean;
 }
@@ -115,7 +120,6 @@ const LEMMAS: Readonly<Record<string, LemmaSpec>> = {
   show: {
     stance: "committed",
     forms: ["show", "shows", "showed", "shown", "showing"],
-    strict: true,
   },
   acknowledge: { stance: "committed" },
   admit: { stance: "committed", forms: ["admit", "admits", "admitted", "admitting"] },
@@ -130,6 +134,34 @@ const LEMMAS: Readonly<Record<string, LemmaSpec>> = {
   disclose: { stance: "committed" },
   demonstrate: { stance: "committed", strict: true },
   find: { stance: "committed", forms: ["find", "finds", "found", "finding"], strict: true },
+  // Beliefs, hopes and fears: PARC and PolNeAR annotate them as attributions too.
+  think: { stance: "neutral", forms: ["think", "thinks", "thought"], strict: true },
+  hope: { stance: "neutral" },
+  fear: { stance: "neutral", strict: true },
+  expect: { stance: "neutral", strict: true },
+  feel: { stance: "neutral", forms: ["feel", "feels", "felt", "feeling"], strict: true },
+  worry: { stance: "neutral", strict: true },
+  conclude: { stance: "neutral" },
+  agree: { stance: "neutral", forms: ["agree", "agrees", "agreed", "agreeing"], strict: true },
+  joke: { stance: "neutral" },
+  lament: { stance: "neutral" },
+  decry: { stance: "neutral" },
+  wonder: { stance: "neutral", strict: true },
+  point: { stance: "neutral", strict: true },
+  // Not "calls": mostly a noun ("phone calls") and, in "what it calls X", a label.
+  // Evaluations whose object is the content ("praised Rubio's positions").
+  praise: { stance: "neutral" },
+  defend: { stance: "neutral" },
+  endorse: { stance: "neutral" },
+  cite: { stance: "neutral" },
+  support: { stance: "neutral" },
+  oppose: { stance: "neutral" },
+  dismiss: { stance: "neutral", forms: ["dismiss", "dismisses", "dismissed", "dismissing"] },
+  denounce: { stance: "neutral" },
+  slam: { stance: "neutral", forms: ["slam", "slams", "slammed", "slamming"] },
+  blast: { stance: "neutral" },
+  attack: { stance: "neutral" },
+  call: { stance: "neutral", forms: ["called", "calling"] },
   establish: { stance: "committed", strict: true },
 };
 
@@ -147,6 +179,14 @@ function regularForms(base: string): string[] {
   return [base, third, `${base}ed`, `${base}ing`];
 }
 
+// Forms that are far more often nouns than verbs in news ("swing state", "a CBS report",
+// "her claims", "the show").
+const NOUN_LIKE_FORMS: ReadonlySet<string> = new Set(
+  "state states report reports claim claims support supports attack attacks demand demands promise promises tweet tweets question questions comment comments reply note notes".split(
+    " ",
+  ),
+);
+
 function buildLexicon(): Map<string, ReportingCue> {
   const map = new Map<string, ReportingCue>();
   for (const [lemma, spec] of Object.entries(LEMMAS)) {
@@ -156,8 +196,12 @@ function buildLexicon(): Map<string, ReportingCue> {
       takesRecipient: spec.recipient ?? false,
       needsComplement: spec.strict ?? false,
       conflict: spec.conflict ?? false,
+      nounLike: false,
     };
-    for (const form of spec.forms ?? regularForms(lemma)) if (!map.has(form)) map.set(form, cue);
+    const nounLike: ReportingCue = { ...cue, nounLike: true };
+    for (const form of spec.forms ?? regularForms(lemma)) {
+      if (!map.has(form)) map.set(form, NOUN_LIKE_FORMS.has(form) ? nounLike : cue);
+    }
   }
   return map;
 }
@@ -172,7 +216,11 @@ export const ACCORDING_TO: ReportingCue = {
   takesRecipient: false,
   needsComplement: false,
   conflict: false,
+  nounLike: false,
 };
+
+/** The colon after a speaker ("Warren: …", "BENENSON: …"): a bare "say". */
+export const SPEAKER_COLON: ReportingCue = { ...ACCORDING_TO, lemma: "say" };
 
 /** Looks up a single word, case-insensitively. */
 export function lookupReportingVerb(word: string): ReportingCue | undefined {

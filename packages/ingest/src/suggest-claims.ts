@@ -11,6 +11,7 @@
  */
 import type { TSentence, TSpan, TSuggestedClaim } from "@claimdesk/types";
 import {
+  accordingToSource,
   analyseRight,
   CONJUNCTIONS,
   contentBeforeEnd,
@@ -22,14 +23,23 @@ import {
   SUBJECT_PRONOUNS,
   subjectBefore,
   subjectBeforeAppositive,
+  withSourceTail,
   withTrailingAppositive,
   wordCount,
 } from "./attribution-phrases";
 import type { ClaimRule, Draft } from "./claim-draft";
 import { balanceQuotes, quoteTypeOf, trimContent } from "./claim-spans";
-import { ACCORDING_TO, REPORTING_VERBS, type ReportingCue } from "./reporting-verbs";
+import { mainClauseSubject } from "./main-clause-subject";
+import { ACCORDING_TO, REPORTING_VERBS, type ReportingCue, SPEAKER_COLON } from "./reporting-verbs";
 import { resolveSources } from "./resolve-sources";
-import { isCueWord, isOpenQuote, type Token, tokenize } from "./sentence-tokens";
+import {
+  isCloseQuote,
+  isCueWord,
+  isOpenQuote,
+  POSSESSIVE,
+  type Token,
+  tokenize,
+} from "./sentence-tokens";
 
 export type { ClaimRule } from "./claim-draft";
 export { quoteTypeOf } from "./claim-spans";
@@ -77,6 +87,19 @@ export const CLAIM_RULES = {
     baseScore: 0.7,
     description: '`C, S V, C2`: "The response would be based on consensus, he said, including…".',
   },
+  precedingQuote: {
+    name: "preceding-quote",
+    version: 1,
+    baseScore: 0.7,
+    description: "`“Q.” S V.`: a bare attribution sentence after a quotation in its paragraph.",
+  },
+  speakerColon: {
+    name: "speaker-colon",
+    version: 1,
+    baseScore: 0.6,
+    description:
+      '`S: C` opening a sentence: headlines and transcripts ("Warren: Trump Is a Failure").',
+  },
   participle: {
     name: "participle-cue",
     version: 1,
@@ -86,6 +109,9 @@ export const CLAIM_RULES = {
 } as const satisfies Record<string, ClaimRule>;
 
 const MIN_HEAD_CLAUSE_WORDS = 4;
+const PREPOSITION_LIKE = new Set(
+  "in on at of for with from to by during after before via through about over under".split(" "),
+);
 // Longer "sentences" are tables, lists or unpunctuated dumps (the longest in Reuters-21578, BBC
 // News and PolNeAR is ~1,100 chars); skipping them keeps the suggester linear in the text.
 export const MAX_SENTENCE_CHARS = 3000;
@@ -98,6 +124,8 @@ interface SentenceContext {
   /** The source of the latest claim in this sentence, for participle cues. */
   lastSource: { start: number; end: number } | null;
   lastDraft: Draft | null;
+  /** The previous sentence when it is in the same paragraph and ends a quotation. */
+  readonly previous: TSentence | null;
 }
 
 function addDraft(
@@ -147,15 +175,15 @@ function addDraft(
 
 function tryAccordingTo(ctx: SentenceContext, k: number): void {
   const { toks } = ctx;
-  const found = nounPhraseFrom(toks, k + 2);
+  const found = accordingToSource(toks, k + 2);
   if (!found) return;
   const cueRange = { from: k, to: k + 1 };
   const sentenceStart = toks[0]?.s ?? 0;
-  // Leading: "According to S, C".
+  // Leading: "According to S, C" / "According to S: “Q”".
   if (k === 0 || (k === 1 && toks[0]?.word && CONJUNCTIONS.has(toks[0].lw))) {
     const np = found;
     const after = toks[np.to + 1];
-    if (after?.t !== ",") return;
+    if (after?.t !== "," && after?.t !== ":") return;
     const contentTok = toks[np.to + 2];
     const last = toks[toks.length - 1];
     if (!contentTok || !last) return;
@@ -190,6 +218,12 @@ function tryAccordingTo(ctx: SentenceContext, k: number): void {
   add(headEnd, 0);
 }
 
+/** "Frost claims …", "she states …": a noun-like cue form right after a name or pronoun. */
+function afterNameOrPronoun(toks: readonly Token[], k: number): boolean {
+  const prev = toks[k - 1];
+  return prev?.word === true && (prev.cap || SUBJECT_PRONOUNS.has(prev.lw));
+}
+
 function tryVerbCue(ctx: SentenceContext, k: number, cue: ReportingCue): void {
   const { toks } = ctx;
   const cueRange = { from: k, to: k };
@@ -200,17 +234,33 @@ function tryVerbCue(ctx: SentenceContext, k: number, cue: ReportingCue): void {
   const subject = subjectBefore(toks, k);
   if (subject.blocked) return;
   const right = analyseRight(toks, k, cue);
+  if (subject.relative && right.type !== "content") return;
   const toldRule = right.recipient && cue.lemma === "tell";
+  const needsComplement = cue.needsComplement || (cue.nounLike && !afterNameOrPronoun(toks, k));
   let range = subject.range;
   let subjectStart = range?.from ?? -1;
+  // "what it calls Iranian proxies" names a thing; it reports no claim.
+  if (cue.lemma === "call" && toks[subjectStart - 1]?.lw === "what") return;
 
   if (!range) {
     const prev = toks[k - 1];
     // Participle or coordinated cue of the sentence's previous source: ", saying …", "and added".
     const participle = prev?.t === "," && cueTok.lw.endsWith("ing");
     const coordinated = prev?.lw === "and" || prev?.lw === "but";
+    if ((participle || coordinated) && !ctx.lastSource && right.type === "content") {
+      // No earlier cue in the sentence: the main clause's subject ("X endorsed Y, saying …").
+      const main = mainClauseSubject(toks, k - 1);
+      if (main && (right.marked || !needsComplement)) {
+        const end = contentEnd(toks, right.from);
+        const from = toks[right.from];
+        const to = toks[end - 1];
+        if (from && to)
+          addDraft(ctx, CLAIM_RULES.participle, cue, cueRange, main, from.s, to.e, 0.1);
+        return;
+      }
+    }
     if ((participle || coordinated) && ctx.lastSource && right.type === "content") {
-      if (!right.marked && cue.needsComplement) return;
+      if (!right.marked && needsComplement) return;
       const end = contentEnd(toks, right.from);
       const from = toks[right.from];
       const to = toks[end - 1];
@@ -219,10 +269,18 @@ function tryVerbCue(ctx: SentenceContext, k: number, cue: ReportingCue): void {
       if (d && ctx.lastDraft) d.score = Math.min(d.score, ctx.lastDraft.score);
       return;
     }
+    // `S, APPOSITIVE, V …` first: "Pete Sorel, a consultant…, said the bid failed".
+    if (prev?.t === ",") {
+      range = subjectBeforeAppositive(toks, k - 1);
+      subjectStart = range?.from ?? -1;
+    }
     // Inverted: `"Q," said the minister.`
-    if (isAttributionBoundary(toks, k - 1)) {
-      const found = nounPhraseFrom(toks, k + 1);
-      const np = found ? withTrailingAppositive(toks, found) : null;
+    if (!range && isAttributionBoundary(toks, k - 1)) {
+      // The source after the cue is a noun phrase, not an adverbial ("said in a statement").
+      const opener = toks[k + 1];
+      const adverbial = !opener?.cap && PREPOSITION_LIKE.has(opener?.lw ?? "");
+      const found = adverbial ? null : nounPhraseFrom(toks, k + 1);
+      const np = found ? withSourceTail(toks, found) : null;
       const contentEndOffset = contentBeforeEnd(toks, k - 1);
       if (np && contentEndOffset !== null && !SUBJECT_PRONOUNS.has(toks[np.from]?.lw ?? "")) {
         const tail = toks[np.to + 1];
@@ -231,16 +289,15 @@ function tryVerbCue(ctx: SentenceContext, k: number, cue: ReportingCue): void {
           return;
         }
       }
-      if (prev?.t === ",") {
-        range = subjectBeforeAppositive(toks, k - 1);
-        subjectStart = range?.from ?? -1;
-      }
     }
     if (!range) return;
   }
 
+  // `“Q,” Clinton said in Las Vegas …`: after a quotation, unmarked words on the right are
+  // adverbials of the cue, and the quotation is the content.
+  const quotedLeft = subjectStart >= 1 && closesQuotation(toks, subjectStart - 1);
   // `S V (that) C`, `S told OUTLET (that) C`.
-  if (right.type === "content" && (right.marked || !cue.needsComplement)) {
+  if (right.type === "content" && (right.marked || (!needsComplement && !quotedLeft))) {
     const end = contentEnd(toks, right.from);
     const from = toks[right.from];
     const to = toks[end - 1];
@@ -249,8 +306,10 @@ function tryVerbCue(ctx: SentenceContext, k: number, cue: ReportingCue): void {
     addDraft(ctx, rule, cue, cueRange, range, from.s, to.e);
     return;
   }
-  // `C, S V.` / `"Q," S V` / parenthetical `C, S V, C2`.
-  if (subjectStart >= 1 && isAttributionBoundary(toks, subjectStart - 1)) {
+  // `C, S V.` / `"Q," S V` / parenthetical `C, S V, C2`. A cue with its own unaccepted object
+  // ("In Washington, officials found the bodies") is not attributing the words before it.
+  const ownObject = right.type === "content" && !quotedLeft;
+  if (subjectStart >= 1 && !ownObject && isAttributionBoundary(toks, subjectStart - 1)) {
     const contentEndOffset = contentBeforeEnd(toks, subjectStart - 1);
     if (contentEndOffset === null || wordCount(toks, 0, subjectStart - 2) === 0) return;
     if (right.type === "comma") {
@@ -267,11 +326,69 @@ function tryVerbCue(ctx: SentenceContext, k: number, cue: ReportingCue): void {
     }
     const rule = toldRule ? CLAIM_RULES.sourceToldOutlet : CLAIM_RULES.contentSourceCue;
     addDraft(ctx, rule, cue, cueRange, range, first.s, contentEndOffset);
+    return;
+  }
+  // `“A. B?” ⏎ Weaver said.`: a bare `S V.` sentence after a quotation takes it as content.
+  if (subjectStart === 0 && right.type === "end" && ctx.previous && !right.recipient) {
+    addDraft(
+      ctx,
+      CLAIM_RULES.precedingQuote,
+      cue,
+      cueRange,
+      range,
+      ctx.previous.start,
+      ctx.previous.end,
+    );
+  }
+}
+
+/** Is token `at` a closing quotation mark, or a comma right after one (`”,` / `,”`)? */
+function closesQuotation(toks: readonly Token[], at: number): boolean {
+  const tok = toks[at];
+  if (isCloseQuote(tok)) return true;
+  return tok?.t === "," && isCloseQuote(toks[at - 1]);
+}
+
+const MAX_SPEAKER_TOKENS = 5;
+// Headings that end in a colon without naming a speaker.
+const NOT_SPEAKERS = new Set(
+  "related update updated note editor watch read photos photo video watch more breaking exclusive caption source sources".split(
+    " ",
+  ),
+);
+
+/** `Elizabeth Warren: Donald Trump Is a …` / `BENENSON: Senator Sanders …`. */
+function trySpeakerColon(ctx: SentenceContext): void {
+  const { toks } = ctx;
+  const limit = Math.min(toks.length, MAX_SPEAKER_TOKENS + 1);
+  for (let c = 1; c < limit; c++) {
+    const tok = toks[c];
+    if (!tok) return;
+    if (tok.t === ":") {
+      const content = toks[c + 1];
+      const last = toks[toks.length - 1];
+      if (!content || !last || NOT_SPEAKERS.has(toks[0]?.lw ?? "")) return;
+      if (wordCount(toks, c + 1, toks.length - 1) < 2) return;
+      const source = { from: 0, to: c - 1 };
+      addDraft(
+        ctx,
+        CLAIM_RULES.speakerColon,
+        SPEAKER_COLON,
+        { from: c, to: c },
+        source,
+        content.s,
+        last.e,
+      );
+      return;
+    }
+    // Only capitalised words (names, "Wash Post Fact-Check") and joiners.
+    if (tok.word ? !tok.cap : tok.t !== "-" && tok.t !== "’" && !POSSESSIVE.test(tok.t)) return;
   }
 }
 
 function suggestInSentence(ctx: SentenceContext): void {
   const { toks } = ctx;
+  if (toks[0]?.cap) trySpeakerColon(ctx);
   for (let k = 0; k < toks.length; k++) {
     const tok = toks[k];
     if (!tok?.word) continue;
@@ -339,6 +456,18 @@ function finalise(text: string, drafts: readonly Draft[]): TSuggestedClaim[] {
   return claims;
 }
 
+const CLOSING_QUOTE_END = /[”"’']$/;
+
+function quotationBefore(
+  text: string,
+  prev: TSentence | undefined,
+  sentence: TSentence,
+): TSentence | null {
+  if (!prev || prev.end > sentence.start) return null;
+  if (!CLOSING_QUOTE_END.test(text.slice(prev.end - 1, prev.end))) return null;
+  return text.slice(prev.end, sentence.start).includes("\n") ? null : prev;
+}
+
 /**
  * Suggests attributed claims for `text` (already cleaned and normalised) given its sentences.
  * Claims come out in text order of their cues; `parentIndex` refers into the returned array.
@@ -349,7 +478,16 @@ export function suggestClaims(text: string, sentences: readonly TSentence[]): TS
     const sentence = sentences[i];
     if (!sentence || sentence.end - sentence.start > MAX_SENTENCE_CHARS) continue;
     const toks = tokenize(text, sentence.start, sentence.end);
-    suggestInSentence({ text, index: i, toks, drafts, lastSource: null, lastDraft: null });
+    const previous = quotationBefore(text, sentences[i - 1], sentence);
+    suggestInSentence({
+      text,
+      index: i,
+      toks,
+      drafts,
+      lastSource: null,
+      lastDraft: null,
+      previous,
+    });
   }
   drafts.sort((a, b) => a.cueStart - b.cueStart);
   resolveSources(text, sentences, drafts);

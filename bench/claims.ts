@@ -1,0 +1,128 @@
+/**
+ * Claim-suggestion quality on PolNeAR (train / dev compartments): source, cue and content span
+ * precision, recall and F1, exact and overlap. Reads the corpus at run time; writes
+ * bench/results/claims.md. Usage: pnpm bench:claims [--no-write]
+ */
+import { writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import { normalizeText } from "../packages/ingest/src/normalize-text";
+import { emptyTable, scoreArticle, suggest, type Table } from "./claims/evaluate";
+import { loadPolnear, POLNEAR_PATH } from "./claims/polnear";
+import { prf, ROLES } from "./claims/score";
+
+const COMPARTMENTS = ["train", "dev"] as const;
+// pnpm runs scripts from the repository root.
+const RESULTS = resolve(process.cwd(), "bench/results/claims.md");
+
+const pct = (x: number): string => (x * 100).toFixed(1);
+
+// Dev figures of the rules as they were before this bench existed, kept for comparison.
+const BEFORE = `| compartment | role | gold | predicted | exact P | exact R | exact F1 | overlap P | overlap R | overlap F1 |
+|---|---|---:|---:|---:|---:|---:|---:|---:|---:|
+| train | source | 18347 | 9566 | 70.0 | 36.5 | **48.0** | 79.9 | 41.6 | **54.7** |
+| train | cue | 19833 | 9566 | 71.9 | 34.7 | **46.8** | 82.6 | 39.8 | **53.8** |
+| train | content | 19822 | 9566 | 63.6 | 30.7 | **41.4** | 83.0 | 40.0 | **54.0** |
+| dev | source | 2066 | 1131 | 70.6 | 38.6 | **49.9** | 79.4 | 43.5 | **56.2** |
+| dev | cue | 2192 | 1131 | 72.9 | 37.6 | **49.7** | 82.1 | 42.4 | **55.9** |
+| dev | content | 2192 | 1131 | 63.7 | 32.8 | **43.3** | 83.8 | 43.2 | **57.1** |`;
+
+function tableRows(name: string, t: Table): string[] {
+  const rows: string[] = [];
+  for (const role of ROLES) {
+    const e = prf(t[role].exact);
+    const o = prf(t[role].overlap);
+    const c = t[role].exact;
+    rows.push(
+      `| ${name} | ${role} | ${c.gold} | ${c.predicted} | ${pct(e.p)} | ${pct(e.r)} | **${pct(e.f)}** | ${pct(o.p)} | ${pct(o.r)} | **${pct(o.f)}** |`,
+    );
+  }
+  return rows;
+}
+
+async function main(): Promise<void> {
+  // --train-only while tuning: dev errors must never steer the rules.
+  const trainOnly = process.argv.includes("--train-only");
+  const write = !trainOnly && !process.argv.includes("--no-write");
+  const articles = await loadPolnear();
+  const tables = new Map<string, Table>(COMPARTMENTS.map((c) => [c, emptyTable()]));
+  let changedByNormaliser = 0;
+  let docs = 0;
+  let chars = 0;
+  let elapsed = 0;
+  for (const article of articles) {
+    if (trainOnly && article.compartment !== "train") continue;
+    const table = tables.get(article.compartment);
+    if (!table) continue; // annotator-training articles are not part of train/dev
+    if (normalizeText(article.text) !== article.text) changedByNormaliser++;
+    const t0 = performance.now();
+    const claims = suggest(article.text);
+    elapsed += performance.now() - t0;
+    docs++;
+    chars += article.text.length;
+    scoreArticle(article, claims, table);
+  }
+  const header = [
+    "| compartment | role | gold | predicted | exact P | exact R | exact F1 | overlap P | overlap R | overlap F1 |",
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+  ];
+  const rows = [...header];
+  for (const c of COMPARTMENTS) {
+    const t = tables.get(c);
+    if (t && !(trainOnly && c !== "train")) rows.push(...tableRows(c, t));
+  }
+  const counts = COMPARTMENTS.map(
+    (c) => `${c} ${articles.filter((a) => a.compartment === c).length}`,
+  ).join(", ");
+  const speed = `${docs} articles (${(chars / 1e6).toFixed(2)} M chars) segmented + suggested in ${elapsed.toFixed(0)} ms: ${((elapsed * 1000) / docs).toFixed(0)} µs/article`;
+  console.log(rows.join("\n"));
+  console.log(`\narticles: ${counts}; text changed by normalizeText: ${changedByNormaliser}`);
+  console.log(speed);
+  if (!write) return;
+  const md = `# Claim suggestion on PolNeAR
+
+Command: \`pnpm bench:claims\` (\`tsx bench/claims.ts\`) · date ${new Date().toISOString()} ·
+${cpus().length} cores · Node ${process.version} · load average at the end
+${loadavg()[0]?.toFixed(1)} (a shared machine: the timing below is indicative only)
+
+Corpus: \`${POLNEAR_PATH}\`, read at run time (never copied into the repo). Articles: ${counts}.
+Articles with several annotators are scored once, against the annotator whose id sorts first.
+The suggester runs on the gold text as given (\`suggestClaims(text, segmentSentences(text))\`),
+so offsets line up with the gold; \`normalizeText\` would change ${changedByNormaliser} of the texts,
+which is why the normaliser is skipped here. Rules are tuned on **train** only; **dev** is the
+headline. ${speed}.
+
+${rows.join("\n")}
+
+Definitions (BBC Citron / PARC style, each role scored on its own):
+- A prediction is the claim's \`sourceMention\`, \`cue\` or \`content\` span; a gold span is one
+  attribution's source, cue or content (attributions without an explicit source have no gold source).
+- Exact: equal (start, end) after trimming whitespace, punctuation and quotation marks at both
+  edges of both spans; for content also a leading "that" (Claimdesk's content convention leaves
+  the complementiser out, PolNeAR keeps it in). A multi-part gold span ("Q1," he said, "Q2.") is
+  matched exactly by one of its parts or by the hull of its parts.
+- Overlap: any shared character with any part.
+- Matching is one-to-one and greedy (exact: first free gold with an equal span; overlap: largest
+  overlaps first), so P = matched predictions / predictions, R = matched gold / gold.
+
+Before the PolNeAR-driven rule changes (same bench, same definitions):
+
+${BEFORE}
+
+Error analysis for tuning: \`tsx bench/claims/errors.ts [source|cue|content] [samples]\` prints
+missed gold cues, false-positive cues and boundary mismatches on **train** only.
+
+Comparison (a different corpus, so only a rough reference): BBC Citron on PARC 3.0 test
+(WSJ) reports overlap F1 source 85.3, content 83.3 and cue exact F1 82.3. PolNeAR annotates a
+wider notion of attribution than reporting verbs (beliefs, perception, "mocked", "thinks"), so its
+recall ceiling for a reporting-cue rule set is lower.
+`;
+  writeFileSync(RESULTS, md);
+  console.log(`wrote ${RESULTS}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
