@@ -31,7 +31,7 @@ export interface CleanedText {
 
 // Known section names of news sites; a crumb glued to one of these needs no trailing ellipsis.
 const SECTIONS =
-  "News|World|Politics|Business|Sports?|Opinion|Tech|Technology|Science|Health|Entertainment|Lifestyle|Culture|Economy|Markets|Local|National|International|Region|Regional|Middle East|Europe|Asia|Africa|Americas|Latest|Breaking News|Features|Analysis";
+  "Latest News|News|World|Politics|Business|Sports?|Opinion|Tech|Technology|Science|Health|Entertainment|Lifestyle|Culture|Economy|Markets|Local|National|International|Region|Regional|Middle East|Europe|Asia|Africa|Americas|Latest|Breaking News|Features|Analysis";
 
 /**
  * Line rules are anchored and short-bounded, so a real sentence that merely contains one of these
@@ -40,10 +40,11 @@ const SECTIONS =
 export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   {
     name: "advertisement",
-    description: 'Ad slot markers: "Advertisement", "- Advertisement -", "ADVERTISEMENT".',
+    description:
+      'Ad slot markers: "Advertisement", "- Advertisement -", "ADVERTISEMENT", "Advertisement:" (Salon).',
     kind: "line",
     maxLength: 40,
-    pattern: /^[-–—_*•·\s]*(?:advertisements?|advert|ad)[-–—_*•·\s]*$/i,
+    pattern: /^[-–—_*•·\s]*(?:advertisements?|advert|ad)[-–—_*•·:\s]*$/i,
   },
   {
     name: "continues-after-ad",
@@ -64,11 +65,11 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   {
     name: "widget-heading",
     description:
-      'Headings of recommendation widgets alone on a line: "Must Read", "Related Posts", "You may also like".',
+      'Headings of recommendation widgets alone on a line: "Must Read", "Related Posts", "You may also like...", "RECENT ARTICLES", "More Great WIRED Stories".',
     kind: "line",
     maxLength: 40,
     pattern:
-      /^(?:must[- ]reads?|also read|read also|related(?: posts| articles| stories| news| content| coverage)?|you (?:may|might) also like|recommended(?: for you| stories)?|trending(?: now| stories)?|popular(?: posts| stories)?|most (?:read|popular|viewed)|more stories|latest (?:news|stories|posts)|top stories|editor'?s picks?)\s*[:.]?$/i,
+      /^(?:must[- ]reads?|also read|read also|related(?: posts| articles| stories| news| content| coverage)?|you (?:may|might) also like|recommended(?: for you| stories)?|trending(?: now| stories)?|popular(?: posts| stories)?|most (?:read|popular|viewed)|more (?:great |top )?(?:\w+ )?stories|latest (?:news|stories|posts)|top stories|editor'?s picks?|recent (?:articles|posts|stories)|popular this (?:week|month))\s*(?:[:.]|\.\.\.|…)?$/i,
   },
   {
     name: "spot-img",
@@ -118,11 +119,12 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   },
   {
     name: "read-more",
-    description: '"Read more", "Read more: <headline>", "Continue reading…".',
+    description:
+      '"Read more", "Read more: <headline>", "Continue reading…", "Continue reading the main story" (NYT).',
     kind: "line",
     maxLength: 230,
     pattern:
-      /^(?:read more|continue reading|read the full (?:story|article))(?:\s*[:»›>|]\s*.{0,200}|\s*(?:\.\.\.|…))?$/i,
+      /^(?:read more|continue reading(?: the main story)?|read the full (?:story|article))(?:\s*[:»›>|]\s*.{0,200}|\s*(?:\.\.\.|…))?$/i,
   },
   {
     name: "subscribe",
@@ -134,17 +136,20 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   },
   {
     name: "newsletter",
-    description: '"Sign up for our newsletter" prompts.',
+    description: '"Sign up for our newsletter", "Click here to subscribe to The X Newsletter".',
     kind: "line",
     maxLength: 160,
-    pattern: /^(?:sign up|subscribe|register|join)\b.{0,60}\bnewsletters?\b.{0,80}$/i,
+    pattern:
+      /^(?:click here to )?(?:sign up|subscribe|register|join)\b.{0,60}\bnewsletters?\b.{0,80}$/i,
   },
   {
     name: "follow-us",
-    description: '"Follow us on Twitter", "Follow us on Google News".',
+    description:
+      '"Follow us on Twitter", "Follow us on Google News", "Follow The Gleaner on Twitter and Instagram @… Send us…".',
     kind: "line",
-    maxLength: 60,
-    pattern: /^follow us (?:on|at|via) [^,.;:!?]{1,40}[.!]?$/i,
+    maxLength: 360,
+    pattern:
+      /^follow us (?:on|at|via) [^,.;:!?]{1,40}[.!]?$|^follow (?:us|the \p{Lu}\p{L}+(?: \p{Lu}\p{L}+){0,3}) on (?:twitter|x|facebook|instagram|telegram|linkedin|youtube|tiktok|threads)\b.{0,300}$/iu,
   },
   {
     name: "cookie-notice",
@@ -159,11 +164,100 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   {
     name: "photo-credit",
     description:
-      'A bare picture credit: "Photo: Reuters", "Image credit: AFP/Getty". A caption sentence is kept.',
+      'A bare picture credit: "Photo: Reuters", "Image credit: AFP/Getty", "(Credit: X / Grist)", "Credit...X/The New York Times", "Photograph by X", "X | Bloomberg | Getty Images". A caption sentence is kept.',
     kind: "line",
     maxLength: 90,
     pattern:
-      /^\(?(?:photo|image|picture|file photo|photograph)(?: credits?| courtesy(?: of)?)?\s*[:|]\s*[^.!?:]{1,60}\)?$|^\(?(?:photo|image|picture) (?:credits?|courtesy(?: of)?)\s+[^.!?:]{1,60}\)?$/i,
+      /^\(?(?:photo|image|picture|file photo|photograph)(?: credits?| courtesy(?: of)?)?\s*[:|]\s*[^.!?:]{1,60}\)?$|^\(?(?:photo|image|picture) (?:credits?|courtesy(?: of)?)\s+[^.!?:]{1,60}\)?$|^\(?(?:credits?\s*(?::|\.\.\.|…)|(?:photo(?:graph)?s?|images?|pictures?) by)\s*[^.!?:]{1,60}\)?$|^[^.!?:]{1,60}[/|]\s*(?:getty images|afp|ap|reuters|epa|shutterstock|bloomberg|alamy)\)?$/i,
+  },
+  {
+    name: "related-link",
+    description: 'An inline related-story link: "Related: <headline>", "[Related: <headline>]".',
+    kind: "line",
+    maxLength: 220,
+    pattern: /^\[?related(?: post| article| story| content)?\s*:\s*[^\]]{1,200}\]?$/i,
+  },
+  {
+    name: "skip-link",
+    description: 'Accessibility skip links: "Skip to content", "Skip to main content".',
+    kind: "line",
+    maxLength: 40,
+    pattern: /^skip to (?:the )?(?:main )?(?:content|navigation|article)$/i,
+  },
+  {
+    name: "comments-widget",
+    description:
+      'Comment widget labels: "Comments", "12 Comments", "Post Comment (+)", "Leave a comment".',
+    kind: "line",
+    maxLength: 30,
+    pattern:
+      /^(?:\d+\s+)?comments?(?:\s*\(\d+\))?$|^(?:post|leave|add) (?:a |your )?comments?(?:\s*\(\+\))?$/i,
+  },
+  {
+    name: "js-notice",
+    description: '"This slideshow requires JavaScript.", "Please enable JavaScript…".',
+    kind: "line",
+    maxLength: 100,
+    pattern:
+      /^this (?:slideshow|video|content|page|site|gallery) requires javascript\.?$|^(?:please )?enable javascript\b.{0,60}$/i,
+  },
+  {
+    name: "reading-time",
+    description:
+      'Reading-time badges: "3 min read", "Reading time: 2 minutes", "Tempo de leitura: 1 minuto".',
+    kind: "line",
+    maxLength: 40,
+    pattern:
+      /^(?:\d+\s*min(?:ute)?s?\s+read|(?:reading time|tempo de leitura|lesezeit)\s*:?\s*\d+\s*\p{L}{0,8})$/iu,
+  },
+  {
+    name: "author-links",
+    description:
+      'Author box links: "View author archive", "email the author", "More stories by Jane Doe".',
+    kind: "line",
+    maxLength: 70,
+    pattern:
+      /^(?:view (?:author )?archive|e-?mail the author|view all posts by .{1,40}|more (?:articles|stories|posts) by .{1,40})$/i,
+  },
+  {
+    name: "filed-under",
+    description: 'Blog category footers: "Filed under: Politics |", "Posted in: News".',
+    kind: "line",
+    maxLength: 210,
+    pattern: /^(?:filed under|posted in|categories)\s*:\s*[^.!?]{1,200}$/i,
+  },
+  {
+    name: "timestamp-line",
+    description:
+      'A publication stamp alone on a line: "Updated: Sat 8:31 PM, Feb 17, 2018", "First Published: Tuesday, November 19, 2019 08:38 AM", "Posted on March 30, 2015 by Admin".',
+    kind: "line",
+    maxLength: 120,
+    // A keyword, then ":" / "on" / a date straight away; no sentence end, and a digit somewhere.
+    pattern:
+      /^(?:first |last )?(?:published|posted|updated|modified)(?:\s*:|\s+on\b|\s+(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\w*\b))(?=[^.!?]*\d)[^!?]{0,110}[^.!?]$/i,
+  },
+  {
+    name: "share-prompt",
+    description: '"Like this story? Share it with a friend!"',
+    kind: "line",
+    maxLength: 80,
+    pattern: /^(?:like|enjoy(?:ed)?|love) this (?:story|article|post)\?.{0,60}$/i,
+  },
+  {
+    name: "app-promo",
+    description:
+      'App download prompts: "Get the latest news straight to your phone with the X app."',
+    kind: "line",
+    maxLength: 120,
+    pattern: /^(?:get|download|install)\b.{0,100}\bapp[.!]?$/i,
+  },
+  {
+    name: "media-label",
+    description:
+      'A media placeholder left alone on a line by HTML extraction: "Photo", "Video" (NYT, Readability test pages).',
+    kind: "line",
+    maxLength: 12,
+    pattern: /^(?:photo|video|image|graphic|audio|gallery|interactive)s?$/i,
   },
   {
     name: "tags-line",

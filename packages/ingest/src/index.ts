@@ -9,7 +9,9 @@ export {
   matchBoilerplateLine,
   type RemovedBoilerplate,
 } from "./clean-boilerplate";
+export { decodeHtml, sniffHtmlCharset } from "./decode-html";
 export { type DecodedText, decodeText, firstInvalidUtf8Offset } from "./decode-text";
+export { type ExtractedHtml, extractHtml, READABILITY_VERSION } from "./extract-html";
 export {
   analyseMention,
   guessSourceKind,
@@ -17,8 +19,17 @@ export {
   type MentionAnalysis,
 } from "./guess-source-kind";
 export { hashText } from "./hash-text";
+export { htmlToText, type TextNodeLike } from "./html-to-text";
 export { normalizeText } from "./normalize-text";
-export { type ArticleMeta, processPlainText, TEXT_EXTRACTOR } from "./process-text";
+export {
+  type ArticleMeta,
+  HTML_EXTRACTOR,
+  MAX_ARTICLE_CHARS,
+  processArticleFields,
+  processHtml,
+  processPlainText,
+  TEXT_EXTRACTOR,
+} from "./process-text";
 export {
   ACCORDING_TO,
   lookupReportingVerb,

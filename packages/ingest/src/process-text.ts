@@ -1,7 +1,8 @@
-/** The plain-text pipeline: unwrap → normalise → clean → title → hash → segment → suggest claims. */
-import type { TProcessedArticle } from "@claimdesk/types";
+/** The article pipeline: (extract|unwrap) → normalise → clean → title → hash → segment → suggest claims. */
+import type { TArticleFields, TProcessedArticle } from "@claimdesk/types";
 import { isAbbreviation } from "./abbreviations";
 import { type CleanedText, cleanBoilerplate, crumbMatchesTitle } from "./clean-boilerplate";
+import { extractHtml, READABILITY_VERSION } from "./extract-html";
 import { hashText } from "./hash-text";
 import { normalizeText } from "./normalize-text";
 import { segmentSentences } from "./segment-sentences";
@@ -9,6 +10,9 @@ import { suggestClaims } from "./suggest-claims";
 import { unwrapHardWrappedLines } from "./unwrap-lines";
 
 export const TEXT_EXTRACTOR = "claimdesk-text@1";
+export const HTML_EXTRACTOR = `claimdesk-html@1+readability@${READABILITY_VERSION}`;
+/** Longer texts are not news articles (a dump, a book, a broken scrape) and would stall the rules. */
+export const MAX_ARTICLE_CHARS = 2_000_000;
 
 export interface ArticleMeta {
   /** Only used to name the file in error messages. */
@@ -18,6 +22,8 @@ export interface ArticleMeta {
   readonly publisher?: string;
   readonly publishedAt?: string;
   readonly byline?: string;
+  readonly externalId?: string;
+  readonly language?: string;
 }
 
 const MAX_TITLE_CHARS = 200;
@@ -60,8 +66,64 @@ function splitTitle(
  * file, when given) when nothing is left to store.
  */
 export function processPlainText(raw: string, meta: ArticleMeta = {}): TProcessedArticle {
+  checkSize(raw, meta);
+  return processNormalized(normalizeText(unwrapHardWrappedLines(raw)), meta, TEXT_EXTRACTOR);
+}
+
+/**
+ * Extracts the article of an HTML page and runs the pipeline on its text. Metadata passed in
+ * `meta` wins over what the page says. Throws like processPlainText.
+ */
+export function processHtml(html: string, meta: ArticleMeta = {}): TProcessedArticle {
+  const page = extractHtml(html);
+  checkSize(page.text, meta);
+  const merged: ArticleMeta = {
+    ...definedOnly({
+      title: page.title,
+      byline: page.byline,
+      publisher: page.publisher,
+      publishedAt: page.publishedAt,
+      url: page.url,
+      language: page.language,
+    }),
+    ...definedOnly(meta),
+  };
+  return processNormalized(normalizeText(page.text), merged, HTML_EXTRACTOR);
+}
+
+/** A structured record (JSONL object, CSV row): `body` is plain text and gets the same cleaning. */
+export function processArticleFields(
+  fields: Partial<TArticleFields> & { body: string },
+  meta: Pick<ArticleMeta, "filename"> = {},
+): TProcessedArticle {
+  const { body, ...rest } = fields;
+  return processPlainText(body, { ...definedOnly(rest), ...meta });
+}
+
+function definedOnly<T extends object>(record: T): { [K in keyof T]?: Exclude<T[K], null> } {
+  return Object.fromEntries(
+    Object.entries(record).filter(
+      ([, value]) => value !== null && value !== undefined && value !== "",
+    ),
+  ) as { [K in keyof T]?: Exclude<T[K], null> };
+}
+
+function checkSize(text: string, meta: ArticleMeta): void {
+  if (text.length > MAX_ARTICLE_CHARS) {
+    const where = meta.filename ? `${meta.filename}: ` : "";
+    const mb = (text.length / 1_000_000).toFixed(1);
+    throw new Error(
+      `${where}too large: ${mb} M characters of text, over the 2 M limit for one article`,
+    );
+  }
+}
+
+function processNormalized(
+  normalized: string,
+  meta: ArticleMeta,
+  extractor: string,
+): TProcessedArticle {
   const where = meta.filename ? `${meta.filename}: ` : "";
-  const normalized = normalizeText(unwrapHardWrappedLines(raw));
   if (normalized.length === 0) throw new Error(`${where}empty input: the text has no content`);
   // Normalised first so the line rules see tidy lines; cleaning keeps the text normalised.
   const cleaned = cleanBoilerplate(normalized);
@@ -69,6 +131,7 @@ export function processPlainText(raw: string, meta: ArticleMeta = {}): TProcesse
     throw new Error(`${where}empty after cleaning: every line was boilerplate`);
   }
   const { title, body } = splitTitle(cleaned, meta.title);
+  if (body.length === 0) throw new Error(`${where}empty body: the text is only its title`);
   const sentences = segmentSentences(body);
   return {
     title,
@@ -76,11 +139,12 @@ export function processPlainText(raw: string, meta: ArticleMeta = {}): TProcesse
     publisher: meta.publisher ?? null,
     publishedAt: meta.publishedAt ?? null,
     url: meta.url ?? null,
-    // The rules are English-only; no language detection yet.
-    language: null,
+    ...(meta.externalId === undefined ? {} : { externalId: meta.externalId }),
+    // The rules are English-only; the language is only what the source declares.
+    language: meta.language ?? null,
     text: body,
     textSha256: hashText(body),
-    extractor: TEXT_EXTRACTOR,
+    extractor,
     sentences,
     claims: suggestClaims(body, sentences),
   };
