@@ -34,7 +34,7 @@ function worker(...args: string[]) {
 // Each case spawns real node processes: allow for a loaded 2-core CI machine.
 describe("claimdesk-worker import", { timeout: 60_000 }, () => {
   it("imports the sample into a fresh database, then nothing on a second run", () => {
-    const first = worker("import", SAMPLE_ARG);
+    const first = worker("import", "--no-progress", SAMPLE_ARG);
     expect(first.stderr).toBe("");
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(
@@ -43,7 +43,7 @@ describe("claimdesk-worker import", { timeout: 60_000 }, () => {
       ),
     );
 
-    const second = worker("import", "--json", SAMPLE_ARG);
+    const second = worker("import", "--json", "--no-progress", SAMPLE_ARG);
     expect({ code: second.code, stderr: second.stderr }).toEqual({ code: 0, stderr: "" });
     const summary = JSON.parse(second.stdout) as Record<string, unknown>;
     expect(summary).toMatchObject({

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Db, findRepoRoot, getImportJob, listImportErrors, openDb } from "@claimdesk/db";
@@ -181,7 +181,7 @@ describe("importArticles", () => {
     fixture("scan.pdf", "%PDF-1.4");
     const summary = await importArticles(db, [join(dir, "in")]);
     expect(summary.status).toBe("failed");
-    expect(summary.error).toContain("1 file skipped: only .txt, .md can be imported");
+    expect(summary.error).toMatch(/1 file skipped: only .*\.txt, .*\.md.* can be imported/);
   });
 
   it("imports what it can read when another path is missing", async () => {
@@ -202,5 +202,78 @@ describe("importArticles", () => {
     expect(expectAllSpansAnchored()).toBe(summary.claims);
     const again = await importArticles(db, [DEMO_DIR, SAMPLE]);
     expect(again).toMatchObject({ imported: 0, claims: 0, duplicates: demoFiles.length + 1 });
+  });
+
+  it("writes the same database with a pool of worker threads as on the main thread", async () => {
+    for (let i = 0; i < 40; i++) {
+      fixture(`batch/${String(i).padStart(2, "0")}.txt`, `${GOOD_TEXT}\nStory number ${i % 30}.\n`);
+    }
+    fixture("batch/zz-empty.txt", "");
+    const inputs = [join(dir, "in"), DEMO_DIR];
+    const snapshot = () =>
+      db.$client
+        .prepare(
+          `select a.id, a.text_sha256, c.content_start, c.content_end, c.origin, s.name
+           from articles a left join claims c on c.article_id = a.id
+           left join sources s on s.id = c.source_id order by a.id, c.id`,
+        )
+        .all();
+    const single = await importArticles(db, inputs, { batchSize: 7, jobs: 1 });
+    const expected = snapshot();
+    db.$client.close();
+
+    db = openDb({ path: join(dir, "pooled.db") });
+    migrateDb(db);
+    const pooled = await importArticles(db, inputs, { batchSize: 7, jobs: 2 });
+    expect(snapshot()).toEqual(expected);
+    const counts = ({ read, imported, duplicates, failed, claims, files }: typeof single) => ({
+      read,
+      imported,
+      duplicates,
+      failed,
+      claims,
+      files,
+    });
+    expect(counts(pooled)).toEqual(counts(single));
+    expect(pooled).toMatchObject({ jobs: 2, duplicates: 10, failed: 1 });
+    expect(pooled.failures).toEqual([
+      { file: join(dir, "in/batch/zz-empty.txt"), line: null, reason: "empty file" },
+    ]);
+  });
+
+  it("imports a changed text of a known document as a new version", async () => {
+    const line = (id: string, body: string) => `${JSON.stringify({ id, title: id, body })}\n`;
+    const first = fixture("v1.jsonl", line("r-1", GOOD_TEXT) + line("r-2", "Second story."));
+    const changed = `${GOOD_TEXT}\nThe spokesman later said the talks had resumed.\n`;
+    const second = fixture("v2.jsonl", line("r-1", changed) + line("r-2", "Second story."));
+    expect(await importArticles(db, [first])).toMatchObject({ imported: 2, versions: 0 });
+    const summary = await importArticles(db, [second], { jobs: 2 });
+    expect(summary).toMatchObject({ imported: 1, versions: 1, duplicates: 1, failed: 0 });
+    const rows = db.$client
+      .prepare(
+        `select a.external_id, a.text, p.text as previous
+         from articles a left join articles p on p.id = a.previous_version_id order by a.id`,
+      )
+      .all() as { external_id: string; text: string; previous: string | null }[];
+    expect(rows.map((r) => [r.external_id, r.previous === null ? null : "v1"])).toEqual([
+      ["r-1", null],
+      ["r-2", null],
+      ["r-1", "v1"],
+    ]);
+    expect(rows[2]?.previous).toBe(rows[0]?.text);
+    expect(rows[2]?.text).toContain("talks had resumed");
+  });
+
+  it("reports a record broken at read time with its line and keeps its neighbours", async () => {
+    const feed = fixture(
+      "feed.jsonl",
+      `${JSON.stringify({ id: "a", body: GOOD_TEXT })}\n{"id": "b", "body": \n${JSON.stringify({ id: "c", body: "Third story, told plainly." })}\n`,
+    );
+    const summary = await importArticles(db, [feed], { jobs: 2, batchSize: 2 });
+    expect(summary).toMatchObject({ status: "completed", read: 3, imported: 2, failed: 1 });
+    const errors = listImportErrors(db, summary.jobId);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ file: feed, line: 2 });
+    expect(errors[0]?.reason.length).toBeGreaterThan(0);
   });
 });

@@ -1,15 +1,61 @@
-/** One import run: read the inputs, process each record, write in batches, keep the job row current. */
+/**
+ * One import run: read the inputs in a fixed order, process records (in a worker pool with
+ * `jobs` > 1), write them in input order in batches, keep the job row and its checkpoint current,
+ * and resume an unfinished job of the same command where its last batch ended.
+ */
+import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
-import { createImportJob, type Db, finishImportJob, type ImportErrorInput } from "@claimdesk/db";
-import { processRecord } from "./process-record";
-import { readInputs, SUPPORTED_EXTENSIONS } from "./read-inputs";
-import { BatchWriter } from "./write-batches";
+import {
+  claimResumableImportJob,
+  createImportJob,
+  type Db,
+  finishImportJob,
+  type ImportErrorInput,
+  type ImportJob,
+  listImportErrors,
+} from "@claimdesk/db";
+import type { ProcessedRecord } from "./process-record";
+import {
+  type InputEvent,
+  type InputRecord,
+  type ReadOptions,
+  readInputs,
+  SUPPORTED_EXTENSIONS,
+} from "./read-inputs";
+import { RecordProcessorPool } from "./worker-pool";
+import {
+  BatchWriter,
+  type ImportCheckpoint,
+  LISTED_FAILURES,
+  type WriterStart,
+} from "./write-batches";
 
 export const DEFAULT_BATCH_SIZE = 500;
+/** The CLI's default: one worker per core on the 2-core target; more threads only add switching. */
+export const DEFAULT_JOBS = Math.min(2, availableParallelism());
+/** Records in flight per worker thread: enough to keep each busy, few enough to keep memory flat. */
+const WINDOW_PER_JOB = 16;
 
-export interface ImportOptions {
+/** Reader options (`--format`, `--map`, `--exclude`) are passed through to readInputs. */
+export interface ImportOptions extends ReadOptions {
   /** Records (articles and failures) written per transaction. */
   batchSize?: number;
+  /** Threads processing records; 1 (the default here) processes them on the main thread. */
+  jobs?: number;
+  /** Told how far the run is after each record; it decides itself how often to show it. */
+  onProgress?: (progress: ImportProgress) => void;
+  /** Run this existing job (one queued from the web UI, claimed by `worker run`) instead of creating one. */
+  jobId?: number;
+}
+
+export interface ImportProgress {
+  /** Files reached so far (including those of a resumed run's fast-forward). */
+  files: number;
+  /** Records written or failed by this run (not the fast-forwarded ones). */
+  records: number;
+  /** The job's running counts (as of the last batch). */
+  imported: number;
+  failed: number;
 }
 
 export interface UnreadableInput {
@@ -24,10 +70,15 @@ export interface ImportSummary {
   error: string | null;
   dbPath: string;
   paths: string[];
+  /** Input events a resumed job skipped because an earlier run had written them; null if not resumed. */
+  resumedAfter: number | null;
+  jobs: number;
   /** Supported files opened. */
   files: number;
   read: number;
   imported: number;
+  /** Of `imported`: changed texts of documents already stored, kept as new versions. */
+  versions: number;
   duplicates: number;
   failed: number;
   claims: number;
@@ -37,6 +88,17 @@ export interface ImportSummary {
   /** The first failed records; all of them are in import_errors. */
   failures: ImportErrorInput[];
   durationMs: number;
+  /** Peak resident memory of this process (bytes), for the memory budget. */
+  peakRssBytes: number;
+  /** CPU time of the import (user + system, all threads), a load-independent cost measure. */
+  cpuMs: number;
+}
+
+/** An event consumed but not yet written: records wait for their processing result. */
+interface Step {
+  index: number;
+  event: InputEvent;
+  result: Promise<ProcessedRecord> | ProcessedRecord | null;
 }
 
 export async function importArticles(
@@ -45,31 +107,91 @@ export async function importArticles(
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const jobs = options.jobs ?? 1;
   const absolute = paths.map((p) => resolve(p));
-  const jobId = createImportJob(db, { paths: absolute, options: { batchSize } });
-  const writer = new BatchWriter(db, jobId, batchSize);
+  const readOptions: ReadOptions = {
+    format: options.format,
+    map: options.map,
+    exclude: options.exclude,
+  };
+  // `jobs` is not part of the job's identity: the database is the same whatever it is.
+  const input = { paths: absolute, options: { batchSize, ...readOptions } };
+  const { jobId, writer, resumedAfter } =
+    options.jobId === undefined
+      ? startJob(db, input, batchSize)
+      : {
+          jobId: options.jobId,
+          writer: new BatchWriter(db, options.jobId, batchSize),
+          resumedAfter: 0,
+        };
+
   const skipped: Record<string, number> = {};
   const unreadable: UnreadableInput[] = [];
   let files = 0;
+  let records = 0;
   let lastFile: string | null = null;
+  /** Summary bookkeeping, the same whether an event is fast-forwarded or written. */
+  const tally = (event: InputEvent) => {
+    if (event.kind === "skipped") skipped[event.extension] = (skipped[event.extension] ?? 0) + 1;
+    else if (event.kind === "unreadable")
+      unreadable.push({ path: event.path, reason: event.reason });
+    else {
+      const file = event.kind === "record" ? event.record.file : event.file;
+      if (file !== lastFile) files++;
+      lastFile = file;
+    }
+  };
+
+  const pool = jobs > 1 ? new RecordProcessorPool(jobs) : null;
+  // Loaded only when this thread processes: with a pool, the main thread never needs the ingest
+  // pipeline, and not loading it keeps tens of MB of code out of its memory.
+  const processInline = pool === null ? (await import("./process-record")).processRecord : null;
+  const processOne = (record: InputRecord): Promise<ProcessedRecord> | ProcessedRecord =>
+    processInline === null
+      ? (pool as RecordProcessorPool).process(record)
+      : processSafely(processInline, record);
+  /** Writes one event's outcome; steps are settled strictly in input order. */
+  const settle = async (step: Step) => {
+    writer.events = step.index;
+    const { event } = step;
+    if (event.kind === "unreadable") {
+      writer.addUnreadable({ file: event.path, line: null, reason: event.reason });
+    } else if (event.kind === "invalid") {
+      // Broken as read (bad JSON, no body): read and failed, with its file and line.
+      writer.addFailure({ file: event.file, line: event.line, reason: event.reason });
+      records++;
+    } else if (event.kind === "record" && step.result !== null) {
+      const result = await step.result;
+      const { file, line } = event.record;
+      if (result.ok) writer.addArticle(file, line, result.article);
+      else writer.addFailure({ file, line, reason: result.reason });
+      records++;
+    }
+    options.onProgress?.({
+      files,
+      records,
+      imported: writer.counts.imported,
+      failed: writer.counts.failed,
+    });
+  };
 
   try {
-    for await (const event of readInputs(absolute)) {
-      if (event.kind === "skipped") {
-        skipped[event.extension] = (skipped[event.extension] ?? 0) + 1;
-      } else if (event.kind === "unreadable") {
-        unreadable.push({ path: event.path, reason: event.reason });
-        writer.addUnreadable({ file: event.path, line: null, reason: event.reason });
-      } else {
-        const { file, line } = event.record;
-        if (file !== lastFile) files++;
-        lastFile = file;
-        const result = processRecord(event.record);
-        if (result.ok) writer.addArticle(file, line, result.article);
-        else writer.addFailure({ file, line, reason: result.reason });
-      }
+    const window: Step[] = [];
+    const maxInFlight = Math.max(1, jobs) * WINDOW_PER_JOB;
+    let index = 0;
+    for await (const event of readInputs(absolute, readOptions)) {
+      index++;
+      tally(event);
+      // Consumed by the run that started this job: already written (or deliberately not).
+      if (index <= resumedAfter) continue;
+      const result = event.kind === "record" ? processOne(event.record) : null;
+      window.push({ index, event, result });
+      // Backpressure: reading waits while the window is full, so memory stays flat.
+      if (window.length >= maxInFlight) await settle(window.shift() as Step);
     }
+    for (let step = window.shift(); step !== undefined; step = window.shift()) await settle(step);
     writer.flush();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -79,6 +201,8 @@ export async function importArticles(
       // The database itself may be what failed; the original error is the one to report.
     }
     throw error;
+  } finally {
+    await pool?.close();
   }
 
   const error = writer.counts.read > 0 ? null : nothingReadReason(unreadable, skipped);
@@ -90,13 +214,92 @@ export async function importArticles(
     error,
     dbPath: db.$client.name,
     paths: absolute,
+    resumedAfter: resumedAfter > 0 ? resumedAfter : null,
+    jobs,
     files,
     ...writer.counts,
+    versions: writer.versions,
     skipped,
     unreadable,
     failures: writer.failures,
     durationMs: Math.round(performance.now() - started),
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    cpuMs: cpuMsSince(cpuStarted),
   };
+}
+
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const { user, system } = process.cpuUsage(start);
+  return Math.round((user + system) / 1000);
+}
+
+/** Takes over an unfinished job of the same input whose process is gone, or creates a new one. */
+function startJob(
+  db: Db,
+  input: Record<string, unknown>,
+  batchSize: number,
+): { jobId: number; writer: BatchWriter; resumedAfter: number } {
+  const job = claimResumableImportJob(db, input, isOwnerAlive, (found) => ({
+    ...found.checkpoint,
+    pid: process.pid,
+  }));
+  if (job === undefined) {
+    const checkpoint: ImportCheckpoint = {
+      events: 0,
+      file: null,
+      line: null,
+      pid: process.pid,
+      versions: 0,
+    };
+    const jobId = createImportJob(db, input, { ...checkpoint });
+    return { jobId, writer: new BatchWriter(db, jobId, batchSize), resumedAfter: 0 };
+  }
+  const start = writerStart(db, job);
+  return {
+    jobId: job.id,
+    writer: new BatchWriter(db, job.id, batchSize, start),
+    resumedAfter: start.events,
+  };
+}
+
+function writerStart(db: Db, job: ImportJob): WriterStart {
+  const { read, imported, duplicates, failed, claims } = job;
+  const numberAt = (key: string) => {
+    const value = job.checkpoint?.[key];
+    return typeof value === "number" && Number.isInteger(value) && value > 0 ? value : 0;
+  };
+  return {
+    counts: { read, imported, duplicates, failed, claims },
+    versions: numberAt("versions"),
+    events: numberAt("events"),
+    failures: listImportErrors(db, job.id).slice(0, LISTED_FAILURES),
+  };
+}
+
+/** Whether the process named in a job's checkpoint still runs (on this machine). */
+function isOwnerAlive(checkpoint: Record<string, unknown> | null): boolean {
+  const pid = checkpoint?.pid;
+  if (typeof pid !== "number") return false;
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** processRecord on the main thread, with a thrown error turned into a failed record. */
+function processSafely(
+  processRecord: (record: InputRecord) => ProcessedRecord,
+  record: InputRecord,
+): ProcessedRecord {
+  try {
+    return processRecord(record);
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 function nothingReadReason(

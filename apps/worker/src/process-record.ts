@@ -1,5 +1,11 @@
-/** Turns one raw input record into a processed article, or the reason it cannot be imported. */
-import { decodeText, processPlainText } from "@claimdesk/ingest";
+/** Turns one input record into a processed article, or the reason it cannot be imported. */
+import {
+  decodeHtml,
+  decodeText,
+  processArticleFields,
+  processHtml,
+  processPlainText,
+} from "@claimdesk/ingest";
 import type { TProcessedArticle, TSpan } from "@claimdesk/types";
 import type { InputRecord } from "./read-inputs";
 
@@ -7,20 +13,17 @@ export type ProcessedRecord =
   | { ok: true; article: TProcessedArticle }
   | { ok: false; reason: string };
 
-/** Pure and synchronous, so a later `--jobs` can run it in worker threads unchanged. */
+/** Pure and synchronous, so `--jobs` can run it in worker threads unchanged. */
 export function processRecord(record: InputRecord): ProcessedRecord {
-  let text: string;
-  try {
-    text = decodeText(record.bytes).text;
-  } catch (error) {
-    return { ok: false, reason: `cannot decode: ${messageOf(error)}` };
-  }
-  if (text.trim() === "") return { ok: false, reason: "empty file" };
-
   let article: TProcessedArticle;
   try {
     // No `filename`: it would only prefix the reason, and import_errors keeps the file apart.
-    article = processPlainText(text);
+    if (record.kind === "fields") article = processArticleFields(record.fields);
+    else {
+      const decoded = decode(record);
+      if (!decoded.ok) return decoded;
+      article = record.kind === "html" ? processHtml(decoded.text) : processPlainText(decoded.text);
+    }
   } catch (error) {
     return { ok: false, reason: messageOf(error) };
   }
@@ -29,6 +32,22 @@ export function processRecord(record: InputRecord): ProcessedRecord {
   }
   const mismatch = findSpanMismatch(article);
   return mismatch === null ? { ok: true, article } : { ok: false, reason: mismatch };
+}
+
+type Decoded = { ok: true; text: string } | { ok: false; reason: string };
+
+function decode(record: InputRecord & { bytes: Uint8Array }): Decoded {
+  let text: string;
+  try {
+    text = record.kind === "html" ? decodeHtml(record.bytes).text : decodeText(record.bytes).text;
+  } catch (error) {
+    return { ok: false, reason: `cannot decode: ${messageOf(error)}` };
+  }
+  // After decoding, so UTF-16 (whose ASCII has NUL bytes) is not mistaken for binary.
+  const nul = text.indexOf("\u0000");
+  if (nul >= 0) return { ok: false, reason: `binary file: NUL character at offset ${nul}` };
+  if (text.trim() === "") return { ok: false, reason: "empty file" };
+  return { ok: true, text };
 }
 
 /**

@@ -1,8 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type InputEvent, readInputs } from "./read-inputs";
+import { type InputEvent, type ReadOptions, readInputs } from "./read-inputs";
 
 let root: string;
 beforeEach(() => {
@@ -10,16 +11,16 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-function write(path: string, text: string): string {
+function write(path: string, text: string | Buffer): string {
   const file = join(root, path);
   mkdirSync(join(file, ".."), { recursive: true });
   writeFileSync(file, text);
   return file;
 }
 
-async function collect(paths: string[]): Promise<InputEvent[]> {
+async function collect(paths: string[], options?: ReadOptions): Promise<InputEvent[]> {
   const events: InputEvent[] = [];
-  for await (const event of readInputs(paths)) events.push(event);
+  for await (const event of readInputs(paths, options)) events.push(event);
   return events;
 }
 
@@ -36,22 +37,30 @@ describe("readInputs", () => {
     write("sub/c.txt", "C");
     write("a.md", "A");
     write("notes.pdf", "%PDF");
-    write("README", "no extension");
+    write("data.json", "{}");
+    write("NOTES", "no extension");
+    write("README.txt", "documentation, not an article");
+    write("sub/LICENSE.md", "documentation, not an article");
     write(".hidden.txt", "tooling");
     write(".git/HEAD.txt", "tooling");
     mkdirSync(join(root, "empty"));
 
     const events = await collect([root]);
     expect(brief(events)).toEqual([
-      { kind: "skipped", file: join(root, "README"), extension: "(none)" },
+      { kind: "skipped", file: join(root, "NOTES"), extension: "(none)" },
       { kind: "record", file: join(root, "a.md"), line: null },
       { kind: "record", file: join(root, "b.txt"), line: null },
+      { kind: "skipped", file: join(root, "data.json"), extension: ".json" },
       { kind: "skipped", file: join(root, "notes.pdf"), extension: ".pdf" },
       { kind: "record", file: join(root, "sub/c.txt"), line: null },
       { kind: "record", file: join(root, "sub/z/d.TXT"), line: null },
     ]);
     const first = events[1];
-    expect(first?.kind === "record" && Buffer.from(first.record.bytes).toString()).toBe("A");
+    expect(
+      first?.kind === "record" &&
+        first.record.kind === "text" &&
+        Buffer.from(first.record.bytes).toString(),
+    ).toBe("A");
   });
 
   it("reads files named directly, hidden or not, in the order given", async () => {
@@ -77,6 +86,93 @@ describe("readInputs", () => {
     symlinkSync(join(root, "dir"), join(root, "dir/loop"));
     expect(brief(await collect([root]))).toEqual([
       { kind: "record", file: join(root, "dir/a.txt"), line: null },
+    ]);
+  });
+});
+
+describe("readInputs: every format, plain and gzipped", () => {
+  const JSONL = `${JSON.stringify({ id: "a1", title: "T", body: "Body one." })}\n`;
+  const CSV = 'id,title,body\nc1,T,"Body, two."\n';
+
+  it("reads .txt/.md/.html/.htm whole and .jsonl/.csv record by record, each also as .gz", async () => {
+    const files: [string, string | Buffer][] = [
+      ["a.txt", "Text."],
+      ["b.md", "Markdown."],
+      ["c.html", "<p>HTML.</p>"],
+      ["d.htm", "<p>HTM.</p>"],
+      ["e.jsonl", JSONL],
+      ["f.csv", CSV],
+    ];
+    for (const [name, body] of files) {
+      write(name, body as string);
+      writeFileSync(join(root, `${name}.gz`), gzipSync(body));
+    }
+    const events = await collect([root]);
+    const records = events.flatMap((e) => (e.kind === "record" ? [e.record] : []));
+    expect(events.length).toBe(12);
+    const summary = records.map((r) => {
+      const name = r.file.slice(root.length + 1);
+      return r.kind === "fields"
+        ? [name, r.kind, r.line, r.fields.body]
+        : [name, r.kind, r.line, Buffer.from(r.bytes).toString()];
+    });
+    expect(summary).toEqual([
+      ["a.txt", "text", null, "Text."],
+      ["a.txt.gz", "text", null, "Text."],
+      ["b.md", "text", null, "Markdown."],
+      ["b.md.gz", "text", null, "Markdown."],
+      ["c.html", "html", null, "<p>HTML.</p>"],
+      ["c.html.gz", "html", null, "<p>HTML.</p>"],
+      ["d.htm", "html", null, "<p>HTM.</p>"],
+      ["d.htm.gz", "html", null, "<p>HTM.</p>"],
+      ["e.jsonl", "fields", 1, "Body one."],
+      ["e.jsonl.gz", "fields", 1, "Body one."],
+      ["f.csv", "fields", 2, "Body, two."],
+      ["f.csv.gz", "fields", 2, "Body, two."],
+    ]);
+  });
+
+  it("reads every file as the --format given, whatever its name", async () => {
+    write("page.txt", "<p>Really HTML.</p>");
+    writeFileSync(join(root, "page2.gz"), gzipSync("<p>Also HTML.</p>"));
+    const records = (await collect([root], { format: "html" })).flatMap((e) =>
+      e.kind === "record" ? [e.record.kind] : [],
+    );
+    expect(records).toEqual(["html", "html"]);
+  });
+
+  it("applies --map and leaves out --exclude globs in directory walks", async () => {
+    write("pages/one/source.html", "<p>Source.</p>");
+    write("pages/one/expected.html", "<p>Readability's output.</p>");
+    write("news.csv", "headline,story_text\nH,Story.\n");
+    const events = await collect([root], {
+      exclude: ["expected*.html"],
+      map: { title: "headline", body: "story_text" },
+    });
+    expect(brief(events)).toEqual([
+      { kind: "record", file: join(root, "news.csv"), line: 2 },
+      { kind: "record", file: join(root, "pages/one/source.html"), line: null },
+    ]);
+    const row = events[0];
+    expect(
+      row?.kind === "record" && row.record.kind === "fields" && row.record.fields,
+    ).toMatchObject({ title: "H", body: "Story." });
+  });
+
+  it("refuses a whole-file article that is too large without reading it all", async () => {
+    const big = write("big.txt", "x".repeat(8_000_001));
+    expect(await collect([big])).toEqual([
+      { kind: "invalid", file: big, line: null, reason: "too large: over 8 MB" },
+    ]);
+  });
+
+  it("reports a corrupt .gz as unreadable and goes on, whatever the format inside", async () => {
+    const reason = "Not valid gzip data (corrupt or not compressed)";
+    const bad = ["bad.txt.gz", "bad.jsonl.gz", "bad.csv.gz"].map((name) => write(name, "not gzip"));
+    const good = write("good.txt", "Fine.");
+    expect(brief(await collect([...bad, good]))).toEqual([
+      ...bad.map((path) => ({ kind: "unreadable", path, reason })),
+      { kind: "record", file: good, line: null },
     ]);
   });
 });

@@ -1,45 +1,81 @@
-/** Walks the import's input paths in a stable order and yields the raw records their files hold. */
-import { opendir, readFile, realpath, stat } from "node:fs/promises";
-import { extname, join, resolve } from "node:path";
+/** Walks the import's input paths in a stable order and yields the records their files hold. */
+import { opendir, realpath, stat } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { type TInputFormat, ZInputFormatSchema } from "@claimdesk/types";
+import { detectFormat, extensionOf, SUPPORTED_EXTENSIONS } from "./readers/detect-format";
+import { compileExcludes, type ExcludeTest } from "./readers/exclude-globs";
+import type { FieldMap } from "./readers/field-map";
+import type { InputEvent } from "./readers/input-events";
+import { InputTooLargeError, readWholeInput } from "./readers/open-maybe-gzip";
+import { readCsv } from "./readers/read-csv";
+import { readJsonl } from "./readers/read-jsonl";
 
-/** One record to import: a whole file (line null) or, for line-based formats, one line of it. */
-export interface InputRecord {
-  file: string;
-  line: number | null;
-  bytes: Uint8Array;
+export { type FieldMap, parseFieldMap } from "./readers/field-map";
+export type { InputEvent, InputRecord } from "./readers/input-events";
+export { SUPPORTED_EXTENSIONS };
+
+/** The `--format` values ("auto" by default). */
+export const INPUT_FORMATS = ZInputFormatSchema;
+export type InputFormat = TInputFormat;
+
+export interface ReadOptions {
+  /** Read every file as this format instead of going by its extension. */
+  format?: InputFormat;
+  /** Article field → JSONL field / CSV column, over the defaults in readers/field-map.ts. */
+  map?: FieldMap;
+  /**
+   * Globs of files to leave out of directory walks, e.g. "expected*.html" (readability-test-pages'
+   * reference outputs), on top of DEFAULT_EXCLUDES.
+   */
+  exclude?: string[];
 }
 
-export type InputEvent =
-  | { kind: "record"; record: InputRecord }
-  /** A file whose format the worker cannot import (yet). */
-  | { kind: "skipped"; file: string; extension: string }
-  /** A path or file that could not be opened: nothing of it was read. */
-  | { kind: "unreadable"; path: string; reason: string };
+/**
+ * Left out of directory walks whatever `exclude` says: a corpus folder's documentation (every
+ * corpus in ../shared/corpora has a README.txt) is not an article. A file named on the command
+ * line is read all the same.
+ */
+export const DEFAULT_EXCLUDES: readonly string[] = [
+  "README*",
+  "LICENSE*",
+  "LICENCE*",
+  "CHANGELOG*",
+];
 
-type RecordReader = (file: string) => AsyncIterable<InputRecord>;
+// A whole-file article's text is capped at 2 M characters by ingest; this caps what is read for it
+// (4 bytes a character at most). HTML carries markup, scripts and inline images around the text.
+const MAX_TEXT_FILE_BYTES = 8_000_000;
+const MAX_HTML_FILE_BYTES = 50_000_000;
 
-async function* wholeFile(file: string): AsyncIterable<InputRecord> {
-  yield { file, line: null, bytes: await readFile(file) };
+interface Walk {
+  format: InputFormat;
+  map: FieldMap;
+  excluded: ExcludeTest;
 }
-
-/** Readers by lower-cased extension; line-based formats (JSONL, CSV) add their own here. */
-const READERS: Readonly<Record<string, RecordReader>> = {
-  ".txt": wholeFile,
-  ".md": wholeFile,
-};
-
-export const SUPPORTED_EXTENSIONS = Object.keys(READERS);
 
 /**
  * Yields the records of every supported file under `paths` (files or directories, recursively),
  * directories in code-unit order of their entry names, so a rerun meets records in the same order.
- * Only one directory listing and one file are held in memory at a time.
+ * Only one directory listing, one whole file or one line/row of a JSONL/CSV file is held at a time.
  */
-export async function* readInputs(paths: readonly string[]): AsyncGenerator<InputEvent> {
-  for (const path of paths) yield* readPath(resolve(path), new Set());
+export async function* readInputs(
+  paths: readonly string[],
+  options: ReadOptions = {},
+): AsyncGenerator<InputEvent> {
+  const walk: Walk = {
+    format: options.format ?? "auto",
+    map: options.map ?? {},
+    excluded: compileExcludes([...DEFAULT_EXCLUDES, ...(options.exclude ?? [])]),
+  };
+  for (const path of paths) yield* readPath(resolve(path), new Set(), walk, true);
 }
 
-async function* readPath(path: string, ancestors: Set<string>): AsyncGenerator<InputEvent> {
+async function* readPath(
+  path: string,
+  ancestors: Set<string>,
+  walk: Walk,
+  named: boolean,
+): AsyncGenerator<InputEvent> {
   let isDirectory: boolean;
   try {
     isDirectory = (await stat(path)).isDirectory();
@@ -47,11 +83,16 @@ async function* readPath(path: string, ancestors: Set<string>): AsyncGenerator<I
     yield { kind: "unreadable", path, reason: describeFsError(error) };
     return;
   }
-  if (isDirectory) yield* readDirectory(path, ancestors);
-  else yield* readFileRecords(path);
+  if (isDirectory) yield* readDirectory(path, ancestors, walk);
+  // Excludes thin out what a directory walk finds; a file named on the command line is wanted.
+  else if (named || !walk.excluded(path)) yield* readFileRecords(path, walk);
 }
 
-async function* readDirectory(dir: string, ancestors: Set<string>): AsyncGenerator<InputEvent> {
+async function* readDirectory(
+  dir: string,
+  ancestors: Set<string>,
+  walk: Walk,
+): AsyncGenerator<InputEvent> {
   let names: string[];
   let real: string;
   try {
@@ -64,7 +105,7 @@ async function* readDirectory(dir: string, ancestors: Set<string>): AsyncGenerat
   // A symlink back to an ancestor would otherwise loop forever.
   if (ancestors.has(real)) return;
   const inner = new Set(ancestors).add(real);
-  for (const name of names) yield* readPath(join(dir, name), inner);
+  for (const name of names) yield* readPath(join(dir, name), inner, walk, false);
 }
 
 async function listVisibleEntries(dir: string): Promise<string[]> {
@@ -77,15 +118,28 @@ async function listVisibleEntries(dir: string): Promise<string[]> {
   return names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-async function* readFileRecords(file: string): AsyncGenerator<InputEvent> {
-  const extension = extname(file).toLowerCase();
-  const reader = READERS[extension];
-  if (reader === undefined) {
-    yield { kind: "skipped", file, extension: extension || "(none)" };
+async function* readFileRecords(file: string, walk: Walk): AsyncGenerator<InputEvent> {
+  const detected = detectFormat(file, walk.format);
+  if (detected === null) {
+    yield { kind: "skipped", file, extension: extensionOf(file) || "(none)" };
     return;
   }
+  const { format, gzip } = detected;
   try {
-    for await (const record of reader(file)) yield { kind: "record", record };
+    if (format === "jsonl") yield* readJsonl(file, gzip, walk.map);
+    else if (format === "csv") yield* readCsv(file, gzip, walk.map);
+    else {
+      const limit = format === "html" ? MAX_HTML_FILE_BYTES : MAX_TEXT_FILE_BYTES;
+      let bytes: Uint8Array;
+      try {
+        bytes = await readWholeInput(file, gzip, limit);
+      } catch (error) {
+        if (!(error instanceof InputTooLargeError)) throw error;
+        yield { kind: "invalid", file, line: null, reason: error.message };
+        return;
+      }
+      yield { kind: "record", record: { kind: format, file, line: null, bytes } };
+    }
   } catch (error) {
     yield { kind: "unreadable", path: file, reason: describeFsError(error) };
   }
@@ -97,6 +151,8 @@ const FS_ERROR_REASONS: Readonly<Record<string, string>> = {
   EPERM: "Operation not permitted",
   ENOTDIR: "Not a directory",
   ELOOP: "Too many levels of symbolic links",
+  Z_DATA_ERROR: "Not valid gzip data (corrupt or not compressed)",
+  Z_BUF_ERROR: "Truncated gzip data",
 };
 
 function describeFsError(error: unknown): string {

@@ -8,9 +8,12 @@ const base: ImportSummary = {
   error: null,
   dbPath: "/data/claimdesk.db",
   paths: ["/in"],
+  resumedAfter: null,
+  jobs: 2,
   files: 4,
   read: 4,
   imported: 3,
+  versions: 0,
   duplicates: 1,
   failed: 0,
   claims: 17,
@@ -18,6 +21,8 @@ const base: ImportSummary = {
   unreadable: [],
   failures: [],
   durationMs: 423,
+  peakRssBytes: 90_000_000,
+  cpuMs: 380,
 };
 
 describe("formatSummary", () => {
@@ -32,6 +37,14 @@ describe("formatSummary", () => {
     const line = formatSummary({ ...base, imported: 1, claims: 1, duplicates: 2, files: 1 });
     expect(line).toContain("Imported 1 article (1 claim suggested); 2 duplicates, 0 failed");
     expect(line).toContain("read 1 file (4 records) in");
+  });
+
+  it("names new versions and a resumed job", () => {
+    expect(formatSummary({ ...base, versions: 2, resumedAfter: 1200 })).toBe(
+      "Imported 3 articles (2 new versions of known articles, 17 claims suggested); " +
+        "1 duplicate, 0 failed; read 4 files in 0.42 s; resumed job 7 after 1200 input records " +
+        "(db: /data/claimdesk.db)",
+    );
   });
 
   it("lists skipped types and failed records, pointing to the job for the rest", () => {

@@ -6,10 +6,16 @@ const plural = (n: number, word: string, suffix = "s") => `${n} ${word}${n === 1
 export function formatSummary(summary: ImportSummary): string {
   const seconds = (summary.durationMs / 1000).toFixed(2);
   const records = summary.read === summary.files ? "" : ` (${plural(summary.read, "record")})`;
+  const versions =
+    summary.versions > 0 ? `${plural(summary.versions, "new version")} of known articles, ` : "";
+  const resumed =
+    summary.resumedAfter === null
+      ? ""
+      : `; resumed job ${summary.jobId} after ${plural(summary.resumedAfter, "input record")}`;
   const lines = [
-    `Imported ${plural(summary.imported, "article")} (${plural(summary.claims, "claim")} suggested); ` +
+    `Imported ${plural(summary.imported, "article")} (${versions}${plural(summary.claims, "claim")} suggested); ` +
       `${plural(summary.duplicates, "duplicate")}, ${summary.failed} failed; ` +
-      `read ${plural(summary.files, "file")}${records} in ${seconds} s (db: ${summary.dbPath})`,
+      `read ${plural(summary.files, "file")}${records} in ${seconds} s${resumed} (db: ${summary.dbPath})`,
   ];
 
   const skipped = Object.entries(summary.skipped);

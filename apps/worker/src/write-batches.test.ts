@@ -93,4 +93,37 @@ describe("BatchWriter", () => {
     expect(() => writer.flush()).toThrow(/NOT NULL/);
     expect(listImportErrors(db, jobId)).toEqual([]);
   });
+
+  it("saves a resumable checkpoint with each batch and starts from a resumed job's counts", () => {
+    const writer = new BatchWriter(db, jobId, 2);
+    writer.events = 1;
+    writer.addArticle("/in/a.txt", null, article("A."));
+    // Event 2 was a skipped file: nothing to write, but a checkpoint taken after it counts it.
+    writer.events = 3;
+    writer.addArticle("/in/c.txt", null, article("C."));
+    expect(getImportJob(db, jobId)?.checkpoint).toEqual({
+      events: 3,
+      file: "/in/c.txt",
+      line: null,
+      pid: process.pid,
+      versions: 0,
+    });
+
+    const job = getImportJob(db, jobId);
+    if (job === undefined) throw new Error("job vanished");
+    const resumed = new BatchWriter(db, jobId, 2, {
+      counts: { read: job.read, imported: job.imported, duplicates: 0, failed: 0, claims: 0 },
+      versions: 0,
+      events: 3,
+      failures: [],
+    });
+    resumed.events = 4;
+    resumed.addArticle("/in/d.txt", null, article("D."));
+    resumed.flush();
+    expect(getImportJob(db, jobId)).toMatchObject({
+      read: 3,
+      imported: 3,
+      checkpoint: { events: 4, file: "/in/d.txt" },
+    });
+  });
 });

@@ -1,7 +1,7 @@
 /**
  * The import's writer: buffers processed articles and failed records and commits them in batches,
- * each batch with the job's running counts in one transaction, so a killed run leaves counts that
- * match what is stored.
+ * each batch with the job's running counts and its checkpoint in one transaction, so a killed run
+ * leaves counts that match what is stored and a rerun resumes exactly after the last batch.
  */
 import {
   type DbExecutor,
@@ -18,6 +18,25 @@ import type { TProcessedArticle } from "@claimdesk/types";
 /** How many failed records the summary lists; the rest stay in import_errors. */
 export const LISTED_FAILURES = 20;
 
+/** Where a resumed run picks up: input events consumed (in read order) and the last record's place. */
+export interface ImportCheckpoint {
+  events: number;
+  file: string | null;
+  line: number | null;
+  /** The process writing the job: a rerun takes the job over only once this one is gone. */
+  pid: number;
+  /** New versions imported so far (import_jobs has no column for them). */
+  versions: number;
+}
+
+/** Where a resumed job's writer starts from. */
+export interface WriterStart {
+  counts: ImportCounts;
+  versions: number;
+  events: number;
+  failures: readonly ImportErrorInput[];
+}
+
 interface PendingArticle {
   file: string;
   line: number | null;
@@ -30,18 +49,38 @@ export class BatchWriter {
   readonly failures: ImportErrorInput[] = [];
   private articles: PendingArticle[] = [];
   private errors: ImportErrorInput[] = [];
+  /** Of `counts.imported`: new versions of documents already stored. */
+  versions = 0;
+  /**
+   * Input events consumed so far, this one included; the caller advances it before adding what an
+   * event produced, so a batch's checkpoint never counts an event whose record is not in it.
+   */
+  events = 0;
   private pendingFailed = 0;
-  private checkpoint: { file: string; line: number | null } | null = null;
+  private place: { file: string | null; line: number | null } = { file: null, line: null };
 
   constructor(
     private readonly db: DbExecutor,
     private readonly jobId: number,
     private readonly batchSize: number,
-  ) {}
+    start?: WriterStart,
+  ) {
+    if (start !== undefined) {
+      Object.assign(this.counts, start.counts);
+      this.versions = start.versions;
+      this.events = start.events;
+      this.failures.push(...start.failures.slice(0, LISTED_FAILURES));
+    }
+  }
+
+  /** The checkpoint a batch committed now would save. */
+  get checkpoint(): ImportCheckpoint {
+    return { events: this.events, ...this.place, pid: process.pid, versions: this.versions };
+  }
 
   addArticle(file: string, line: number | null, article: TProcessedArticle): void {
     this.articles.push({ file, line, article });
-    this.checkpoint = { file, line };
+    this.place = { file, line };
     this.flushIfFull();
   }
 
@@ -49,7 +88,7 @@ export class BatchWriter {
   addFailure(error: ImportErrorInput): void {
     this.pendingFailed++;
     this.pushError(error);
-    this.checkpoint = { file: error.file, line: error.line };
+    this.place = { file: error.file, line: error.line };
     this.flushIfFull();
   }
 
@@ -73,6 +112,7 @@ export class BatchWriter {
     this.counts.imported += inserted.imported;
     this.counts.duplicates += inserted.duplicates;
     this.counts.claims += inserted.claims;
+    this.versions += inserted.versions;
     this.articles = [];
     this.errors = [];
     this.pendingFailed = 0;
@@ -101,7 +141,7 @@ export class BatchWriter {
    */
   private commitOneByOne(articles: readonly PendingArticle[], batchError: unknown) {
     return writeTransaction(this.db, (tx) => {
-      const inserted: InsertedArticles = { imported: 0, duplicates: 0, claims: 0 };
+      const inserted: InsertedArticles = { imported: 0, duplicates: 0, claims: 0, versions: 0 };
       let stored = 0;
       for (const { file, line, article } of articles) {
         try {
@@ -109,6 +149,7 @@ export class BatchWriter {
           inserted.imported += one.imported;
           inserted.duplicates += one.duplicates;
           inserted.claims += one.claims;
+          inserted.versions += one.versions;
           stored++;
         } catch (error) {
           this.pendingFailed++;
@@ -135,7 +176,8 @@ export class BatchWriter {
       failed,
       claims: this.counts.claims + inserted.claims,
     };
-    updateImportJobProgress(tx, this.jobId, counts, this.checkpoint ?? undefined);
+    const checkpoint = { ...this.checkpoint, versions: this.versions + inserted.versions };
+    updateImportJobProgress(tx, this.jobId, counts, { ...checkpoint });
   }
 
   private pushError(error: ImportErrorInput): void {

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../client";
 import { createTestDb } from "../testing";
 import {
+  claimResumableImportJob,
   createImportJob,
   finishImportJob,
   getImportJob,
@@ -110,6 +111,7 @@ describe("insertProcessedArticles", () => {
       imported: 1,
       duplicates: 0,
       claims: 4,
+      versions: 0,
     });
 
     const stored = db.$client.prepare("select * from articles").get() as Record<string, unknown>;
@@ -154,9 +156,9 @@ describe("insertProcessedArticles", () => {
 
   it("skips an article whose text is already stored, with its claims", () => {
     const first = insertProcessedArticles(db, null, [withClaims(), article("Another text.")]);
-    expect(first).toEqual({ imported: 2, duplicates: 0, claims: 4 });
+    expect(first).toEqual({ imported: 2, duplicates: 0, claims: 4, versions: 0 });
     const again = insertProcessedArticles(db, null, [withClaims(), withClaims()]);
-    expect(again).toEqual({ imported: 0, duplicates: 2, claims: 0 });
+    expect(again).toEqual({ imported: 0, duplicates: 2, claims: 0, versions: 0 });
     expect(count("articles")).toBe(2);
     expect(count("claims")).toBe(4);
   });
@@ -166,6 +168,7 @@ describe("insertProcessedArticles", () => {
       imported: 1,
       duplicates: 1,
       claims: 4,
+      versions: 0,
     });
   });
 
@@ -183,6 +186,33 @@ describe("insertProcessedArticles", () => {
     const a = article(TEXT, [claim(TEXT, { content: "it has funded allies", sourceName: "  " })]);
     expect(insertProcessedArticles(db, null, [a]).claims).toBe(1);
     expect(count("sources")).toBe(0);
+  });
+
+  it("stores a changed text of a known document as a new version of the latest one", () => {
+    const v1 = { ...article("Version one."), externalId: "reuters:7", url: "https://x.test/a" };
+    const v2 = { ...article("Version two."), externalId: "reuters:7", url: "https://x.test/b" };
+    // No externalId: recognised by its url.
+    const v3 = { ...article("Version three."), externalId: null, url: "https://x.test/b" };
+    const other = { ...article("Another document."), externalId: "reuters:8" };
+    expect(insertProcessedArticles(db, null, [v1, other])).toMatchObject({ versions: 0 });
+    expect(insertProcessedArticles(db, null, [v2, v1, v3])).toEqual({
+      imported: 2,
+      duplicates: 1,
+      claims: 0,
+      versions: 2,
+    });
+    const rows = db.$client
+      .prepare(
+        `select a.text, a.external_id, p.text as previous
+         from articles a left join articles p on p.id = a.previous_version_id order by a.id`,
+      )
+      .all();
+    expect(rows).toEqual([
+      { text: "Version one.", external_id: "reuters:7", previous: null },
+      { text: "Another document.", external_id: "reuters:8", previous: null },
+      { text: "Version two.", external_id: "reuters:7", previous: "Version one." },
+      { text: "Version three.", external_id: null, previous: "Version two." },
+    ]);
   });
 
   it("runs as a savepoint inside a caller's transaction", () => {
@@ -229,6 +259,41 @@ describe("import jobs", () => {
       { file: "/in/b.txt", line: null, reason: "empty file" },
       { file: "/in/c.jsonl", line: 3, reason: "invalid JSON" },
     ]);
+  });
+
+  it("hands an unfinished job of the same input to a rerun once its owner is gone", () => {
+    const input = { paths: ["/in"], options: { batchSize: 2 } };
+    const alive = createImportJob(db, input, { pid: 1, events: 0 });
+    const dead = (checkpoint: Record<string, unknown> | null) => checkpoint?.pid === 1;
+    const takeOver = (job: { checkpoint: Record<string, unknown> | null }) => ({
+      ...job.checkpoint,
+      pid: 2,
+    });
+    // The owner (pid 1) is still running: nothing to resume.
+    expect(claimResumableImportJob(db, input, dead, takeOver)).toBeUndefined();
+    expect(claimResumableImportJob(db, input, () => false, takeOver)).toMatchObject({
+      id: alive,
+      status: "running",
+      checkpoint: { pid: 2, events: 0 },
+    });
+    expect(getImportJob(db, alive)?.checkpoint).toEqual({ pid: 2, events: 0 });
+    // Another input never matches.
+    expect(
+      claimResumableImportJob(db, { paths: ["/other"] }, () => false, takeOver),
+    ).toBeUndefined();
+
+    // A failed job resumes only if it had consumed input; a completed one never.
+    const counts = { read: 4, imported: 4, duplicates: 0, failed: 0, claims: 0 };
+    updateImportJobProgress(db, alive, counts, { pid: 2, events: 4 });
+    finishImportJob(db, alive, { counts, status: "failed", error: "disk full" });
+    expect(claimResumableImportJob(db, input, () => true, takeOver)).toMatchObject({
+      id: alive,
+      status: "running",
+      error: null,
+      read: 4,
+    });
+    finishImportJob(db, alive, { counts, status: "completed" });
+    expect(claimResumableImportJob(db, input, () => false, takeOver)).toBeUndefined();
   });
 
   it("keeps the reason a job failed", () => {

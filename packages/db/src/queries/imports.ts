@@ -1,6 +1,6 @@
 /** Import jobs: their row, failed records, and the batched writer of processed articles and claims. */
 import type { TImportJobStatus, TProcessedArticle, TSuggestedClaim } from "@claimdesk/types";
-import { eq, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { articles, claims, importErrors, importJobs } from "../schema";
 import { type DbExecutor, writeTransaction } from "./executor";
 import { matchOrCreateSource } from "./sources";
@@ -25,17 +25,65 @@ export interface InsertedArticles {
   imported: number;
   duplicates: number;
   claims: number;
+  /** Of `imported`: changed texts of a document already stored (same externalId or url). */
+  versions: number;
 }
 
 export type ImportJob = typeof importJobs.$inferSelect;
 
 /** Creates a running job with the paths and options it was started with; returns its id. */
-export function createImportJob(db: DbExecutor, input: Record<string, unknown>): number {
+export function createImportJob(
+  db: DbExecutor,
+  input: Record<string, unknown>,
+  checkpoint?: Record<string, unknown>,
+): number {
   return db
     .insert(importJobs)
-    .values({ input, status: "running", startedAt: new Date() })
+    .values({ input, status: "running", startedAt: new Date(), checkpoint })
     .returning({ id: importJobs.id })
     .get().id;
+}
+
+/**
+ * The latest unfinished job started with exactly this input, if the run that owned it is gone:
+ * status `running` while `isOwnerAlive` says no, or `failed` after it had consumed input. Its row
+ * is taken over (status running, new checkpoint) in the same transaction, so two reruns started
+ * together cannot both resume it.
+ */
+export function claimResumableImportJob(
+  db: DbExecutor,
+  input: Record<string, unknown>,
+  isOwnerAlive: (checkpoint: Record<string, unknown> | null) => boolean,
+  takeOver: (job: ImportJob) => Record<string, unknown>,
+): ImportJob | undefined {
+  return writeTransaction(db, (tx) => {
+    // The column holds JSON.stringify(input); the same command builds the same object, key order too.
+    const candidates = tx
+      .select()
+      .from(importJobs)
+      .where(
+        and(
+          inArray(importJobs.status, ["running", "failed"]),
+          sql`${importJobs.input} = ${JSON.stringify(input)}`,
+        ),
+      )
+      .orderBy(desc(importJobs.id))
+      .limit(1)
+      .all();
+    const job = candidates[0];
+    if (job === undefined) return undefined;
+    const resumable =
+      job.status === "running"
+        ? !isOwnerAlive(job.checkpoint)
+        : Number(job.checkpoint?.events ?? 0) > 0 && job.read > 0;
+    if (!resumable) return undefined;
+    const checkpoint = takeOver(job);
+    tx.update(importJobs)
+      .set({ status: "running", error: null, finishedAt: null, checkpoint, updatedAt: new Date() })
+      .where(eq(importJobs.id, job.id))
+      .run();
+    return { ...job, status: "running", error: null, finishedAt: null, checkpoint };
+  });
 }
 
 /** Saves the counts (and where a resumed run would pick up) after a batch was written. */
@@ -107,6 +155,8 @@ function prepareWriter(db: DbExecutor) {
         publisher: p("publisher"),
         publishedAt: p("publishedAt"),
         url: p("url"),
+        externalId: p("externalId"),
+        previousVersionId: p("previousVersionId"),
         language: p("language"),
         text: p("text"),
         textSha256: p("textSha256"),
@@ -114,6 +164,21 @@ function prepareWriter(db: DbExecutor) {
         importJobId: p("importJobId"),
       })
       .onConflictDoNothing({ target: articles.textSha256 })
+      .prepare(),
+    // The newest stored version of a document, by its corpus id or else its url (both indexed).
+    latestByExternalId: db
+      .select({ id: articles.id })
+      .from(articles)
+      .where(eq(articles.externalId, p("key")))
+      .orderBy(desc(articles.id))
+      .limit(1)
+      .prepare(),
+    latestByUrl: db
+      .select({ id: articles.id })
+      .from(articles)
+      .where(eq(articles.url, p("key")))
+      .orderBy(desc(articles.id))
+      .limit(1)
       .prepare(),
     insertClaim: db
       .insert(claims)
@@ -148,7 +213,9 @@ function prepareWriter(db: DbExecutor) {
 /**
  * Stores a batch of processed articles with their suggested claims in one transaction (a savepoint
  * when the caller already opened one). Articles whose text is already stored are skipped with their
- * claims: the text hash is the dedupe key, so re-running an import adds nothing.
+ * claims: the text hash is the dedupe key, so re-running an import adds nothing. A new text of a
+ * document already stored (same externalId, else same url) is a new version linked to the latest
+ * one: annotated text is never rewritten.
  */
 export function insertProcessedArticles(
   db: DbExecutor,
@@ -171,14 +238,17 @@ export function insertProcessedArticles(
       return id;
     };
 
-    const result: InsertedArticles = { imported: 0, duplicates: 0, claims: 0 };
+    const result: InsertedArticles = { imported: 0, duplicates: 0, claims: 0, versions: 0 };
     for (const article of batch) {
+      const previousVersionId = findLatestVersion(writer, article);
       const inserted = writer.insertArticle.run({
         title: article.title,
         byline: article.byline,
         publisher: article.publisher,
         publishedAt: article.publishedAt,
         url: article.url,
+        externalId: article.externalId ?? null,
+        previousVersionId,
         language: article.language,
         text: article.text,
         textSha256: article.textSha256,
@@ -190,11 +260,25 @@ export function insertProcessedArticles(
         continue;
       }
       result.imported++;
+      if (previousVersionId !== null) result.versions++;
       const articleId = Number(inserted.lastInsertRowid);
       result.claims += insertSuggestedClaims(writer, articleId, article.claims, resolveSource);
     }
     return result;
   });
+}
+
+function findLatestVersion(
+  writer: ReturnType<typeof prepareWriter>,
+  article: TProcessedArticle,
+): number | null {
+  const externalId = article.externalId ?? null;
+  if (externalId !== null) {
+    const byId = writer.latestByExternalId.get({ key: externalId });
+    if (byId !== undefined) return byId.id;
+  }
+  if (article.url === null) return null;
+  return writer.latestByUrl.get({ key: article.url })?.id ?? null;
 }
 
 function insertSuggestedClaims(

@@ -1,0 +1,184 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { findRepoRoot, openDb } from "@claimdesk/db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+// SIGKILLs the real CLI mid-import several times, reruns it until it finishes, and compares the
+// database with one an uninterrupted run made: resumable, exactly-once, counts consistent.
+
+const repoRoot = findRepoRoot(import.meta.dirname);
+const ARTICLES = 1500;
+const KILLS = 3;
+const ORGS = ["the Finance Ministry", "Reuters", "the central bank", "a union leader", "NATO"];
+
+let dir: string;
+let input: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "claimdesk-kill-"));
+  input = join(dir, "in");
+  for (let i = 0; i < ARTICLES; i++) {
+    const sub = join(input, `part-${String(i % 7)}`);
+    mkdirSync(sub, { recursive: true });
+    const org = ORGS[i % ORGS.length];
+    // Every 97th file repeats an earlier text (a duplicate), every 211th is empty (a failure).
+    const n = i % 97 === 96 ? i - 1 : i;
+    const text =
+      i % 211 === 210
+        ? ""
+        : `Officials said on Monday that project ${n} would cost ${n * 7} million dollars.\n\n` +
+          `"We will finish it by ${1990 + (n % 30)}," a spokesman for ${org} told reporters.\n\n` +
+          `According to ${org}, the plan number ${n} was approved last week.\n`;
+    writeFileSync(join(sub, `article-${String(i).padStart(5, "0")}.txt`), text);
+  }
+  writeFileSync(join(input, "scan.pdf"), "%PDF-1.4");
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function startWorker(dbPath: string): { child: ChildProcess; done: Promise<RunResult> } {
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "apps/worker/src/cli.ts",
+      "import",
+      "--json",
+      "--no-progress",
+      "--jobs",
+      "2",
+      "--batch-size",
+      "40",
+      input,
+    ],
+    { cwd: repoRoot, env: { ...process.env, CLAIMDESK_DB: dbPath, INIT_CWD: repoRoot } },
+  );
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  // "close", not "exit": the child is reaped and its output drained, so its pid is truly gone.
+  const done = new Promise<RunResult>((resolve) => {
+    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+  return { child, done };
+}
+
+interface RunResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** The job's `read` count as committed so far (0 before the first batch). */
+function committedRead(dbPath: string): number {
+  if (!existsSync(dbPath)) return 0;
+  try {
+    const db = openDb({ path: dbPath, readonly: true }).$client;
+    try {
+      const read = db.prepare("select max(read) from import_jobs").pluck().get();
+      return typeof read === "number" ? read : 0;
+    } finally {
+      db.close();
+    }
+  } catch {
+    // Not migrated yet.
+    return 0;
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Everything an import writes, in a form that does not depend on row ids. */
+function contents(dbPath: string) {
+  const db = openDb({ path: dbPath, readonly: true }).$client;
+  try {
+    const all = (query: string) => db.prepare(query).all();
+    return {
+      articles: all("select text_sha256, extractor from articles order by text_sha256"),
+      claims: all(
+        `select a.text_sha256, c.content_start, c.content_end, c.source_start, c.cue_start,
+                c.origin, c.quote_type, s.name as source, p.content_start as parent_start
+         from claims c join articles a on a.id = c.article_id
+         left join sources s on s.id = c.source_id
+         left join claims p on p.id = c.parent_claim_id
+         order by 1, 2, 3, 4, 5, 6`,
+      ),
+      sources: all("select name, name_key, kind, claim_count from sources order by name_key"),
+      errors: all("select file, line, reason from import_errors order by file, line"),
+      jobs: all(
+        "select status, read, imported, duplicates, failed, claims, error from import_jobs",
+      ),
+      duplicateHashes: db
+        .prepare("select count(*) - count(distinct text_sha256) from articles")
+        .pluck()
+        .get(),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+describe("an import killed at random moments", { timeout: 120_000 }, () => {
+  it("finishes on rerun with the same database as an uninterrupted run", async () => {
+    const reference = join(dir, "reference.db");
+    const uninterrupted = await startWorker(reference).done;
+    expect(uninterrupted).toMatchObject({ code: 0, stderr: "" });
+    const expected = contents(reference);
+    expect(expected.jobs).toEqual([
+      expect.objectContaining({
+        status: "completed",
+        read: ARTICLES,
+        failed: Math.floor((ARTICLES + 1) / 211),
+      }),
+    ]);
+
+    const killed = join(dir, "killed.db");
+    let kills = 0;
+    let reachedBefore = 0;
+    let finished: RunResult | null = null;
+    for (let attempt = 0; attempt < KILLS; attempt++) {
+      const { child, done } = startWorker(killed);
+      let exited = false;
+      void done.then(() => {
+        exited = true;
+      });
+      // Kill only after this run committed a batch of its own, then at a random moment.
+      while (!exited && committedRead(killed) <= reachedBefore) await sleep(20);
+      if (!exited) await sleep(Math.floor(Math.random() * 400));
+      if (!exited) child.kill("SIGKILL");
+      const result = await done;
+      if (result.signal === "SIGKILL") kills++;
+      else {
+        finished = result;
+        break;
+      }
+      reachedBefore = committedRead(killed);
+    }
+    expect(kills).toBeGreaterThan(0);
+    // Rerun the same command until it completes.
+    while (finished === null) {
+      const result = await startWorker(killed).done;
+      if (result.code === 0) finished = result;
+    }
+    expect(finished).toMatchObject({ code: 0, stderr: "" });
+    const summary = JSON.parse(finished.stdout) as Record<string, unknown>;
+    expect(summary).toMatchObject({ status: "completed", read: ARTICLES, jobId: 1 });
+    expect(summary.resumedAfter).toBeGreaterThan(0);
+
+    const actual = contents(killed);
+    expect(actual.duplicateHashes).toBe(0);
+    expect(actual.articles).toEqual(expected.articles);
+    expect(actual.claims).toEqual(expected.claims);
+    expect(actual.sources).toEqual(expected.sources);
+    expect(actual.errors).toEqual(expected.errors);
+    // One job, taken over by each rerun, with the counts of the uninterrupted run.
+    expect(actual.jobs).toEqual(expected.jobs);
+  });
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { processRecord } from "./process-record";
+import type { InputRecord } from "./read-inputs";
+
+const text = (content: string | Uint8Array): InputRecord => ({
+  kind: "text",
+  file: "/in/a.txt",
+  line: null,
+  bytes: typeof content === "string" ? Buffer.from(content) : content,
+});
+const html = (bytes: Uint8Array): InputRecord => ({
+  kind: "html",
+  file: "/in/a.html",
+  line: null,
+  bytes,
+});
+
+const ARTICLE_P =
+  "The minister said on Tuesday that talks with the armed groups would resume next week, after a pause of several months in which both sides traded accusations over attacks on bases.";
+
+describe("processRecord", () => {
+  it("processes a plain-text file", () => {
+    const result = processRecord(text(`Talks to resume\n\n${ARTICLE_P}`));
+    expect(result.ok && result.article.title).toBe("Talks to resume");
+    expect(result.ok && result.article.extractor).toBe("claimdesk-text@1");
+  });
+
+  it("processes a windows-1252 HTML page declared by <meta charset>", () => {
+    const page = Buffer.from(
+      `<html><head><meta charset="windows-1252"><title>Caf\xe9 talks</title></head><body><article><p>\x93We will return,\x94 ${ARTICLE_P}</p><p>${ARTICLE_P}</p></article></body></html>`,
+      "latin1",
+    );
+    const result = processRecord(html(page));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.article.title).toBe("Café talks");
+    expect(result.article.text.startsWith("“We will return,” The minister said")).toBe(true);
+    expect(result.article.extractor).toMatch(/^claimdesk-html@1\+readability@0\.6\.0$/);
+  });
+
+  it("processes a structured record's fields", () => {
+    const result = processRecord({
+      kind: "fields",
+      file: "/in/a.jsonl",
+      line: 3,
+      fields: {
+        externalId: "x-1",
+        title: "Talks",
+        body: ARTICLE_P,
+        url: "https://x.test/1",
+        publisher: null,
+        publishedAt: "2024-01-02",
+        byline: "A. Writer",
+      },
+    });
+    expect(result.ok && result.article).toMatchObject({
+      externalId: "x-1",
+      title: "Talks",
+      text: ARTICLE_P,
+      url: "https://x.test/1",
+      publishedAt: "2024-01-02",
+      byline: "A. Writer",
+    });
+  });
+
+  it("fails a binary file, invalid UTF-8, an empty file and an enormous one, with the reason", () => {
+    expect(
+      processRecord(text(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x41]))),
+    ).toEqual({
+      ok: false,
+      reason: "binary file: NUL character at offset 4",
+    });
+    expect(processRecord(text(Uint8Array.from([0x61, 0xff, 0x62])))).toEqual({
+      ok: false,
+      reason: "cannot decode: Invalid UTF-8 at byte offset 1 (byte 0xff)",
+    });
+    expect(processRecord(text(" \n\t"))).toEqual({ ok: false, reason: "empty file" });
+    expect(processRecord(text("word ".repeat(400_001)))).toEqual({
+      ok: false,
+      reason: "too large: 2.0 M characters of text, over the 2 M limit for one article",
+    });
+    expect(
+      processRecord(html(Buffer.from("<html><body><script>x()</script></body></html>"))),
+    ).toEqual({
+      ok: false,
+      reason: "empty input: the text has no content",
+    });
+  });
+});

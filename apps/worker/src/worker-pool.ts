@@ -1,0 +1,150 @@
+/** A fixed pool of worker threads running processRecord; a crashed worker fails only its own records. */
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { ProcessedRecord } from "./process-record";
+import type { ProcessTask, ProcessTaskResult } from "./process-worker";
+import type { InputRecord } from "./read-inputs";
+
+interface Task {
+  id: number;
+  record: InputRecord;
+  resolve: (result: ProcessedRecord) => void;
+}
+
+interface PoolWorker {
+  thread: Worker;
+  /** Tasks posted to this worker and not yet answered, by id. */
+  running: Map<number, Task>;
+}
+
+/** Tasks posted to one worker ahead of its answers, so it keeps busy while the main thread writes. */
+const PER_WORKER_IN_FLIGHT = 16;
+/**
+ * A small young generation per thread. V8's default nursery (tens of MB per isolate, grown when
+ * much survives, as a DOM does) took two HTML workers to 436 MB peak RSS; 2 MB measured ~275 MB
+ * for some extra scavenging (bench/results/import.md). A page whose DOM needs more than 512 MB of
+ * old space crashes its worker and fails alone (reported with its file), not the whole import.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 512 };
+const WORKER_SOURCE = fileURLToPath(new URL("./process-worker.ts", import.meta.url));
+
+interface EsbuildLike {
+  buildSync(options: Record<string, unknown>): { outputFiles: { text: string }[] };
+}
+
+let workerCode: string | null = null;
+
+/**
+ * The worker's code as one CommonJS bundle, built once per process with the esbuild that tsx runs
+ * on. Workers then run plain JavaScript: no TypeScript loader thread per worker, which halves
+ * their start-up time and memory (every loader is a V8 isolate of its own).
+ */
+function bundledWorkerCode(): string {
+  if (workerCode === null) {
+    const fromWorker = createRequire(import.meta.url);
+    const esbuild = createRequire(fromWorker.resolve("tsx"))("esbuild") as EsbuildLike;
+    const output = esbuild.buildSync({
+      entryPoints: [WORKER_SOURCE],
+      bundle: true,
+      platform: "node",
+      format: "cjs",
+      target: "node20",
+      write: false,
+      logLevel: "error",
+    });
+    workerCode = output.outputFiles[0]?.text ?? "";
+  }
+  return workerCode;
+}
+
+export class RecordProcessorPool {
+  private readonly workers: PoolWorker[] = [];
+  private readonly queue: Task[] = [];
+  private nextId = 0;
+  private closed = false;
+
+  constructor(readonly size: number) {
+    for (let i = 0; i < size; i++) this.workers.push(this.spawn());
+  }
+
+  /** Processes one record on some worker; never rejects (a failure is a `{ ok: false }` result). */
+  process(record: InputRecord): Promise<ProcessedRecord> {
+    if (this.closed) throw new Error("the record processor pool is closed");
+    return new Promise((resolve) => {
+      this.queue.push({ id: this.nextId++, record, resolve });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.workers.map((w) => w.thread.terminate()));
+  }
+
+  private spawn(): PoolWorker {
+    const thread = new Worker(bundledWorkerCode(), {
+      eval: true,
+      execArgv: [],
+      resourceLimits: WORKER_LIMITS,
+    });
+    const worker: PoolWorker = { thread, running: new Map() };
+    thread.on("message", ({ id, result }: ProcessTaskResult) => {
+      const task = worker.running.get(id);
+      worker.running.delete(id);
+      task?.resolve(result);
+      this.dispatch();
+    });
+    // An uncaught error or out-of-memory kills the thread: its records fail, a new thread takes over.
+    thread.on("error", (error) => this.replace(worker, `worker crashed: ${error.message}`));
+    thread.on("exit", (code) => {
+      if (!this.closed) this.replace(worker, `worker exited with code ${code}`);
+    });
+    return worker;
+  }
+
+  private replace(worker: PoolWorker, reason: string): void {
+    const index = this.workers.indexOf(worker);
+    if (index < 0) return;
+    for (const task of worker.running.values()) task.resolve({ ok: false, reason });
+    worker.running.clear();
+    void worker.thread.terminate();
+    if (this.closed) {
+      this.workers.splice(index, 1);
+      return;
+    }
+    this.workers[index] = this.spawn();
+    this.dispatch();
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      const worker = this.leastBusy();
+      if (worker === undefined) return;
+      const task = this.queue.shift() as Task;
+      worker.running.set(task.id, task);
+      const { record, transfer } = compact(task.record);
+      worker.thread.postMessage({ id: task.id, record } satisfies ProcessTask, transfer);
+    }
+  }
+
+  private leastBusy(): PoolWorker | undefined {
+    let best: PoolWorker | undefined;
+    for (const worker of this.workers) {
+      if (worker.running.size >= PER_WORKER_IN_FLIGHT) continue;
+      if (best === undefined || worker.running.size < best.running.size) best = worker;
+    }
+    return best;
+  }
+}
+
+/**
+ * Structured clone copies a typed array's whole buffer: a line sliced out of a 64 KB read chunk
+ * would send the chunk. A record's bytes are copied to their own buffer, which is then moved.
+ */
+function compact(record: InputRecord): { record: InputRecord; transfer: ArrayBuffer[] } {
+  if (!("bytes" in record) || !(record.bytes instanceof Uint8Array))
+    return { record, transfer: [] };
+  const bytes = new Uint8Array(record.bytes);
+  return { record: { ...record, bytes }, transfer: [bytes.buffer] };
+}
