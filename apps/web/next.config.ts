@@ -4,7 +4,7 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  transpilePackages: ["@claimdesk/api", "@claimdesk/db", "@claimdesk/types"],
+  transpilePackages: ["@claimdesk/api", "@claimdesk/db", "@claimdesk/export", "@claimdesk/types"],
   // A native addon: bundling it breaks its .node binding lookup.
   serverExternalPackages: ["better-sqlite3"],
 };

@@ -1,0 +1,64 @@
+/**
+ * The export page: pick a format and a filter (kept in the URL, like the claims table), see the
+ * count, download a streamed file; the canonical JSON Schema is served; bad formats are refused.
+ */
+import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+
+test("downloads the selected claims in the chosen format", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto("/export");
+  await expect(page.getByRole("heading", { name: "Export" })).toBeVisible();
+  await expect(page.getByText(/^\d+ claims? selected$/)).toBeVisible();
+  const all = Number((await page.getByText(/claims? selected$/).textContent())?.split(" ")[0]);
+  expect(all).toBeGreaterThan(0);
+
+  // The format lives in the URL: the radio is checked once the URL has changed.
+  await page.getByRole("radio", { name: /FEVER/ }).click();
+  await expect(page).toHaveURL(/format=fever/);
+  await expect(page.getByRole("radio", { name: /FEVER/ })).toBeChecked();
+  await expect(page.getByRole("link", { name: /Download FEVER/ })).toHaveAttribute(
+    "href",
+    /format=fever/,
+  );
+  await page.getByRole("radio", { name: /Canonical JSONL/ }).click();
+  await expect(page).not.toHaveURL(/format=/);
+  await expect(page.getByRole("radio", { name: /Canonical JSONL/ })).toBeChecked();
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: /Download Canonical JSONL/ }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^claimdesk-\d{4}-\d{2}-\d{2}\.jsonl$/);
+  const path = await download.path();
+  const lines = readFileSync(path, "utf8").trimEnd().split("\n");
+  expect(lines).toHaveLength(all);
+  const first = JSON.parse(lines[0] ?? "{}");
+  expect(first.schemaVersion).toBe("claimdesk-claim.v1");
+  expect(typeof first.article.text).toBe("string");
+  expect(errors).toEqual([]);
+});
+
+test("accepts the claims table's filter params", async ({ page, request }) => {
+  await page.goto("/export?status=rejected&format=csv");
+  await expect(page.getByRole("radio", { name: /CSV/ })).toBeChecked();
+  await expect(page.getByText("0 claims selected")).toBeVisible();
+  const csv = await request.get("/api/export?format=csv&status=rejected");
+  expect(csv.headers()["content-disposition"]).toMatch(
+    /^attachment; filename="claimdesk-.*\.csv"$/,
+  );
+  expect((await csv.text()).split("\n")[0]).toMatch(/^claim_id,status,origin/);
+});
+
+test("serves the JSON Schema and refuses unknown formats", async ({ request }) => {
+  const schema = await request.get("/api/schema/claimdesk-claim.v1.schema.json");
+  expect(schema.status()).toBe(200);
+  const body = (await schema.json()) as { properties: Record<string, unknown> };
+  expect(Object.keys(body.properties)).toContain("annotations");
+  const missing = await request.get("/api/schema/nope.json");
+  expect(missing.status()).toBe(404);
+  const bad = await request.get("/api/export?format=xml");
+  expect(bad.status()).toBe(400);
+  expect(((await bad.json()) as { error: string }).error).toContain('Unknown export format "xml"');
+});

@@ -1,0 +1,73 @@
+/**
+ * GET /api/export?format=jsonl|csv|webanno|fever|claimreview&<claims table filter params>: the
+ * selected claims as a streamed download (Content-Disposition: attachment). The filter params are
+ * the claims table's (lib/claim-filter-url.ts), so "export this view" exports what the table shows.
+ * `&count=1` answers `{ claims }` instead: how many claims the selection holds.
+ *
+ * Each download reads through its own read-only connection: an open better-sqlite3 iterator makes
+ * its connection refuse writes, and the app's shared connection must keep serving edits.
+ */
+import { countExportClaims, openDb, resolveDbPath } from "@claimdesk/db";
+import { createFormatter, exportChunks, exportFileName } from "@claimdesk/export";
+import { EXPORT_FORMATS, ZExportFormatSchema } from "@claimdesk/types";
+import { claimFilterFromSearchParams } from "~/lib/claim-filter-url";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+function reply(status: number, body: Record<string, unknown>): Response {
+  return Response.json(body, { status, headers: { "cache-control": "no-store" } });
+}
+
+export async function GET(request: Request): Promise<Response> {
+  const params = new URL(request.url).searchParams;
+  const format = ZExportFormatSchema.safeParse(params.get("format") ?? "jsonl");
+  if (!format.success)
+    return reply(400, {
+      error: `Unknown export format "${params.get("format")}": use one of ${EXPORT_FORMATS.join(", ")}`,
+    });
+  const filter = claimFilterFromSearchParams(params);
+  const db = openDb({ path: resolveDbPath(), readonly: true });
+
+  if (params.get("count") === "1") {
+    try {
+      return reply(200, { claims: countExportClaims(db, filter) });
+    } finally {
+      db.$client.close();
+    }
+  }
+
+  const chunks = exportChunks(db, { format: format.data, filter });
+  const encoder = new TextEncoder();
+  const close = () => {
+    chunks.return(undefined);
+    if (db.$client.open) db.$client.close();
+  };
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      try {
+        const next = chunks.next();
+        if (next.done) {
+          close();
+          controller.close();
+        } else controller.enqueue(encoder.encode(next.value));
+      } catch (error) {
+        close();
+        controller.error(error);
+      }
+    },
+    cancel() {
+      close();
+    },
+  });
+  const stamp = new Date().toISOString().slice(0, 10);
+  const name = exportFileName(format.data, `claimdesk-${stamp}`);
+  return new Response(body, {
+    headers: {
+      "content-type": createFormatter(format.data).mediaType,
+      "content-disposition": `attachment; filename="${name}"`,
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
+}

@@ -1,0 +1,111 @@
+"use client";
+/**
+ * The export page's form: a format, the claims table's filters (kept in the URL, so a shared link
+ * is the same selection), the number of claims selected, and a Download link to /api/export.
+ */
+import { CANONICAL_SCHEMA_VERSION, type TClaimFilter, type TExportFormat } from "@claimdesk/types";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useId, useState } from "react";
+import {
+  claimFilterFromSearchParams,
+  claimFilterToSearchParams,
+  withSearchParams,
+} from "~/lib/claim-filter-url";
+import { EXPORT_FORMAT_OPTIONS } from "./export-formats";
+import { FilterBar } from "./filter-bar";
+
+export function ExportForm() {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const filter = claimFilterFromSearchParams(searchParams);
+  const formatParam = searchParams.get("format");
+  const format: TExportFormat =
+    EXPORT_FORMAT_OPTIONS.find((o) => o.value === formatParam)?.value ?? "jsonl";
+  const groupId = useId();
+
+  const setUrl = useCallback(
+    (nextFilter: TClaimFilter, nextFormat: TExportFormat) => {
+      const params = claimFilterToSearchParams(nextFilter);
+      if (nextFormat !== "jsonl") params.set("format", nextFormat);
+      router.replace(withSearchParams(pathname, params), { scroll: false });
+    },
+    [router, pathname],
+  );
+
+  const downloadParams = claimFilterToSearchParams(filter);
+  downloadParams.set("format", format);
+  const downloadHref = `/api/export?${downloadParams.toString()}`;
+
+  const countParams = new URLSearchParams(downloadParams);
+  countParams.set("count", "1");
+  const countUrl = `/api/export?${countParams.toString()}`;
+  const [count, setCount] = useState<{ url: string; claims: number } | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    fetch(countUrl, { signal: controller.signal })
+      .then((r) => r.json() as Promise<{ claims: number }>)
+      .then((body) => setCount({ url: countUrl, claims: body.claims }))
+      .catch(() => {
+        // aborted by a newer selection, or offline: the count simply stays unknown
+      });
+    return () => controller.abort();
+  }, [countUrl]);
+
+  const chosen = EXPORT_FORMAT_OPTIONS.find((o) => o.value === format);
+  return (
+    <div className="space-y-6">
+      <fieldset aria-labelledby={groupId} className="space-y-2">
+        <legend id={groupId} className="text-sm font-medium text-slate-800">
+          Format
+        </legend>
+        <div className="grid gap-2 sm:grid-cols-2">
+          {EXPORT_FORMAT_OPTIONS.map((o) => (
+            <label
+              key={o.value}
+              className="flex cursor-pointer gap-2 rounded border border-slate-200 bg-white p-2 text-sm has-[:checked]:border-slate-900"
+            >
+              <input
+                type="radio"
+                name="format"
+                value={o.value}
+                checked={format === o.value}
+                onChange={() => setUrl(filter, o.value)}
+              />
+              <span>
+                <span className="font-medium">{o.label}</span>
+                <span className="block text-slate-600">{o.description}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <section aria-label="Selection" className="space-y-2">
+        <h2 className="text-sm font-medium text-slate-800">Selection</h2>
+        <FilterBar filter={filter} onChange={(next) => setUrl(next, format)} />
+      </section>
+
+      <div className="flex flex-wrap items-center gap-4">
+        <a
+          href={downloadHref}
+          download
+          className="rounded bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700"
+        >
+          Download {chosen?.label ?? format}
+        </a>
+        <output aria-live="polite" className="text-sm text-slate-700">
+          {count?.url === countUrl
+            ? `${count.claims.toLocaleString("en")} ${count.claims === 1 ? "claim" : "claims"} selected`
+            : "Counting…"}
+        </output>
+        <a
+          href={`/api/schema/${CANONICAL_SCHEMA_VERSION}.schema.json`}
+          className="text-sm text-slate-700 underline"
+        >
+          JSON Schema ({CANONICAL_SCHEMA_VERSION})
+        </a>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,195 @@
+/**
+ * The export command end to end: the real CLI (tsx, as `pnpm worker` runs it) on a migrated
+ * database file. CSV is parsed back with csv-parse (quotes, commas and newlines survive); bad
+ * formats and filters fail with a clear message, a non-zero exit and no file left behind.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createClaim, findRepoRoot, openDb, upsertAnnotation, users } from "@claimdesk/db";
+import { migrateDb } from "@claimdesk/db/migrate";
+import { insertTestArticle, spanOf } from "@claimdesk/db/testing";
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseExportOptions } from "./export-command";
+
+const repoRoot = findRepoRoot(import.meta.dirname);
+const TEXT =
+  'The minister said "prices, frankly, will fall"\nby June. Critics, in turn, warned of "chaos" 😀.';
+
+let dir: string;
+let dbPath: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "claimdesk-export-cli-"));
+  dbPath = join(dir, "claims.db");
+  const db = openDb({ path: dbPath });
+  migrateDb(db);
+  const ana = db.insert(users).values({ name: "Ana, the analyst" }).returning().get().id;
+  const article = insertTestArticle(db, {
+    text: TEXT,
+    title: 'Prices "fall"',
+    publisher: "Wire, Inc.",
+    publishedAt: "2024-05-01",
+  });
+  const c1 = createClaim(
+    db,
+    {
+      articleId: article.id,
+      content: spanOf(TEXT, 'prices, frankly, will fall"\nby June'),
+      sourceMention: spanOf(TEXT, "The minister"),
+      cue: spanOf(TEXT, "said"),
+      quoteType: "mixed",
+    },
+    ana,
+  );
+  createClaim(
+    db,
+    { articleId: article.id, content: spanOf(TEXT, 'of "chaos" 😀'), cue: spanOf(TEXT, "warned") },
+    ana,
+  );
+  upsertAnnotation(db, {
+    claimId: c1.id,
+    analystId: ana,
+    values: {
+      verdict: "refuted",
+      likelihood: "unlikely",
+      note: 'said "no",\nthen yes',
+      tags: ["x"],
+    },
+  });
+  db.$client.close();
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function worker(...args: string[]) {
+  const result = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "apps/worker/src/cli.ts", ...args],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, CLAIMDESK_DB: dbPath, INIT_CWD: dir },
+      encoding: "utf8",
+      timeout: 60_000,
+    },
+  );
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("claimdesk-worker export", { timeout: 60_000 }, () => {
+  it("writes CSV that parses back to the same values", () => {
+    const run = worker("export", "--format", "csv", "--out", "out/claims.csv");
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^Exported 2 csv records \(2 claims, 1 articles\)/);
+    const rows = parse(readFileSync(join(dir, "out/claims.csv"), "utf8"), {
+      columns: true,
+    }) as Record<string, string>[];
+    expect(rows).toHaveLength(2);
+    expect(rows[0]?.content_text).toBe('prices, frankly, will fall"\nby June');
+    expect(rows[0]?.article_title).toBe('Prices "fall"');
+    expect(rows[0]?.article_publisher).toBe("Wire, Inc.");
+    expect(rows[0]?.fever_label).toBe("REFUTES");
+    expect(rows[0]?.consensus_likelihood).toBe("unlikely");
+    const annotations = JSON.parse(rows[0]?.annotations_json ?? "[]") as { note: string }[];
+    expect(annotations[0]?.note).toBe('said "no",\nthen yes');
+    expect(rows[1]?.content_text).toBe('of "chaos" 😀');
+    expect(rows[1]?.annotation_count).toBe("0");
+    expect(readdirSync(join(dir, "out"))).toEqual(["claims.csv"]);
+  });
+
+  it("writes to stdout with --out - and applies filters", () => {
+    const run = worker(
+      "export",
+      "--format",
+      "fever",
+      "--status",
+      "accepted",
+      "--from",
+      "2024-01-01",
+    );
+    expect(run.code).toBe(0);
+    const lines = run.stdout
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines).toEqual([
+      expect.objectContaining({ label: "REFUTES", claim: 'prices, frankly, will fall"\nby June' }),
+    ]);
+    const none = worker("export", "--publisher", "Nobody");
+    expect({ code: none.code, stdout: none.stdout }).toEqual({ code: 0, stdout: "" });
+  });
+
+  it("fails clearly on an unknown format or a bad filter, leaving no file", () => {
+    const format = worker("export", "--format", "xml", "--out", "bad/x.out");
+    expect(format.code).toBe(1);
+    expect(format.stderr).toContain('Unknown export format "xml"');
+    const status = worker("export", "--status", "maybe", "--out", "bad/x.out");
+    expect(status.code).toBe(1);
+    expect(status.stderr).toContain("Invalid filter");
+    const date = worker("export", "--to", "June", "--out", "bad/x.out");
+    expect(date.code).toBe(1);
+    expect(date.stderr).toContain("ISO date");
+    const split = worker("export", "--split", "80/20", "--out", "bad/s");
+    expect(split.code).toBe(1);
+    expect(split.stderr).toContain("80/10/10");
+    expect(existsSync(join(dir, "bad"))).toBe(false);
+  });
+
+  it("writes a split folder with a dataset card", () => {
+    const run = worker(
+      "export",
+      "--format",
+      "claimreview",
+      "--split",
+      "1/0/0",
+      "--seed",
+      "9",
+      "--out",
+      "ds",
+    );
+    expect(run.code).toBe(0);
+    expect(readdirSync(join(dir, "ds")).sort()).toEqual([
+      "README.md",
+      "dev.claimreview.jsonl",
+      "test.claimreview.jsonl",
+      "train.claimreview.jsonl",
+    ]);
+    const review = JSON.parse(readFileSync(join(dir, "ds/train.claimreview.jsonl"), "utf8"));
+    expect(review).toMatchObject({ "@type": "ClaimReview", reviewRating: { ratingValue: 3 } });
+    expect(readFileSync(join(dir, "ds/README.md"), "utf8")).toContain(
+      "| train | train.claimreview.jsonl | 1 | 2 | 1 |",
+    );
+  });
+});
+
+describe("parseExportOptions", () => {
+  it("maps CLI options onto the claims table's filter", () => {
+    const parsed = parseExportOptions({
+      format: "webanno",
+      out: "x",
+      seed: "3",
+      split: "8/1/1",
+      status: ["accepted"],
+      sourceId: ["4", "5"],
+      stance: ["deny"],
+      publisher: ["Wire, Inc."],
+      from: "2024-01-01",
+      query: "dam",
+    });
+    expect(parsed).toEqual({
+      format: "webanno",
+      filter: {
+        status: ["accepted"],
+        sourceId: [4, 5],
+        sourceStance: ["deny"],
+        publisher: ["Wire, Inc."],
+        dateFrom: "2024-01-01",
+        query: "dam",
+      },
+      split: { ratios: [8, 1, 1], seed: 3 },
+    });
+    expect(() =>
+      parseExportOptions({ format: "csv", out: "-", seed: "1", sourceId: ["x"] }),
+    ).toThrow(/sourceId/);
+  });
+});

@@ -1,0 +1,281 @@
+/**
+ * The lossless round trip: a real corpus (the sample, the demo articles and 300 Reuters-21578
+ * stories through the ingest pipeline) plus analysts' work added programmatically, exported as
+ * canonical JSONL (one file, and a split folder), imported into an empty database: the same
+ * articles, claims, sources, propositions and annotations, compared field by field except ids.
+ */
+import {
+  createReadStream,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { createGunzip } from "node:zlib";
+import {
+  annotations,
+  articles,
+  claims,
+  createClaim,
+  type Db,
+  findRepoRoot,
+  insertProcessedArticles,
+  propositions,
+  sources,
+  upsertAnnotation,
+  users,
+} from "@claimdesk/db";
+import { createTestDb, insertTestArticle, spanOf } from "@claimdesk/db/testing";
+import { writeExport } from "@claimdesk/export";
+import { processPlainText } from "@claimdesk/ingest";
+import type { TProcessedArticle } from "@claimdesk/types";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importClaimdeskExport } from "./import-claimdesk";
+
+const repoRoot = findRepoRoot(import.meta.dirname);
+const REUTERS = join(repoRoot, "../shared/corpora/reuters-21578/reuters-21578.jsonl.gz");
+const EMOJI = 'Officials 😀 said "the 𝔐osul dam is safe" on Tuesday, a witness told Reuters 👀.';
+
+async function loadCorpus(): Promise<TProcessedArticle[]> {
+  const out: TProcessedArticle[] = [];
+  const sample = join(repoRoot, "../shared/samples/iran-iraq-militias-pause.txt");
+  out.push(processPlainText(readFileSync(sample, "utf8"), { filename: sample }));
+  const demo = join(repoRoot, "demo/articles");
+  for (const name of readdirSync(demo).sort()) {
+    if (!/\.(txt|md)$/.test(name)) continue;
+    out.push(processPlainText(readFileSync(join(demo, name), "utf8"), { filename: name }));
+  }
+  const lines = createInterface({ input: createReadStream(REUTERS).pipe(createGunzip()) });
+  let n = 0;
+  for await (const line of lines) {
+    const record = JSON.parse(line) as { newid: number; title?: string; body?: string };
+    if (!record.body || record.body.length < 400) continue;
+    out.push(
+      processPlainText(record.body, {
+        title: record.title,
+        externalId: `reuters-${record.newid}`,
+        publisher: "Reuters",
+      }),
+    );
+    if (++n >= 300) break;
+  }
+  lines.close();
+  return out;
+}
+
+/** Adds what analysts do: accept/reject, propositions, registry details, annotations by two people. */
+function addAnalystWork(db: Db): void {
+  const ana = db.insert(users).values({ name: "Ana Analyst" }).returning().get().id;
+  const ben = db.insert(users).values({ name: "Ben Reviewer" }).returning().get().id;
+  const p1 = db.insert(propositions).values({ text: "Prices will rise" }).returning().get().id;
+  const p2 = db.insert(propositions).values({ text: "The dam is safe" }).returning().get().id;
+  const all = db.select({ id: claims.id, sourceId: claims.sourceId }).from(claims).all();
+  for (const [i, c] of all.entries()) {
+    if (i % 3 === 0) {
+      db.$client
+        .prepare("update claims set status = ?, version = 2, proposition_id = ? where id = ?")
+        .run(i % 2 === 0 ? "accepted" : "rejected", i % 9 === 0 ? p1 : null, c.id);
+      upsertAnnotation(db, {
+        claimId: c.id,
+        analystId: ana,
+        values: {
+          sourceStance: "support",
+          likelihood: "likely",
+          verdict: i % 2 === 0 ? "supported" : "refuted",
+          credibility: "3",
+          note: i % 6 === 0 ? 'Has "quotes",\nand a newline' : null,
+          tags: i % 4 === 0 ? ["econ", "check"] : [],
+        },
+      });
+    }
+    if (i % 5 === 0)
+      upsertAnnotation(db, {
+        claimId: c.id,
+        analystId: ben,
+        values: { reportingStance: "distancing", analyticConfidence: "high", tags: ["ben"] },
+      });
+    if (i % 7 === 0 && c.sourceId !== null)
+      db.$client
+        .prepare(
+          "update sources set reliability = 'B', country = 'US', affiliation = 'government', aliases = ? where id = ?",
+        )
+        .run(JSON.stringify([`alias-${c.sourceId}`]), c.sourceId);
+  }
+  const article = insertTestArticle(db, { text: EMOJI, title: "Dam", publisher: "Wire, Inc." });
+  const parent = createClaim(
+    db,
+    {
+      articleId: article.id,
+      content: spanOf(EMOJI, "the 𝔐osul dam is safe"),
+      sourceMention: spanOf(EMOJI, "Officials"),
+      cue: spanOf(EMOJI, "said"),
+      propositionId: p2,
+      quoteType: "direct",
+    },
+    ana,
+  );
+  const child = createClaim(
+    db,
+    {
+      articleId: article.id,
+      content: spanOf(EMOJI, 'Officials 😀 said "the 𝔐osul dam is safe" on Tuesday'),
+      sourceMention: spanOf(EMOJI, "a witness"),
+      cue: spanOf(EMOJI, "told"),
+    },
+    ana,
+  );
+  db.$client.prepare("update claims set parent_claim_id = ? where id = ?").run(parent.id, child.id);
+  upsertAnnotation(db, {
+    claimId: parent.id,
+    analystId: ben,
+    values: { verdict: "not_enough_info" },
+  });
+}
+
+/** Everything the round trip must keep, keyed by natural keys instead of autoincrement ids. */
+function snapshot(db: Db) {
+  const articleRows = db.select().from(articles).all();
+  const shaOf = new Map(articleRows.map((a) => [a.id, a.textSha256]));
+  const sourceRows = new Map(
+    db
+      .select()
+      .from(sources)
+      .all()
+      .map((s) => [s.id, s]),
+  );
+  const propositionRows = new Map(
+    db
+      .select()
+      .from(propositions)
+      .all()
+      .map((p) => [p.id, p.text]),
+  );
+  const userNames = new Map(
+    db
+      .select()
+      .from(users)
+      .all()
+      .map((u) => [u.id, u.name]),
+  );
+  const claimRows = db.select().from(claims).all();
+  const claimById = new Map(claimRows.map((c) => [c.id, c]));
+  const withClaims = new Set(claimRows.map((c) => c.articleId));
+  const annotationsByClaim = new Map<number, unknown[]>();
+  for (const a of db.select().from(annotations).orderBy(annotations.id).all()) {
+    const { id: _id, claimId, analystId, ...rest } = a;
+    const list = annotationsByClaim.get(claimId) ?? [];
+    list.push({ ...rest, analyst: userNames.get(analystId) });
+    annotationsByClaim.set(claimId, list);
+  }
+  const claimSnapshots = claimRows.map((c) => {
+    const {
+      id: _id,
+      articleId,
+      sourceId,
+      parentClaimId,
+      propositionId,
+      createdBy: _by,
+      ...rest
+    } = c;
+    const parent = parentClaimId === null ? null : claimById.get(parentClaimId);
+    const source = sourceId === null ? null : sourceRows.get(sourceId);
+    return {
+      ...rest,
+      article: shaOf.get(articleId),
+      parent: parent ? [parent.contentStart, parent.contentEnd, parent.origin] : null,
+      proposition: propositionId === null ? null : propositionRows.get(propositionId),
+      source: source
+        ? {
+            name: source.name,
+            aliases: source.aliases,
+            kind: source.kind,
+            affiliation: source.affiliation,
+            country: source.country,
+            reliability: source.reliability,
+          }
+        : null,
+      annotations: annotationsByClaim.get(c.id) ?? [],
+    };
+  });
+  const key = (c: { article?: string; contentStart: number; contentEnd: number; origin: string }) =>
+    `${c.article}:${c.contentStart}:${c.contentEnd}:${c.origin}`;
+  claimSnapshots.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  const articleSnapshots = articleRows
+    .filter((a) => withClaims.has(a.id))
+    .map(({ id: _id, importJobId: _job, previousVersionId: _prev, ...rest }) => rest)
+    .sort((a, b) => (a.textSha256 < b.textSha256 ? -1 : 1));
+  return { articles: articleSnapshots, claims: claimSnapshots };
+}
+
+let source: Db;
+let dir: string;
+beforeAll(async () => {
+  source = createTestDb();
+  const corpus = await loadCorpus();
+  for (let i = 0; i < corpus.length; i += 100)
+    insertProcessedArticles(source, null, corpus.slice(i, i + 100));
+  addAnalystWork(source);
+  dir = mkdtempSync(join(tmpdir(), "claimdesk-roundtrip-"));
+}, 120_000);
+afterAll(() => {
+  source.$client.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("import --format claimdesk", { timeout: 120_000 }, () => {
+  it("round-trips a canonical JSONL file without loss", async () => {
+    const before = snapshot(source);
+    expect(before.claims.length).toBeGreaterThan(300);
+    expect(before.claims.filter((c) => c.annotations.length > 1).length).toBeGreaterThan(10);
+    expect(before.claims.some((c) => c.parent !== null)).toBe(true);
+
+    const file = join(dir, "claims.jsonl");
+    await writeExport(source, { format: "jsonl", filter: {}, out: file, claimdeskVersion: "t" });
+    const target = createTestDb();
+    const summary = await importClaimdeskExport(target, [file]);
+    expect(summary.failed).toEqual([]);
+    expect(summary.claims).toBe(before.claims.length);
+    expect(snapshot(target)).toEqual(before);
+
+    // Importing again adds nothing: every article is already stored.
+    const again = await importClaimdeskExport(target, [file]);
+    expect({ articles: again.articles, claims: again.claims }).toEqual({ articles: 0, claims: 0 });
+    expect(again.skippedClaims).toBe(before.claims.length);
+    expect(snapshot(target)).toEqual(before);
+    target.$client.close();
+  });
+
+  it("round-trips a split folder, and reports a bad line without losing the rest", async () => {
+    const before = snapshot(source);
+    const folder = join(dir, "split");
+    await writeExport(source, {
+      format: "jsonl",
+      filter: {},
+      out: folder,
+      split: { ratios: [80, 10, 10], seed: 5 },
+      claimdeskVersion: "t",
+    });
+    writeFileSync(
+      join(folder, "zz-bad.jsonl"),
+      '{"schemaVersion":"claimdesk-claim.v1"}\nnot json\n',
+    );
+    const target = createTestDb();
+    const summary = await importClaimdeskExport(target, [folder]);
+    expect(summary.files.map((f) => f.slice(folder.length + 1))).toEqual([
+      "dev.jsonl",
+      "test.jsonl",
+      "train.jsonl",
+      "zz-bad.jsonl",
+    ]);
+    expect(summary.failed.map((f) => [f.line, f.reason.split(":")[0]])).toEqual([
+      [1, "not a canonical line"],
+      [2, "not JSON"],
+    ]);
+    expect(snapshot(target)).toEqual(before);
+    target.$client.close();
+  });
+});

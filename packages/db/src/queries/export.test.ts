@@ -1,0 +1,154 @@
+import { CANONICAL_SCHEMA_VERSION, type TCanonicalClaimLine } from "@claimdesk/types";
+import { eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "../client";
+import { claims, users } from "../schema";
+import { createTestDb, insertTestArticle, spanOf } from "../testing";
+import { upsertAnnotation } from "./annotations";
+import { createClaim } from "./claims";
+import {
+  countExportClaims,
+  type ExportClaim,
+  finishCanonicalImport,
+  insertCanonicalLines,
+  iterateExportClaims,
+  newCanonicalImportState,
+} from "./export";
+import { createSource } from "./sources";
+
+const TEXT =
+  'A senior Iraqi security source said the militias answer to Tehran. "We decide on our own," a commander told Reuters.';
+
+const eqId = (id: number) => eq(claims.id, id);
+
+let db: Db;
+let ana: number;
+beforeEach(() => {
+  db = createTestDb();
+  ana = db.insert(users).values({ name: "Ana" }).returning().get().id;
+  const source = createSource(
+    db,
+    { name: "Kataib Hezbollah", aliases: ["KH"], kind: "named_organization" },
+    ana,
+  );
+  const article = insertTestArticle(db, { text: TEXT, publisher: "Wire" });
+  const outer = createClaim(
+    db,
+    {
+      articleId: article.id,
+      content: spanOf(TEXT, '"We decide on our own,"'),
+      cue: spanOf(TEXT, "told"),
+      sourceId: source.id,
+    },
+    ana,
+  );
+  const first = createClaim(
+    db,
+    {
+      articleId: article.id,
+      content: spanOf(TEXT, "the militias answer to Tehran"),
+      cue: spanOf(TEXT, "said"),
+    },
+    ana,
+  );
+  db.update(claims).set({ parentClaimId: outer.id }).where(eqId(first.id)).run();
+  upsertAnnotation(db, {
+    claimId: outer.id,
+    analystId: ana,
+    values: { verdict: "supported", tags: ["a", "b"] },
+  });
+});
+afterEach(() => db.$client.close());
+
+/** A canonical line built from an exported claim, as the export package writes it. */
+function toLine(c: ExportClaim, withText: boolean): TCanonicalClaimLine {
+  const span = (s: { start: number; end: number; exact: string } | null) =>
+    s === null ? null : { ...s, prefix: "", suffix: "" };
+  const { text, ...article } = c.article;
+  return {
+    schemaVersion: CANONICAL_SCHEMA_VERSION,
+    claim: {
+      id: c.id,
+      status: c.status,
+      origin: c.origin,
+      score: c.score,
+      quoteType: c.quoteType,
+      cueLemma: c.cueLemma,
+      parentClaimId: c.parentClaimId,
+      version: c.version,
+      createdAt: c.createdAt,
+      updatedAt: c.updatedAt,
+    },
+    article: withText ? { ...article, text } : article,
+    spans: {
+      content: { ...c.content, prefix: "", suffix: "" },
+      sourceMention: span(c.sourceMention),
+      cue: span(c.cue),
+    },
+    source: c.source,
+    proposition: c.proposition,
+    annotations: c.annotations,
+    adjudicated: null,
+  };
+}
+
+describe("iterateExportClaims", () => {
+  it("yields claims in text order with source, annotations and one shared article object", () => {
+    const out = [...iterateExportClaims(db, {})];
+    expect(out.map((c) => c.content.exact)).toEqual([
+      "the militias answer to Tehran",
+      '"We decide on our own,"',
+    ]);
+    expect(out[0]?.article).toBe(out[1]?.article);
+    expect(out[1]?.source).toMatchObject({ name: "Kataib Hezbollah", aliases: ["KH"] });
+    expect(out[1]?.annotations).toEqual([
+      expect.objectContaining({
+        analyst: { id: ana, name: "Ana" },
+        verdict: "supported",
+        tags: ["a", "b"],
+      }),
+    ]);
+    expect(out[0]?.parentClaimId).toBe(out[1]?.id);
+    expect(countExportClaims(db, {})).toBe(2);
+    expect(countExportClaims(db, { tag: ["b"] })).toBe(1);
+    expect([...iterateExportClaims(db, { publisher: ["Other"] })]).toEqual([]);
+  });
+});
+
+describe("insertCanonicalLines", () => {
+  it("imports lines (parent after child too) into an empty database and skips stored articles", () => {
+    const exported = [...iterateExportClaims(db, {})];
+    const lines = exported.map((c, i) => toLine(c, i === 0));
+    const target = createTestDb();
+    const state = newCanonicalImportState();
+    const counts = insertCanonicalLines(target, state, lines);
+    expect(counts).toMatchObject({ articles: 1, claims: 2, annotations: 1 });
+    expect(finishCanonicalImport(target, state)).toBe(1);
+    const back = [...iterateExportClaims(target, {})];
+    expect(
+      back.map((c) => [c.content.exact, c.source?.name ?? null, c.annotations.length]),
+    ).toEqual(exported.map((c) => [c.content.exact, c.source?.name ?? null, c.annotations.length]));
+    expect(back[0]?.parentClaimId).toBe(back[1]?.id);
+    expect(countExportClaims(target, { tag: ["a"] })).toBe(1);
+
+    const again = insertCanonicalLines(target, newCanonicalImportState(), lines);
+    expect(again).toMatchObject({ articles: 0, duplicateArticles: 1, claims: 0, skippedClaims: 2 });
+    target.$client.close();
+  });
+
+  it("rolls back a failing batch and forgets what it had mapped", () => {
+    const exported = [...iterateExportClaims(db, {})];
+    const target = createTestDb();
+    const state = newCanonicalImportState();
+    // The second article line has no text and is not stored: the batch fails as a whole.
+    const good = toLine(exported[0] as ExportClaim, true);
+    const orphan = toLine(exported[1] as ExportClaim, false);
+    orphan.article = { ...orphan.article, textSha256: "f".repeat(64) };
+    expect(() => insertCanonicalLines(target, state, [good, orphan])).toThrow(/has no text/);
+    expect(state.newArticles.size).toBe(0);
+    expect(state.claimIds.size).toBe(0);
+    expect(countExportClaims(target, {})).toBe(0);
+    expect(insertCanonicalLines(target, state, [good])).toMatchObject({ articles: 1, claims: 1 });
+    target.$client.close();
+  });
+});

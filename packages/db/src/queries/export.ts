@@ -1,0 +1,565 @@
+/**
+ * Exports: stream the selected claims with everything an export needs (article, source,
+ * proposition, every analyst's annotation) in article order, memory flat; and write canonical
+ * export lines back (the `import --format claimdesk` round trip).
+ *
+ * Reading uses one better-sqlite3 `.iterate()` over the selected claims, plus one article lookup
+ * and one annotations query per article (sources and propositions cached), so a 1M-claim export
+ * never holds more than one article's rows.
+ */
+import type {
+  TAnalyticConfidence,
+  TCanonicalClaimLine,
+  TClaimFilter,
+  TClaimStatus,
+  TCredibility,
+  TLikelihood,
+  TQuoteType,
+  TReliability,
+  TReportingStance,
+  TSourceAffiliation,
+  TSourceKind,
+  TSourceStance,
+  TVerdict,
+} from "@claimdesk/types";
+import { asc, count, eq } from "drizzle-orm";
+import type { Db } from "../client";
+import {
+  annotations,
+  annotationTags,
+  articles,
+  claims,
+  propositions,
+  sourceAliases,
+  sources,
+  users,
+} from "../schema";
+import { claimFilterWhere } from "./claim-filter";
+import { type DbExecutor, writeTransaction } from "./executor";
+import { normaliseSourceKey } from "./sources";
+
+export interface ExportArticle {
+  id: number;
+  externalId: string | null;
+  url: string | null;
+  title: string | null;
+  publisher: string | null;
+  byline: string | null;
+  publishedAt: string | null;
+  language: string | null;
+  text: string;
+  textSha256: string;
+  extractor: string;
+  createdAt: string;
+}
+
+export interface ExportSource {
+  id: number;
+  name: string;
+  aliases: string[];
+  kind: TSourceKind;
+  affiliation: TSourceAffiliation;
+  country: string | null;
+  reliability: TReliability;
+}
+
+export interface ExportAnnotation {
+  id: number;
+  analyst: { id: number; name: string };
+  sourceStance: TSourceStance | null;
+  reportingStance: TReportingStance | null;
+  likelihood: TLikelihood | null;
+  analyticConfidence: TAnalyticConfidence | null;
+  verdict: TVerdict | null;
+  credibility: TCredibility | null;
+  note: string | null;
+  tags: string[];
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One selected claim with its context. `article` is the same object for every claim of it. */
+export interface ExportClaim {
+  id: number;
+  status: TClaimStatus;
+  origin: string;
+  score: number | null;
+  quoteType: TQuoteType;
+  cueLemma: string | null;
+  parentClaimId: number | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  content: { start: number; end: number; exact: string };
+  sourceMention: { start: number; end: number; exact: string } | null;
+  cue: { start: number; end: number; exact: string } | null;
+  article: ExportArticle;
+  source: ExportSource | null;
+  proposition: { id: number; text: string } | null;
+  annotations: ExportAnnotation[];
+}
+
+// Bulk-written rows share timestamps: remember the last conversion.
+let lastMs = Number.NaN;
+let lastIso = "";
+const iso = (ms: number): string => {
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastIso = new Date(ms).toISOString();
+  }
+  return lastIso;
+};
+
+type Cell = string | number | null;
+
+function span(start: Cell, end: Cell, exact: Cell) {
+  if (start === null || end === null || exact === null) return null;
+  return { start: Number(start), end: Number(end), exact: String(exact) };
+}
+
+/** How many claims `filter` selects. */
+export function countExportClaims(db: DbExecutor, filter: TClaimFilter): number {
+  return db.select({ n: count() }).from(claims).where(claimFilterWhere(filter)).get()?.n ?? 0;
+}
+
+/**
+ * The selected claims in article order (article id, then content start), as a lazy iterator.
+ * The connection stays busy reading until the iterator finishes or is returned.
+ */
+export function* iterateExportClaims(db: Db, filter: TClaimFilter): Generator<ExportClaim> {
+  // Built with Drizzle for the filter's SQL, then run raw: arrays are cheaper than objects at 1M rows.
+  const query = db
+    .select({
+      id: claims.id,
+      articleId: claims.articleId,
+      contentStart: claims.contentStart,
+      contentEnd: claims.contentEnd,
+      contentText: claims.contentText,
+      sourceStart: claims.sourceStart,
+      sourceEnd: claims.sourceEnd,
+      sourceText: claims.sourceText,
+      cueStart: claims.cueStart,
+      cueEnd: claims.cueEnd,
+      cueText: claims.cueText,
+      cueLemma: claims.cueLemma,
+      quoteType: claims.quoteType,
+      parentClaimId: claims.parentClaimId,
+      status: claims.status,
+      origin: claims.origin,
+      score: claims.score,
+      version: claims.version,
+      createdAt: claims.createdAt,
+      updatedAt: claims.updatedAt,
+      // Sources and propositions are few and repeat: looked up once each and cached, rather
+      // than joined and decoded again on every row.
+      sourceId: claims.sourceId,
+      propositionId: claims.propositionId,
+    })
+    .from(claims)
+    .where(claimFilterWhere(filter))
+    .orderBy(asc(claims.articleId), asc(claims.contentStart), asc(claims.id))
+    .toSQL();
+  const client = db.$client;
+  const articleStmt = client
+    .prepare(
+      `select id, external_id, url, title, publisher, byline, published_at, language, text,
+              text_sha256, extractor, created_at from articles where id = ?`,
+    )
+    .raw(true);
+  const annotationStmt = client
+    .prepare(
+      `select a.claim_id, a.id, a.analyst_id, u.name, a.source_stance, a.reporting_stance,
+              a.likelihood, a.analytic_confidence, a.verdict, a.credibility, a.note, a.tags,
+              a.version, a.created_at, a.updated_at
+         from annotations a join users u on u.id = a.analyst_id
+        where a.claim_id in (select id from claims where article_id = ?)
+        order by a.claim_id, a.analyst_id`,
+    )
+    .raw(true);
+
+  const sourceStmt = client
+    .prepare(
+      "select id, name, aliases, kind, affiliation, country, reliability from sources where id = ?",
+    )
+    .raw(true);
+  const propositionStmt = client
+    .prepare("select id, text from propositions where id = ?")
+    .raw(true);
+
+  // Opened last, once every statement is prepared: an open iterator keeps the connection busy,
+  // and the for-of below closes it however the loop ends (error, or the consumer's return()).
+  const rows = client
+    .prepare(query.sql)
+    .raw(true)
+    .iterate(...(query.params as Cell[])) as IterableIterator<Cell[]>;
+  let article: ExportArticle | null = null;
+  let byClaim = new Map<number, ExportAnnotation[]>();
+  const sourceCache = new Map<number, ExportSource>();
+  const propositionCache = new Map<number, { id: number; text: string }>();
+  for (const r of rows) {
+    const articleId = Number(r[1]);
+    if (article === null || article.id !== articleId) {
+      article = loadArticle(articleStmt.get(articleId) as Cell[]);
+      byClaim = loadAnnotations(annotationStmt.all(articleId) as Cell[][]);
+    }
+    const sourceId = r[20] as number | null;
+    let source: ExportSource | null = null;
+    if (sourceId !== null) {
+      source = sourceCache.get(sourceId) ?? null;
+      if (source === null) {
+        const row = sourceStmt.get(sourceId) as Cell[];
+        source = {
+          id: sourceId,
+          name: String(row[1]),
+          aliases: JSON.parse(String(row[2])) as string[],
+          kind: row[3] as TSourceKind,
+          affiliation: row[4] as TSourceAffiliation,
+          country: row[5] as string | null,
+          reliability: row[6] as TReliability,
+        };
+        if (sourceCache.size > 50_000) sourceCache.clear();
+        sourceCache.set(sourceId, source);
+      }
+    }
+    const propositionId = r[21] as number | null;
+    let proposition: { id: number; text: string } | null = null;
+    if (propositionId !== null) {
+      proposition = propositionCache.get(propositionId) ?? null;
+      if (proposition === null) {
+        const row = propositionStmt.get(propositionId) as Cell[];
+        proposition = { id: propositionId, text: String(row[1]) };
+        if (propositionCache.size > 50_000) propositionCache.clear();
+        propositionCache.set(propositionId, proposition);
+      }
+    }
+    const id = Number(r[0]);
+    yield {
+      id,
+      content: { start: Number(r[2]), end: Number(r[3]), exact: String(r[4]) },
+      sourceMention: span(r[5] as Cell, r[6] as Cell, r[7] as Cell),
+      cue: span(r[8] as Cell, r[9] as Cell, r[10] as Cell),
+      cueLemma: r[11] as string | null,
+      quoteType: r[12] as TQuoteType,
+      parentClaimId: r[13] as number | null,
+      status: r[14] as TClaimStatus,
+      origin: String(r[15]),
+      score: r[16] as number | null,
+      version: Number(r[17]),
+      createdAt: iso(Number(r[18])),
+      updatedAt: r[19] === r[18] ? iso(Number(r[18])) : iso(Number(r[19])),
+      article,
+      source,
+      proposition,
+      annotations: byClaim.get(id) ?? [],
+    };
+  }
+}
+
+function loadArticle(r: Cell[]): ExportArticle {
+  return {
+    id: Number(r[0]),
+    externalId: r[1] as string | null,
+    url: r[2] as string | null,
+    title: r[3] as string | null,
+    publisher: r[4] as string | null,
+    byline: r[5] as string | null,
+    publishedAt: r[6] as string | null,
+    language: r[7] as string | null,
+    text: String(r[8]),
+    textSha256: String(r[9]),
+    extractor: String(r[10]),
+    createdAt: iso(Number(r[11])),
+  };
+}
+
+function loadAnnotations(rows: Cell[][]): Map<number, ExportAnnotation[]> {
+  const map = new Map<number, ExportAnnotation[]>();
+  for (const r of rows) {
+    const claimId = Number(r[0]);
+    const annotation: ExportAnnotation = {
+      id: Number(r[1]),
+      analyst: { id: Number(r[2]), name: String(r[3]) },
+      sourceStance: r[4] as TSourceStance | null,
+      reportingStance: r[5] as TReportingStance | null,
+      likelihood: r[6] as TLikelihood | null,
+      analyticConfidence: r[7] as TAnalyticConfidence | null,
+      verdict: r[8] as TVerdict | null,
+      credibility: r[9] as TCredibility | null,
+      note: r[10] as string | null,
+      tags: JSON.parse(String(r[11])) as string[],
+      version: Number(r[12]),
+      createdAt: iso(Number(r[13])),
+      updatedAt: iso(Number(r[14])),
+    };
+    const list = map.get(claimId);
+    if (list) list.push(annotation);
+    else map.set(claimId, [annotation]);
+  }
+  return map;
+}
+
+/** What one canonical import run has mapped so far (exported ids → ids in this database). */
+export interface CanonicalImportState {
+  /** textSha256 → article id, for articles this run inserted (their claims are imported). */
+  newArticles: Map<string, number>;
+  /** textSha256 of articles that were already stored: their claims are skipped (idempotent). */
+  existingArticles: Set<string>;
+  claimIds: Map<string, number>;
+  analystIds: Map<string, number>;
+  /** Children whose parent line had not been read yet: linked in `finishCanonicalImport`. */
+  pendingParents: { claimId: number; key: string }[];
+}
+
+export interface CanonicalImportCounts {
+  articles: number;
+  duplicateArticles: number;
+  claims: number;
+  skippedClaims: number;
+  annotations: number;
+}
+
+export function newCanonicalImportState(): CanonicalImportState {
+  return {
+    newArticles: new Map(),
+    existingArticles: new Set(),
+    claimIds: new Map(),
+    analystIds: new Map(),
+    pendingParents: [],
+  };
+}
+
+/** An error in one line of a canonical import (the caller knows the file and line). */
+export class CanonicalImportError extends Error {}
+
+const parentKey = (sha: string, claimId: number) => `${sha}:${claimId}`;
+
+/**
+ * Writes a batch of canonical lines in one transaction. Articles are matched by textSha256 (one
+ * already stored keeps its claims untouched), sources by their name key, propositions by text,
+ * analysts by name; exported ids are only used to link parents within the import.
+ */
+export function insertCanonicalLines(
+  db: DbExecutor,
+  state: CanonicalImportState,
+  lines: readonly TCanonicalClaimLine[],
+): CanonicalImportCounts {
+  const counts: CanonicalImportCounts = {
+    articles: 0,
+    duplicateArticles: 0,
+    claims: 0,
+    skippedClaims: 0,
+    annotations: 0,
+  };
+  // The transaction may roll back: undo what it added to `state` too, so a retry starts clean.
+  const undo: (() => void)[] = [];
+  const track = <K, V>(map: Map<K, V>, key: K, value: V) => {
+    map.set(key, value);
+    undo.push(() => map.delete(key));
+  };
+  const pendingBefore = state.pendingParents.length;
+  try {
+    insertLines(db, state, lines, counts, track, undo);
+  } catch (error) {
+    for (const fn of undo.reverse()) fn();
+    state.pendingParents.length = pendingBefore;
+    throw error;
+  }
+  return counts;
+}
+
+type Track = <K, V>(map: Map<K, V>, key: K, value: V) => void;
+
+function insertLines(
+  db: DbExecutor,
+  state: CanonicalImportState,
+  lines: readonly TCanonicalClaimLine[],
+  counts: CanonicalImportCounts,
+  track: Track,
+  undo: (() => void)[],
+): void {
+  writeTransaction(db, (tx) => {
+    for (const line of lines) {
+      const sha = line.article.textSha256;
+      let articleId = state.newArticles.get(sha);
+      if (articleId === undefined) {
+        if (state.existingArticles.has(sha)) {
+          counts.skippedClaims++;
+          continue;
+        }
+        const stored = tx
+          .select({ id: articles.id })
+          .from(articles)
+          .where(eq(articles.textSha256, sha))
+          .get();
+        if (stored) {
+          state.existingArticles.add(sha);
+          undo.push(() => state.existingArticles.delete(sha));
+          counts.duplicateArticles++;
+          counts.skippedClaims++;
+          continue;
+        }
+        if (line.article.text === undefined)
+          throw new CanonicalImportError(
+            `article ${sha.slice(0, 12)}… has no text: its first line in the file must carry article.text`,
+          );
+        const { id: _id, text, createdAt, ...meta } = line.article;
+        articleId = tx
+          .insert(articles)
+          .values({ ...meta, text, createdAt: new Date(createdAt) })
+          .returning({ id: articles.id })
+          .get().id;
+        track(state.newArticles, sha, articleId);
+        counts.articles++;
+      }
+      const claimId = insertClaimLine(tx, state, articleId, line, track);
+      counts.claims++;
+      for (const annotation of line.annotations) {
+        const analystId = analystIdFor(tx, state, annotation.analyst.name, track);
+        const { id: _id, analyst: _a, createdAt, updatedAt, ...values } = annotation;
+        const annotationId = tx
+          .insert(annotations)
+          .values({
+            ...values,
+            claimId,
+            analystId,
+            createdAt: new Date(createdAt),
+            updatedAt: new Date(updatedAt),
+          })
+          .returning({ id: annotations.id })
+          .get().id;
+        if (values.tags.length > 0)
+          tx.insert(annotationTags)
+            .values(values.tags.map((tag) => ({ annotationId, claimId, tag })))
+            .onConflictDoNothing()
+            .run();
+        counts.annotations++;
+      }
+    }
+  });
+}
+
+function insertClaimLine(
+  tx: DbExecutor,
+  state: CanonicalImportState,
+  articleId: number,
+  line: TCanonicalClaimLine,
+  track: Track,
+): number {
+  const { claim, spans } = line;
+  const sha = line.article.textSha256;
+  let parentClaimId: number | null = null;
+  let pendingParent: string | null = null;
+  if (claim.parentClaimId !== null) {
+    const key = parentKey(sha, claim.parentClaimId);
+    parentClaimId = state.claimIds.get(key) ?? null;
+    if (parentClaimId === null) pendingParent = key;
+  }
+  const id = tx
+    .insert(claims)
+    .values({
+      articleId,
+      contentStart: spans.content.start,
+      contentEnd: spans.content.end,
+      contentText: spans.content.exact,
+      sourceStart: spans.sourceMention?.start ?? null,
+      sourceEnd: spans.sourceMention?.end ?? null,
+      sourceText: spans.sourceMention?.exact ?? null,
+      cueStart: spans.cue?.start ?? null,
+      cueEnd: spans.cue?.end ?? null,
+      cueText: spans.cue?.exact ?? null,
+      cueLemma: claim.cueLemma,
+      sourceId: line.source === null ? null : sourceIdFor(tx, line.source),
+      quoteType: claim.quoteType,
+      parentClaimId,
+      propositionId: line.proposition === null ? null : propositionIdFor(tx, line.proposition.text),
+      status: claim.status,
+      origin: claim.origin,
+      score: claim.score,
+      version: claim.version,
+      createdAt: new Date(claim.createdAt),
+      updatedAt: new Date(claim.updatedAt),
+    })
+    .returning({ id: claims.id })
+    .get().id;
+  track(state.claimIds, parentKey(sha, claim.id), id);
+  if (pendingParent !== null) state.pendingParents.push({ claimId: id, key: pendingParent });
+  return id;
+}
+
+function sourceIdFor(tx: DbExecutor, source: NonNullable<TCanonicalClaimLine["source"]>): number {
+  const key = normaliseSourceKey(source.name);
+  const found = tx
+    .select({ id: sources.id, mergedIntoId: sources.mergedIntoId })
+    .from(sourceAliases)
+    .innerJoin(sources, eq(sources.id, sourceAliases.sourceId))
+    .where(eq(sourceAliases.aliasKey, key))
+    .get();
+  if (found) return found.mergedIntoId ?? found.id;
+  const id = tx
+    .insert(sources)
+    .values({
+      name: source.name,
+      nameKey: key,
+      aliases: source.aliases,
+      kind: source.kind,
+      affiliation: source.affiliation,
+      country: source.country,
+      reliability: source.reliability,
+    })
+    .returning({ id: sources.id })
+    .get().id;
+  const keys = new Set([key, ...source.aliases.map(normaliseSourceKey)]);
+  tx.insert(sourceAliases)
+    .values([...keys].map((aliasKey) => ({ sourceId: id, aliasKey })))
+    .onConflictDoNothing()
+    .run();
+  return id;
+}
+
+function propositionIdFor(tx: DbExecutor, text: string): number {
+  tx.insert(propositions).values({ text }).onConflictDoNothing().run();
+  const row = tx
+    .select({ id: propositions.id })
+    .from(propositions)
+    .where(eq(propositions.text, text))
+    .get();
+  if (!row) throw new CanonicalImportError(`proposition "${text}" could not be stored`);
+  return row.id;
+}
+
+function analystIdFor(
+  tx: DbExecutor,
+  state: CanonicalImportState,
+  name: string,
+  track: Track,
+): number {
+  const cached = state.analystIds.get(name);
+  if (cached !== undefined) return cached;
+  const found = tx
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.name, name))
+    .orderBy(asc(users.id))
+    .get();
+  const id =
+    found?.id ??
+    tx.insert(users).values({ name, role: "analyst" }).returning({ id: users.id }).get().id;
+  track(state.analystIds, name, id);
+  return id;
+}
+
+/** Links children read before their parents; a parent missing from the import stays unlinked. */
+export function finishCanonicalImport(db: DbExecutor, state: CanonicalImportState): number {
+  let linked = 0;
+  writeTransaction(db, (tx) => {
+    for (const { claimId, key } of state.pendingParents) {
+      const parent = state.claimIds.get(key);
+      if (parent === undefined) continue;
+      tx.update(claims).set({ parentClaimId: parent }).where(eq(claims.id, claimId)).run();
+      linked++;
+    }
+  });
+  state.pendingParents = [];
+  return linked;
+}

@@ -1,0 +1,186 @@
+/**
+ * Runs an export: streams the selected claims through a formatter into one file, stdout, a web
+ * response, or (with a split) a folder of one file per split plus the dataset card. Files are
+ * written under a temporary name in the target's directory and renamed on success, so a failed
+ * export never leaves a partial file behind.
+ */
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { type Db, type ExportClaim, iterateExportClaims } from "@claimdesk/db";
+import type { TClaimFilter, TExportFormat } from "@claimdesk/types";
+import { renderDatasetCard } from "./dataset-card";
+import { ExportStats } from "./export-stats";
+import type { ExportFormatter } from "./format";
+import { createFormatter } from "./formats";
+import { SPLIT_NAMES, type SplitName, type SplitRatios, splitOf } from "./splits";
+
+/** Chunks are gathered up to this many UTF-16 units before being handed on. */
+const CHUNK = 256 * 1024;
+
+export interface ExportSelection {
+  format: TExportFormat;
+  filter: TClaimFilter;
+}
+
+/**
+ * The export as text chunks, for one file: the web route wraps it in a ReadableStream, the CLI
+ * writes it to stdout. Pass `stats` to collect counts on the way.
+ */
+export function* exportChunks(
+  db: Db,
+  selection: ExportSelection,
+  stats?: ExportStats,
+): Generator<string> {
+  const formatter = createFormatter(selection.format);
+  let buffer = formatter.begin();
+  let articleId = -1;
+  for (const claim of iterateExportClaims(db, selection.filter)) {
+    const first = claim.article.id !== articleId;
+    articleId = claim.article.id;
+    const text = formatter.claim(claim, first);
+    stats?.add(claim, first, text !== "");
+    buffer += text;
+    if (buffer.length >= CHUNK) {
+      yield buffer;
+      buffer = "";
+    }
+  }
+  buffer += formatter.end();
+  if (buffer !== "") yield buffer;
+}
+
+/** The file name an export of `format` gets (`claims.jsonl`, `train.csv` …). */
+export function exportFileName(format: TExportFormat, stem = "claims"): string {
+  return `${stem}${createFormatter(format).extension}`;
+}
+
+export interface WriteExportOptions extends ExportSelection {
+  /** A file path, "-" for `stdout`, or with `split` a folder that must not exist yet. */
+  out: string;
+  split?: { ratios: SplitRatios; seed: number };
+  claimdeskVersion: string;
+  exportedAt?: Date;
+  /** Where "-" writes; process.stdout by default. */
+  stdout?: NodeJS.WritableStream;
+}
+
+export interface WriteExportResult {
+  /** Paths written (after the rename), README.md included. */
+  files: string[];
+  stats: ExportStats;
+}
+
+export async function writeExport(db: Db, options: WriteExportOptions): Promise<WriteExportResult> {
+  const stats = new ExportStats();
+  if (options.out === "-") {
+    if (options.split) throw new Error("--split writes a folder: give --out a folder path, not -");
+    const stdout = options.stdout ?? process.stdout;
+    for (const chunk of exportChunks(db, options, stats)) {
+      if (!stdout.write(chunk)) await new Promise<void>((r) => stdout.once("drain", () => r()));
+    }
+    return { files: [], stats };
+  }
+  return options.split
+    ? writeSplitFolder(db, { ...options, split: options.split }, stats)
+    : writeSingleFile(db, options, stats);
+}
+
+const tempName = (path: string) =>
+  join(dirname(path), `.${basename(path)}.partial-${process.pid}-${Date.now()}`);
+
+function writeSingleFile(
+  db: Db,
+  options: WriteExportOptions,
+  stats: ExportStats,
+): WriteExportResult {
+  mkdirSync(dirname(options.out), { recursive: true });
+  const temp = tempName(options.out);
+  const fd = openSync(temp, "w");
+  try {
+    for (const chunk of exportChunks(db, options, stats)) writeSync(fd, chunk);
+    closeSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    rmSync(temp, { force: true });
+    throw error;
+  }
+  renameSync(temp, options.out);
+  return { files: [options.out], stats };
+}
+
+function writeSplitFolder(
+  db: Db,
+  options: WriteExportOptions & { split: { ratios: SplitRatios; seed: number } },
+  stats: ExportStats,
+): WriteExportResult {
+  if (existsSync(options.out))
+    throw new Error(`${options.out} already exists: a split export writes a new folder`);
+  mkdirSync(dirname(options.out), { recursive: true });
+  const temp = tempName(options.out);
+  mkdirSync(temp);
+  const names = Object.fromEntries(
+    SPLIT_NAMES.map((s) => [s, exportFileName(options.format, s)]),
+  ) as Record<SplitName, string>;
+  const files = new Map<SplitName, { fd: number; formatter: ExportFormatter; buffer: string }>();
+  try {
+    for (const split of SPLIT_NAMES) {
+      const formatter = createFormatter(options.format);
+      files.set(split, {
+        fd: openSync(join(temp, names[split]), "w"),
+        formatter,
+        buffer: formatter.begin(),
+      });
+    }
+    let articleId = -1;
+    let split: SplitName = "train";
+    for (const claim of iterateExportClaims(db, options.filter)) {
+      const first = claim.article.id !== articleId;
+      if (first) {
+        articleId = claim.article.id;
+        split = splitOf(options.split.seed, claim.article.textSha256, options.split.ratios);
+      }
+      const file = files.get(split);
+      if (!file) continue;
+      const text = file.formatter.claim(claim, first);
+      stats.add(claim, first, text !== "", split);
+      file.buffer += text;
+      if (file.buffer.length >= CHUNK) flush(file);
+    }
+    for (const file of files.values()) {
+      file.buffer += file.formatter.end();
+      flush(file);
+    }
+    const card = renderDatasetCard({
+      format: options.format,
+      filter: options.filter,
+      split: { ...options.split, files: names },
+      stats,
+      claimdeskVersion: options.claimdeskVersion,
+      exportedAt: options.exportedAt ?? new Date(),
+    });
+    const cardFd = openSync(join(temp, "README.md"), "w");
+    writeSync(cardFd, card);
+    closeSync(cardFd);
+  } catch (error) {
+    closeAll(files.values());
+    rmSync(temp, { recursive: true, force: true });
+    throw error;
+  }
+  closeAll(files.values());
+  renameSync(temp, options.out);
+  return {
+    files: [...SPLIT_NAMES.map((s) => join(options.out, names[s])), join(options.out, "README.md")],
+    stats,
+  };
+}
+
+function closeAll(files: Iterable<{ fd: number }>): void {
+  for (const file of files) closeSync(file.fd);
+}
+
+function flush(file: { fd: number; buffer: string }): void {
+  if (file.buffer !== "") writeSync(file.fd, file.buffer);
+  file.buffer = "";
+}
+
+export type { ExportClaim };

@@ -1,0 +1,142 @@
+/**
+ * Export record shapes: the canonical JSONL line (one claim a line, versioned; its JSON Schema is
+ * generated from `ZCanonicalClaimLineSchema`), and the inputs of the export command and route.
+ */
+import { z } from "zod";
+import { ZClaimFilterSchema } from "./claim-filter";
+import {
+  ZAnalyticConfidenceSchema,
+  ZClaimStatusSchema,
+  ZCredibilitySchema,
+  ZLikelihoodSchema,
+  ZQuoteTypeSchema,
+  ZReliabilitySchema,
+  ZReportingStanceSchema,
+  ZSourceAffiliationSchema,
+  ZSourceKindSchema,
+  ZSourceStanceSchema,
+  ZVerdictSchema,
+} from "./enums";
+
+/** Bumped on any incompatible change of the canonical line; the JSON Schema file carries it. */
+export const CANONICAL_SCHEMA_VERSION = "claimdesk-claim.v1";
+/** Characters of context kept on each side of a span (UTF-16 units, never splitting a pair). */
+export const EXPORT_CONTEXT_CHARS = 32;
+
+const ZIsoTimestamp = z.string().describe("ISO 8601 date-time (UTC)");
+
+export const ZExportSpanSchema = z
+  .object({
+    start: z.number().int().nonnegative().describe("UTF-16 offset into article.text (inclusive)"),
+    end: z.number().int().nonnegative().describe("UTF-16 offset into article.text (exclusive)"),
+    exact: z.string(),
+    prefix: z.string().describe("Up to 32 characters of text before the span"),
+    suffix: z.string().describe("Up to 32 characters of text after the span"),
+  })
+  .describe("A span of the article text, W3C TextQuote + TextPosition (UTF-16) in one");
+export type TExportSpan = z.infer<typeof ZExportSpanSchema>;
+
+export const ZExportArticleSchema = z.object({
+  id: z.number().int().describe("Id in the exporting database (not stable across databases)"),
+  externalId: z.string().nullable(),
+  url: z.string().nullable(),
+  title: z.string().nullable(),
+  publisher: z.string().nullable(),
+  byline: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  language: z.string().nullable(),
+  textSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  extractor: z.string(),
+  createdAt: ZIsoTimestamp,
+  text: z
+    .string()
+    .optional()
+    .describe(
+      "The full article text (the snapshot all offsets refer to): present on the first line of each article in a file, absent on the others",
+    ),
+});
+export type TExportArticle = z.infer<typeof ZExportArticleSchema>;
+
+export const ZExportSourceSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  aliases: z.array(z.string()),
+  kind: ZSourceKindSchema,
+  affiliation: ZSourceAffiliationSchema,
+  country: z.string().nullable(),
+  reliability: ZReliabilitySchema,
+});
+export type TExportSource = z.infer<typeof ZExportSourceSchema>;
+
+export const ZExportAnnotationSchema = z.object({
+  id: z.number().int(),
+  analyst: z.object({ id: z.number().int(), name: z.string() }),
+  sourceStance: ZSourceStanceSchema.nullable(),
+  reportingStance: ZReportingStanceSchema.nullable(),
+  likelihood: ZLikelihoodSchema.nullable(),
+  analyticConfidence: ZAnalyticConfidenceSchema.nullable(),
+  verdict: ZVerdictSchema.nullable(),
+  credibility: ZCredibilitySchema.nullable(),
+  note: z.string().nullable(),
+  tags: z.array(z.string()),
+  version: z.number().int(),
+  createdAt: ZIsoTimestamp,
+  updatedAt: ZIsoTimestamp,
+});
+export type TExportAnnotation = z.infer<typeof ZExportAnnotationSchema>;
+
+export const ZCanonicalClaimLineSchema = z
+  .object({
+    schemaVersion: z.literal(CANONICAL_SCHEMA_VERSION),
+    claim: z.object({
+      id: z.number().int(),
+      status: ZClaimStatusSchema,
+      origin: z.string().describe("`rule:<name>@<version>` or `analyst`"),
+      score: z.number().nullable(),
+      quoteType: ZQuoteTypeSchema,
+      cueLemma: z.string().nullable(),
+      parentClaimId: z
+        .number()
+        .int()
+        .nullable()
+        .describe("claim.id of the enclosing claim in the same article (nested attribution)"),
+      version: z.number().int(),
+      createdAt: ZIsoTimestamp,
+      updatedAt: ZIsoTimestamp,
+    }),
+    article: ZExportArticleSchema,
+    spans: z.object({
+      content: ZExportSpanSchema,
+      sourceMention: ZExportSpanSchema.nullable(),
+      cue: ZExportSpanSchema.nullable(),
+    }),
+    source: ZExportSourceSchema.nullable(),
+    proposition: z.object({ id: z.number().int(), text: z.string() }).nullable(),
+    annotations: z.array(ZExportAnnotationSchema),
+    adjudicated: z
+      .null()
+      .describe("The adjudicated annotation; always null until adjudication exists"),
+  })
+  .describe(
+    "Claimdesk canonical export: one attributed claim with its article, spans and annotations",
+  );
+export type TCanonicalClaimLine = z.infer<typeof ZCanonicalClaimLineSchema>;
+
+export const EXPORT_FORMATS = ["jsonl", "csv", "webanno", "fever", "claimreview"] as const;
+export const ZExportFormatSchema = z.enum(EXPORT_FORMATS);
+export type TExportFormat = z.infer<typeof ZExportFormatSchema>;
+
+/** "80/10/10": train/dev/test percentages (or any ratios: they are normalised). */
+export const ZSplitRatiosSchema = z
+  .string()
+  .regex(/^\d+(\.\d+)?\/\d+(\.\d+)?\/\d+(\.\d+)?$/, "Use train/dev/test ratios such as 80/10/10")
+  .transform((s) => s.split("/").map(Number) as [number, number, number])
+  .refine((r) => r[0] + r[1] + r[2] > 0, "The ratios must not all be zero");
+
+export const ZExportRequestSchema = z.object({
+  format: ZExportFormatSchema,
+  filter: ZClaimFilterSchema,
+  split: z.tuple([z.number(), z.number(), z.number()]).optional(),
+  seed: z.number().int().default(0),
+});
+export type TExportRequest = z.infer<typeof ZExportRequestSchema>;
