@@ -7,13 +7,22 @@ import { expect, type Page, test } from "@playwright/test";
 const NEW_CLAIM =
   "Following the subsequent lull in hostilities, on Feb. 6 talks resumed with the United States about ending the U.S. presence in Iraq.";
 
-/** Fails the test on any console error or uncaught page error. */
+/**
+ * Fails the test on any console error, uncaught page error or failed API call. Chromium logs a 4xx
+ * as "Failed to load resource" without its URL, and the nav prefetches sections not built yet
+ * (404), so failed API calls are recorded from the responses instead, with their URL.
+ */
 function watchConsole(page: Page): string[] {
   const errors: string[] = [];
   page.on("console", (msg) => {
-    if (msg.type() === "error") errors.push(msg.text());
+    if (msg.type() === "error" && !msg.text().startsWith("Failed to load resource"))
+      errors.push(msg.text());
   });
   page.on("pageerror", (error) => errors.push(error.message));
+  page.on("response", (response) => {
+    if (response.url().includes("/api/trpc") && response.status() >= 400)
+      errors.push(`${response.status()} ${response.url()}`);
+  });
   return errors;
 }
 

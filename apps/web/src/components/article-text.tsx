@@ -13,6 +13,7 @@ import {
 } from "~/lib/build-segments";
 import { spanFromSelection, type TextSpan } from "~/lib/selection-offsets";
 import type { ClaimDetail } from "~/trpc/types";
+import { isTypingTarget } from "./use-shortcuts";
 
 export type ClaimSelection = { id: number; from: "text" | "panel" } | null;
 
@@ -142,13 +143,6 @@ interface PendingSelection {
   left: number;
 }
 
-function isTypingTarget(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))
-  );
-}
-
 export function ArticleText({
   text,
   claims,
@@ -159,6 +153,9 @@ export function ArticleText({
   onCreate,
   creating,
   createError,
+  markRole,
+  onMark,
+  marking,
 }: {
   text: string;
   claims: readonly ClaimDetail[];
@@ -170,6 +167,11 @@ export function ArticleText({
   onCreate: (span: TextSpan) => Promise<boolean>;
   creating: boolean;
   createError: string | null;
+  /** Set while the next selection is to become this span of the selected claim. */
+  markRole: "sourceMention" | "cue" | null;
+  onMark: (span: TextSpan) => void;
+  /** True while `m` waits for s/c: `c` then means "cue", not "create". */
+  marking: boolean;
 }) {
   const rootRef = useRef<HTMLDivElement>(null);
   const [pending, setPending] = useState<PendingSelection | null>(null);
@@ -184,6 +186,12 @@ export function ArticleText({
       setPending(null);
       return;
     }
+    if (markRole) {
+      onMark(span);
+      document.getSelection()?.removeAllRanges();
+      setPending(null);
+      return;
+    }
     const rects = range.getClientRects();
     const last = rects.item(rects.length - 1) ?? range.getBoundingClientRect();
     const box = root.getBoundingClientRect();
@@ -192,7 +200,7 @@ export function ArticleText({
       top: last.bottom - box.top + 6,
       left: Math.min(Math.max(last.right - box.left, 64), Math.max(box.width - 64, 64)),
     });
-  }, [text]);
+  }, [text, markRole, onMark]);
 
   // Offer on mouse/keyboard release (not mid-drag); withdraw as soon as the selection is gone.
   useEffect(() => {
@@ -220,9 +228,10 @@ export function ArticleText({
 
   // Keyboard: `c` creates a claim from the pending selection, Escape drops the selection.
   useEffect(() => {
-    if (!pending) return;
+    if (!pending || marking) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
+      if (event.defaultPrevented) return;
       if (event.key === "c" || event.key === "C") {
         event.preventDefault();
         void create();
@@ -233,7 +242,7 @@ export function ArticleText({
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, [pending, create]);
+  }, [pending, create, marking]);
 
   // A claim chosen in the panel is scrolled into view here.
   useEffect(() => {

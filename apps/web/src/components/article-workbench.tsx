@@ -1,17 +1,34 @@
 "use client";
 /** The article page: text with highlighted claims beside the claim panel, linked by hover and selection. */
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useCallback, useState } from "react";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { formatDate } from "~/lib/format-date";
 import type { TextSpan } from "~/lib/selection-offsets";
+import type { ShortcutAction, ShortcutMode, SpanRole } from "~/lib/shortcut-map";
 import { fieldMessage, isNotFound } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import type { Article } from "~/trpc/types";
 import { useArticleCache } from "~/trpc/use-article-cache";
 import { ArticleText, type ClaimSelection } from "./article-text";
-import { ClaimPanel } from "./claim-panel";
+import type { ClaimActions } from "./claim-fields";
+import { ClaimPanel, needsAttention } from "./claim-panel";
 import { ErrorState, LoadingState } from "./query-states";
+import { ShortcutHelp } from "./shortcut-help";
+import { useShortcuts } from "./use-shortcuts";
+
+type MarkRole = Exclude<SpanRole, "content">;
+const MARK_NAMES: Record<MarkRole, string> = { sourceMention: "source mention", cue: "cue" };
+
+/** Moves keyboard focus to a claim's row in the panel (after React has rendered it). */
+function focusClaimRow(claimId: number): void {
+  requestAnimationFrame(() => {
+    document
+      .querySelector<HTMLElement>(`[data-claim-id="${claimId}"] [data-claim-toggle]`)
+      ?.focus({ preventScroll: false });
+  });
+}
 
 /** Only http(s) links: an imported URL is untrusted and must not become `javascript:`. */
 function safeHref(url: string | null): string | null {
@@ -57,13 +74,163 @@ function ArticleHeader({ article }: { article: Article }) {
   );
 }
 
-export function ArticleWorkbench({ articleId }: { articleId: number }) {
+export function ArticleWorkbench({
+  articleId,
+  initialClaimId = null,
+}: {
+  articleId: number;
+  initialClaimId?: number | null;
+}) {
   const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
   const detail = useQuery(trpc.article.byId.queryOptions({ id: articleId }));
   const cache = useArticleCache(articleId);
-  const [selection, setSelection] = useState<ClaimSelection>(null);
+  const [selection, setSelection] = useState<ClaimSelection>(
+    initialClaimId === null ? null : { id: initialClaimId, from: "panel" },
+  );
   const [hoveredId, setHoveredId] = useState<number | null>(null);
   const createClaim = useMutation(trpc.claim.create.mutationOptions());
+  const actionsRef = useRef<ClaimActions | null>(null);
+  const [mode, setMode] = useState<ShortcutMode>("normal");
+  const [markRole, setMarkRole] = useState<MarkRole | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [notice, setNotice] = useState("");
+  const claims = detail.data?.claims;
+
+  // Arriving from the queue (?claim=): focus that claim's row once the article is here.
+  const arrived = useRef(false);
+  useEffect(() => {
+    if (arrived.current || !claims || initialClaimId === null) return;
+    arrived.current = true;
+    if (claims.some((c) => c.id === initialClaimId)) focusClaimRow(initialClaimId);
+  }, [claims, initialClaimId]);
+
+  const goToNextArticle = useCallback(async () => {
+    setNotice("Finding the next article in the queue…");
+    try {
+      const result = await queryClient.fetchQuery({
+        ...trpc.queue.next.queryOptions({ afterArticleId: articleId }),
+        staleTime: 0,
+      });
+      const next = result.next;
+      if (!next) {
+        setNotice("The review queue is empty: nothing else needs your attention.");
+      } else if (next.articleId === articleId) {
+        setSelection({ id: next.firstClaimId, from: "panel" });
+        focusClaimRow(next.firstClaimId);
+        setNotice("This is the last article with claims to review.");
+      } else {
+        router.push(`/articles/${next.articleId}?claim=${next.firstClaimId}`);
+      }
+    } catch (error) {
+      setNotice(`The review queue could not be loaded: ${(error as Error).message}`);
+    }
+  }, [queryClient, trpc, articleId, router]);
+
+  const select = useCallback((claimId: number) => {
+    setSelection({ id: claimId, from: "panel" });
+    focusClaimRow(claimId);
+  }, []);
+
+  const onAction = (action: ShortcutAction): boolean => {
+    const list = claims ?? [];
+    const index = list.findIndex((c) => c.id === selection?.id);
+    const actions = actionsRef.current;
+    const needClaim = (): ClaimActions | null => {
+      if (!actions) setNotice("Select a claim first (j / k).");
+      return actions;
+    };
+    switch (action.type) {
+      case "help":
+        setHelpOpen(true);
+        return true;
+      case "escape":
+        if (mode === "mark" || markRole) {
+          setMode("normal");
+          setMarkRole(null);
+          setNotice("Marking cancelled.");
+          return true;
+        }
+        return false;
+      case "next":
+      case "previous": {
+        if (list.length === 0) return false;
+        const step = action.type === "next" ? 1 : -1;
+        const to = index < 0 ? (step > 0 ? 0 : list.length - 1) : index + step;
+        const claim = list[Math.max(0, Math.min(to, list.length - 1))];
+        if (claim) select(claim.id);
+        return true;
+      }
+      case "nextArticle":
+        void goToNextArticle();
+        return true;
+      case "markMode":
+        if (!needClaim()) return true;
+        setMode("mark");
+        setNotice("Mark: press s for the source mention or c for the cue (Esc cancels).");
+        return true;
+      case "mark": {
+        setMode("normal");
+        if (!needClaim()) return true;
+        if (actions?.markFromSelection(action.role)) {
+          setNotice(`Marked the ${MARK_NAMES[action.role]}.`);
+        } else {
+          setMarkRole(action.role);
+          setNotice(`Select the ${MARK_NAMES[action.role]} in the text (Esc cancels).`);
+        }
+        return true;
+      }
+      case "accept":
+        needClaim()?.setStatus("accepted");
+        return true;
+      case "reject":
+        needClaim()?.setStatus("rejected");
+        return true;
+      case "edit":
+        needClaim()?.edit();
+        return true;
+      case "sourcePicker":
+        needClaim()?.openSource();
+        return true;
+      case "propositionPicker":
+        needClaim()?.openProposition();
+        return true;
+      case "tags":
+        needClaim()?.focusTags();
+        return true;
+      case "quoteType":
+        needClaim()?.cycleQuoteType();
+        return true;
+      case "likelihood":
+        needClaim()?.setLikelihood(action.value);
+        return true;
+      case "credibility":
+        needClaim()?.setCredibility(action.value);
+        return true;
+      case "cycleSpan":
+        needClaim()?.cycleSpan();
+        return true;
+      case "nudge":
+        needClaim()?.nudge(action.edge, action.direction);
+        return true;
+    }
+  };
+
+  useShortcuts(mode, onAction, (field) => {
+    field.blur();
+    if (selection) focusClaimRow(selection.id);
+  });
+
+  const onMark = useCallback(
+    (span: TextSpan) => {
+      if (!markRole) return;
+      actionsRef.current?.markSpan(markRole, span);
+      setNotice(`Marked the ${MARK_NAMES[markRole]}: “${span.exact}”.`);
+      setMarkRole(null);
+    },
+    [markRole],
+  );
 
   const onCreate = useCallback(
     async (span: TextSpan): Promise<boolean> => {
@@ -71,6 +238,7 @@ export function ArticleWorkbench({ articleId }: { articleId: number }) {
         const claim = await createClaim.mutateAsync({ articleId, content: span });
         cache.putClaim(claim);
         setSelection({ id: claim.id, from: "text" });
+        focusClaimRow(claim.id);
         return true;
       } catch {
         return false; // shown from createClaim.error
@@ -104,9 +272,32 @@ export function ArticleWorkbench({ articleId }: { articleId: number }) {
     );
   }
 
-  const { article, claims } = detail.data;
+  const { article } = detail.data;
+  const articleClaims = detail.data.claims;
+  const pendingHere = articleClaims.filter(needsAttention).length;
   return (
     <>
+      <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+      {mode === "mark" || markRole ? (
+        <div
+          data-testid="mark-banner"
+          className="sticky top-12 z-20 border-b border-indigo-200 bg-indigo-50 px-6 py-1.5 text-sm text-indigo-900"
+        >
+          {markRole
+            ? `Select the ${MARK_NAMES[markRole]} in the article text; Esc cancels.`
+            : "Mark: s = source mention · c = cue · Esc cancels"}
+        </div>
+      ) : null}
+      <p
+        role="status"
+        aria-live="polite"
+        data-testid="workbench-notice"
+        className={
+          notice ? "border-b border-slate-200 bg-white px-6 py-1 text-xs text-slate-700" : "sr-only"
+        }
+      >
+        {notice}
+      </p>
       <title>{`${article.title?.trim() || `Article #${article.id}`} · Claimdesk`}</title>
       <ArticleHeader article={article} />
       <div className="mx-auto grid max-w-[96rem] lg:grid-cols-[minmax(0,1fr)_minmax(24rem,30rem)]">
@@ -114,14 +305,19 @@ export function ArticleWorkbench({ articleId }: { articleId: number }) {
           <div className="mx-auto max-w-[44rem]">
             <p className="mb-4 text-xs text-slate-500">
               Hover or click a highlight to find its claim. Select a passage to create a new claim.
+              Press <kbd className="font-mono">?</kbd> for keyboard shortcuts
+              {pendingHere > 0 ? ` · ${pendingHere} claims to review` : ""}.
             </p>
             <ArticleText
               text={article.text}
-              claims={claims}
+              claims={articleClaims}
               selection={selection}
               hoveredId={hoveredId}
               onHover={setHoveredId}
               onSelect={(id) => setSelection({ id, from: "text" })}
+              markRole={markRole}
+              onMark={onMark}
+              marking={mode === "mark"}
               onCreate={onCreate}
               creating={createClaim.isPending}
               createError={createClaim.error ? fieldMessage(createClaim.error, "content") : null}
@@ -130,7 +326,10 @@ export function ArticleWorkbench({ articleId }: { articleId: number }) {
         </section>
         <div className="border-l border-slate-200 lg:sticky lg:top-12 lg:h-[calc(100vh-3rem)] lg:overflow-y-auto">
           <ClaimPanel
-            claims={claims}
+            claims={articleClaims}
+            articleText={article.text}
+            actionsRef={actionsRef}
+            onNextArticle={() => void goToNextArticle()}
             selection={selection}
             hoveredId={hoveredId}
             onHover={setHoveredId}

@@ -12,7 +12,15 @@ import {
 } from "@claimdesk/types";
 import type { ClaimDetail } from "~/trpc/types";
 
-export const CLAIM_FIELDS = ["status", "quoteType", "sourceId"] as const;
+export const CLAIM_FIELDS = [
+  "status",
+  "quoteType",
+  "sourceId",
+  "propositionId",
+  "content",
+  "sourceMention",
+  "cue",
+] as const;
 export const ANNOTATION_FIELDS = [
   "sourceStance",
   "reportingStance",
@@ -21,6 +29,7 @@ export const ANNOTATION_FIELDS = [
   "credibility",
   "verdict",
   "note",
+  "tags",
 ] as const;
 
 export type ClaimField = (typeof CLAIM_FIELDS)[number];
@@ -31,6 +40,10 @@ export const FIELD_LABELS: Record<EditableField, string> = {
   status: "Status",
   quoteType: "Quote type",
   sourceId: "Source",
+  propositionId: "Proposition",
+  content: "Content span",
+  sourceMention: "Source mention",
+  cue: "Cue",
   sourceStance: "Source stance",
   reportingStance: "Reporting stance",
   likelihood: "Likelihood",
@@ -38,6 +51,7 @@ export const FIELD_LABELS: Record<EditableField, string> = {
   credibility: "Credibility",
   verdict: "Verdict",
   note: "Note",
+  tags: "Tags",
 };
 
 /** "Likely (55–80 %)": ICD 203 terms always travel with their ranges. */
@@ -57,6 +71,14 @@ export function displayValue(field: EditableField, claim: ClaimDetail): string {
       return label(QUOTE_TYPE_LABELS, claim.quoteType);
     case "sourceId":
       return claim.source?.name ?? "no source";
+    case "propositionId":
+      return claim.propositionId === null ? "none" : `#${claim.propositionId}`;
+    case "content":
+      return `“${claim.contentText}”`;
+    case "sourceMention":
+      return claim.sourceText ? `“${claim.sourceText}”` : "not marked";
+    case "cue":
+      return claim.cueText ? `“${claim.cueText}”` : "not marked";
     case "sourceStance":
       return label(SOURCE_STANCE_LABELS, a?.sourceStance);
     case "reportingStance":
@@ -71,5 +93,7 @@ export function displayValue(field: EditableField, claim: ClaimDetail): string {
       return label(VERDICT_LABELS, a?.verdict);
     case "note":
       return a?.note ? `“${a.note}”` : "empty";
+    case "tags":
+      return a && a.tags.length > 0 ? a.tags.join(", ") : "none";
   }
 }

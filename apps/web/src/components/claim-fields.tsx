@@ -1,5 +1,8 @@
 "use client";
-/** The selected claim's editor: review status, quote type, source, and the analyst's assessment. */
+/**
+ * The selected claim's editor: review status, quote type, source, proposition, its spans, and the
+ * analyst's assessment. It hands the workbench's keyboard shortcuts a set of actions on this claim.
+ */
 import {
   ANALYTIC_CONFIDENCE_LABELS,
   ANALYTIC_CONFIDENCES,
@@ -12,24 +15,62 @@ import {
   QUOTE_TYPES,
   REPORTING_STANCE_LABELS,
   REPORTING_STANCES,
+  reportingStanceForCue,
   SOURCE_STANCE_LABELS,
   SOURCE_STANCES,
   type TClaimStatus,
+  type TCredibility,
+  type TLikelihood,
   VERDICT_LABELS,
   VERDICTS,
 } from "@claimdesk/types";
-import { useId, useState } from "react";
+import { type RefObject, useEffect, useId, useRef, useState } from "react";
+import { spanFromSelection, type TextSpan } from "~/lib/selection-offsets";
+import type { SpanRole } from "~/lib/shortcut-map";
+import { nudgeSpan } from "~/lib/span-nudge";
 import type { ClaimDetail } from "~/trpc/types";
 import { likelihoodOption } from "./claim-field-info";
 import { EnumSelect } from "./enum-select";
 import { FieldMessage } from "./field-message";
+import { PropositionPicker } from "./proposition-picker";
 import { SourcePicker } from "./source-picker";
+import { SPAN_ROLES, SpanAdjuster, spanOfRole } from "./span-adjuster";
+import { TagInput } from "./tag-input";
 import { useClaimEditor } from "./use-claim-editor";
 
-const REVIEW_ACTIONS: Array<{ status: TClaimStatus; verb: string; pressed: string }> = [
-  { status: "accepted", verb: "Accept", pressed: "bg-emerald-600 text-white ring-emerald-700" },
-  { status: "rejected", verb: "Reject", pressed: "bg-slate-600 text-white ring-slate-700" },
-];
+/** What the keyboard shortcuts can do to the selected claim. */
+export interface ClaimActions {
+  setStatus: (status: TClaimStatus) => void;
+  cycleQuoteType: () => void;
+  setLikelihood: (value: TLikelihood) => void;
+  setCredibility: (value: TCredibility) => void;
+  openSource: () => void;
+  openProposition: () => void;
+  focusTags: () => void;
+  edit: () => void;
+  /** Sets the source mention or cue to `span`. */
+  markSpan: (role: Exclude<SpanRole, "content">, span: TextSpan) => void;
+  /** Marks the current text selection, if any; false when nothing is selected in the article. */
+  markFromSelection: (role: Exclude<SpanRole, "content">) => boolean;
+  cycleSpan: () => void;
+  nudge: (edge: "start" | "end", direction: -1 | 1) => void;
+}
+
+const REVIEW_ACTIONS: Array<{ status: TClaimStatus; verb: string; key: string; pressed: string }> =
+  [
+    {
+      status: "accepted",
+      verb: "Accept",
+      key: "a",
+      pressed: "bg-emerald-600 text-white ring-emerald-700",
+    },
+    {
+      status: "rejected",
+      verb: "Reject",
+      key: "r",
+      pressed: "bg-slate-600 text-white ring-slate-700",
+    },
+  ];
 
 function NoteField({
   saved,
@@ -82,13 +123,94 @@ function NoteField({
   );
 }
 
-export function ClaimFields({ claim }: { claim: ClaimDetail }) {
+const Kbd = ({ children }: { children: string }) => (
+  <kbd className="ml-1 rounded bg-black/10 px-1 font-mono text-[10px]">{children}</kbd>
+);
+
+export function ClaimFields({
+  claim,
+  articleText,
+  actionsRef,
+}: {
+  claim: ClaimDetail;
+  articleText: string;
+  actionsRef: RefObject<ClaimActions | null>;
+}) {
   const editor = useClaimEditor(claim);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const [activeSpan, setActiveSpan] = useState<SpanRole>("content");
   const a = claim.annotation;
   const status = editor.shown("status", claim.status);
+  const quoteType = editor.shown("quoteType", claim.quoteType);
+  const suggestedStance = reportingStanceForCue(claim.cueLemma);
+  const reportingStance = editor.shown("reportingStance", a?.reportingStance ?? null);
+
+  const markSpan = (role: Exclude<SpanRole, "content">, span: TextSpan) => {
+    setActiveSpan(role);
+    if (role === "cue") editor.saveClaim("cue", span, { cueLemma: null });
+    else editor.saveClaim("sourceMention", span);
+  };
+  const nudge = (role: SpanRole, edge: "start" | "end", direction: -1 | 1) => {
+    const span = spanOfRole(claim, role);
+    const moved = span ? nudgeSpan(articleText, span, edge, direction) : null;
+    if (!moved) return;
+    if (role === "content") editor.saveClaim("content", moved);
+    else if (role === "cue") editor.saveClaim("cue", moved);
+    else editor.saveClaim("sourceMention", moved);
+  };
+  const clickShortcut = (name: string) => {
+    const root = rootRef.current;
+    const toggle = root?.querySelector<HTMLElement>(`[data-shortcut="${name}"]`);
+    // Already open: go back to its input rather than closing it.
+    if (toggle?.getAttribute("aria-expanded") === "true")
+      root?.querySelector<HTMLElement>(`[data-shortcut-input="${name}"]`)?.focus();
+    else toggle?.click();
+  };
+
+  const actions: ClaimActions = {
+    setStatus: (next) => {
+      if (status !== next) editor.saveClaim("status", next);
+    },
+    cycleQuoteType: () => {
+      const next = QUOTE_TYPES[(QUOTE_TYPES.indexOf(quoteType) + 1) % QUOTE_TYPES.length];
+      if (next) editor.saveClaim("quoteType", next);
+    },
+    setLikelihood: (value) => editor.saveAnnotation("likelihood", value),
+    setCredibility: (value) => editor.saveAnnotation("credibility", value),
+    openSource: () => clickShortcut("source"),
+    openProposition: () => clickShortcut("proposition"),
+    focusTags: () => rootRef.current?.querySelector<HTMLElement>('[data-shortcut="tags"]')?.focus(),
+    edit: () =>
+      rootRef.current?.querySelector<HTMLElement>("button, select, input, textarea")?.focus(),
+    markSpan,
+    markFromSelection: (role) => {
+      const root = document.querySelector('[data-testid="article-text"]');
+      const span = root ? spanFromSelection(root, articleText) : null;
+      if (!span) return false;
+      markSpan(role, span);
+      document.getSelection()?.removeAllRanges();
+      return true;
+    },
+    cycleSpan: () =>
+      setActiveSpan(
+        (role) => SPAN_ROLES[(SPAN_ROLES.indexOf(role) + 1) % SPAN_ROLES.length] ?? "content",
+      ),
+    nudge: (edge, direction) => nudge(activeSpan, edge, direction),
+  };
+  // The latest actions, for the workbench's key handler; withdrawn when this editor closes.
+  useEffect(() => {
+    actionsRef.current = actions;
+  });
+  useEffect(
+    () => () => {
+      actionsRef.current = null;
+    },
+    [actionsRef],
+  );
 
   return (
     <div
+      ref={rootRef}
       data-testid="claim-editor"
       className="space-y-3 border-t border-slate-200 bg-slate-50/60 px-3 py-3"
     >
@@ -113,13 +235,14 @@ export function ClaimFields({ claim }: { claim: ClaimDetail }) {
           Review
         </legend>
         <div className="flex flex-wrap items-center gap-2">
-          {REVIEW_ACTIONS.map(({ status: target, verb, pressed }) => {
+          {REVIEW_ACTIONS.map(({ status: target, verb, key, pressed }) => {
             const on = status === target;
             return (
               <button
                 key={target}
                 type="button"
                 aria-pressed={on}
+                aria-keyshortcuts={key}
                 title={CLAIM_STATUS_LABELS[target].description}
                 onClick={() => {
                   if (!on) editor.saveClaim("status", target);
@@ -130,6 +253,9 @@ export function ClaimFields({ claim }: { claim: ClaimDetail }) {
               >
                 {on ? <span aria-hidden="true">✓ </span> : null}
                 {verb}
+                <span aria-hidden="true">
+                  <Kbd>{key.toUpperCase()}</Kbd>
+                </span>
               </button>
             );
           })}
@@ -141,10 +267,11 @@ export function ClaimFields({ claim }: { claim: ClaimDetail }) {
         <div className="grid grid-cols-2 gap-x-3 gap-y-2">
           <EnumSelect
             label="Quote type"
-            value={editor.shown("quoteType", claim.quoteType)}
+            value={quoteType}
             values={QUOTE_TYPES}
             labels={QUOTE_TYPE_LABELS}
             help="How the content is reported."
+            shortcut="q"
             onChange={(v) => {
               if (v) editor.saveClaim("quoteType", v);
             }}
@@ -158,7 +285,34 @@ export function ClaimFields({ claim }: { claim: ClaimDetail }) {
           busy={editor.isSaving("sourceId")}
           error={editor.errors.sourceId}
         />
+        <PropositionPicker
+          propositionId={editor.shown("propositionId", claim.propositionId)}
+          onChoose={(propositionId) => editor.saveClaim("propositionId", propositionId)}
+          busy={editor.isSaving("propositionId")}
+          error={editor.errors.propositionId}
+        />
       </fieldset>
+
+      <SpanAdjuster
+        claim={claim}
+        active={activeSpan}
+        onActivate={setActiveSpan}
+        onNudge={nudge}
+        onMarkFromSelection={(role) => {
+          if (!actions.markFromSelection(role)) setActiveSpan(role);
+        }}
+        onClear={(role) =>
+          role === "cue"
+            ? editor.saveClaim("cue", null, { cueLemma: null })
+            : editor.saveClaim("sourceMention", null)
+        }
+        busy={(role) => editor.isSaving(role)}
+        errors={{
+          content: editor.errors.content,
+          sourceMention: editor.errors.sourceMention,
+          cue: editor.errors.cue,
+        }}
+      />
 
       <fieldset>
         <legend className="mb-1 text-[11px] font-semibold uppercase tracking-wide text-slate-500">
@@ -175,23 +329,35 @@ export function ClaimFields({ claim }: { claim: ClaimDetail }) {
             busy={editor.isSaving("sourceStance")}
             error={editor.errors.sourceStance}
           />
-          <EnumSelect
-            label="Reporting stance"
-            value={editor.shown("reportingStance", a?.reportingStance ?? null)}
-            values={REPORTING_STANCES}
-            labels={REPORTING_STANCE_LABELS}
-            help="The article toward what it reports."
-            onChange={(v) => editor.saveAnnotation("reportingStance", v)}
-            busy={editor.isSaving("reportingStance")}
-            error={editor.errors.reportingStance}
-          />
+          <div className="min-w-0">
+            <EnumSelect
+              label="Reporting stance"
+              value={reportingStance}
+              values={REPORTING_STANCES}
+              labels={REPORTING_STANCE_LABELS}
+              placeholder={
+                suggestedStance && reportingStance === null
+                  ? `— ${REPORTING_STANCE_LABELS[suggestedStance].label} (from the cue)`
+                  : "—"
+              }
+              help={
+                suggestedStance && reportingStance === null
+                  ? `Suggested by the cue “${claim.cueText ?? claim.cueLemma}”: ${REPORTING_STANCE_LABELS[suggestedStance].description} Saved with your first judgement.`
+                  : "The article toward what it reports."
+              }
+              onChange={(v) => editor.saveAnnotation("reportingStance", v)}
+              busy={editor.isSaving("reportingStance")}
+              error={editor.errors.reportingStance}
+            />
+          </div>
           <EnumSelect
             label="Likelihood"
             value={editor.shown("likelihood", a?.likelihood ?? null)}
             values={LIKELIHOODS}
             labels={LIKELIHOOD_LABELS}
             optionLabel={likelihoodOption}
-            help="Your estimate that the content is true (ICD 203)."
+            shortcut="1 2 3 4 5 6 7"
+            help="Your estimate that the content is true (ICD 203). Keys 1–7."
             onChange={(v) => editor.saveAnnotation("likelihood", v)}
             busy={editor.isSaving("likelihood")}
             error={editor.errors.likelihood}
@@ -211,7 +377,8 @@ export function ClaimFields({ claim }: { claim: ClaimDetail }) {
             value={editor.shown("credibility", a?.credibility ?? null)}
             values={CREDIBILITIES}
             labels={CREDIBILITY_LABELS}
-            help="Credibility of the information (Admiralty code 1–6)."
+            shortcut="Shift+1 Shift+2 Shift+3 Shift+4 Shift+5 Shift+6"
+            help="Credibility of the information (Admiralty code 1–6). Keys Shift+1–6."
             onChange={(v) => editor.saveAnnotation("credibility", v)}
             busy={editor.isSaving("credibility")}
             error={editor.errors.credibility}
@@ -227,7 +394,13 @@ export function ClaimFields({ claim }: { claim: ClaimDetail }) {
             error={editor.errors.verdict}
           />
         </div>
-        <div className="mt-2">
+        <div className="mt-2 space-y-2">
+          <TagInput
+            tags={editor.shown("tags", a?.tags ?? [])}
+            onSave={(tags) => editor.saveAnnotation("tags", tags)}
+            busy={editor.isSaving("tags")}
+            error={editor.errors.tags}
+          />
           <NoteField
             saved={a?.note ?? null}
             onSave={(note) => editor.saveAnnotation("note", note)}

@@ -1,10 +1,10 @@
 "use client";
 /** The side panel: every claim of the article in reading order; the selected one opens its editor. */
 import { CLAIM_STATUS_LABELS, CLAIM_STATUSES } from "@claimdesk/types";
-import { useEffect, useRef } from "react";
+import { type RefObject, useEffect, useRef } from "react";
 import type { ClaimDetail } from "~/trpc/types";
 import type { ClaimSelection } from "./article-text";
-import { ClaimFields } from "./claim-fields";
+import { type ClaimActions, ClaimFields } from "./claim-fields";
 import { StatusBadge } from "./status-badge";
 
 function originText(claim: ClaimDetail): string {
@@ -42,18 +42,27 @@ function Legend() {
   );
 }
 
+/** Still `suggested`, or accepted but not yet judged by me: what the review queue counts. */
+export function needsAttention(claim: ClaimDetail): boolean {
+  return claim.status === "suggested" || (claim.status === "accepted" && claim.annotation === null);
+}
+
 function ClaimRow({
   claim,
   selected,
   hovered,
   onHover,
   onSelect,
+  articleText,
+  actionsRef,
 }: {
   claim: ClaimDetail;
   selected: boolean;
   hovered: boolean;
   onHover: (claimId: number | null) => void;
   onSelect: (claimId: number | null) => void;
+  articleText: string;
+  actionsRef: RefObject<ClaimActions | null>;
 }) {
   const mentionDiffers =
     claim.source &&
@@ -64,6 +73,7 @@ function ClaimRow({
       data-testid="claim-row"
       data-claim-id={claim.id}
       data-status={claim.status}
+      data-cue-lemma={claim.cueLemma ?? undefined}
       className={`scroll-mt-24 border-l-4 ${
         selected
           ? "border-amber-400 bg-amber-50"
@@ -74,6 +84,7 @@ function ClaimRow({
     >
       <button
         type="button"
+        data-claim-toggle
         aria-expanded={selected}
         onClick={() => onSelect(selected ? null : claim.id)}
         onMouseEnter={() => onHover(claim.id)}
@@ -113,7 +124,9 @@ function ClaimRow({
           “{claim.contentText}”
         </span>
       </button>
-      {selected ? <ClaimFields claim={claim} /> : null}
+      {selected ? (
+        <ClaimFields claim={claim} articleText={articleText} actionsRef={actionsRef} />
+      ) : null}
     </li>
   );
 }
@@ -124,12 +137,18 @@ export function ClaimPanel({
   hoveredId,
   onHover,
   onSelect,
+  articleText,
+  actionsRef,
+  onNextArticle,
 }: {
   claims: readonly ClaimDetail[];
   selection: ClaimSelection;
   hoveredId: number | null;
   onHover: (claimId: number | null) => void;
   onSelect: (claimId: number | null) => void;
+  articleText: string;
+  actionsRef: RefObject<ClaimActions | null>;
+  onNextArticle: () => void;
 }) {
   const listRef = useRef<HTMLUListElement>(null);
 
@@ -145,6 +164,7 @@ export function ClaimPanel({
     status,
     n: claims.filter((c) => c.status === status).length,
   }));
+  const pending = claims.filter(needsAttention).length;
 
   return (
     <aside aria-labelledby="claims-heading" className="flex min-h-0 flex-col bg-white">
@@ -154,13 +174,32 @@ export function ClaimPanel({
             Claims{" "}
             <span className="font-normal text-slate-500 tabular-nums">({claims.length})</span>
           </h2>
-          <p className="text-[11px] text-slate-500 tabular-nums">
+          <p data-testid="claim-counts" className="text-[11px] text-slate-500 tabular-nums">
             {counts
               .map(({ status, n }) => `${n} ${CLAIM_STATUS_LABELS[status].label.toLowerCase()}`)
               .join(" · ")}
           </p>
         </div>
         <Legend />
+        <div role="status" className="text-[11px]">
+          {claims.length === 0 ? null : pending > 0 ? (
+            <span className="text-slate-600" data-testid="pending-count">
+              {pending} to review here · <kbd className="font-mono">?</kbd> shortcuts
+            </span>
+          ) : (
+            <span className="flex flex-wrap items-center gap-2 text-emerald-800">
+              All claims here are reviewed.
+              <button
+                type="button"
+                aria-keyshortcuts="n"
+                onClick={onNextArticle}
+                className="rounded-md bg-emerald-600 px-2 py-0.5 font-semibold text-white hover:bg-emerald-500"
+              >
+                Next article <kbd className="font-mono">N</kbd>
+              </button>
+            </span>
+          )}
+        </div>
       </div>
       {claims.length === 0 ? (
         <p className="px-3 py-6 text-sm text-slate-500">
@@ -177,6 +216,8 @@ export function ClaimPanel({
               hovered={hoveredId === claim.id}
               onHover={onHover}
               onSelect={onSelect}
+              articleText={articleText}
+              actionsRef={actionsRef}
             />
           ))}
         </ul>

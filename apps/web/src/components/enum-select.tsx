@@ -14,6 +14,8 @@ export function EnumSelect<T extends string>({
   busy = false,
   error,
   help,
+  placeholder = "—",
+  shortcut,
 }: {
   label: string;
   value: T | null;
@@ -26,6 +28,10 @@ export function EnumSelect<T extends string>({
   error?: string | undefined;
   /** What the field means, shown when no value is chosen. */
   help: string;
+  /** The empty option's text (e.g. a suggested value not yet saved). */
+  placeholder?: string;
+  /** aria-keyshortcuts and the shortcut hook's handle on this field. */
+  shortcut?: string;
 }) {
   const id = useId();
   const current = value === null ? null : labels[value];
@@ -41,6 +47,7 @@ export function EnumSelect<T extends string>({
         aria-invalid={error ? true : undefined}
         aria-busy={busy || undefined}
         title={description}
+        aria-keyshortcuts={shortcut}
         value={value ?? ""}
         onChange={(event) => {
           const next = event.target.value;
@@ -50,7 +57,7 @@ export function EnumSelect<T extends string>({
           error ? "border-red-400" : "border-slate-300"
         } ${busy ? "opacity-70" : ""}`}
       >
-        <option value="">—</option>
+        <option value="">{placeholder}</option>
         {values.map((v) => (
           <option key={v} value={v} title={labels[v].description}>
             {optionLabel(labels[v], v)}

@@ -1,10 +1,13 @@
 "use client";
 /** Links a claim to a source from the registry (filtered by name or alias), or creates a new one. */
 import {
+  RELIABILITIES,
+  RELIABILITY_LABELS,
   SOURCE_AFFILIATION_LABELS,
   SOURCE_AFFILIATIONS,
   SOURCE_KIND_LABELS,
   SOURCE_KINDS,
+  type TReliability,
   type TSourceAffiliation,
   type TSourceKind,
 } from "@claimdesk/types";
@@ -15,17 +18,9 @@ import { useTRPC } from "~/trpc/react";
 import type { ClaimDetail } from "~/trpc/types";
 import { EnumSelect } from "./enum-select";
 import { FieldMessage } from "./field-message";
+import { useDebounced } from "./use-debounced";
 
 const FILTER_DEBOUNCE_MS = 200;
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
 
 function NewSourceForm({
   initialName,
@@ -41,6 +36,8 @@ function NewSourceForm({
   const [name, setName] = useState(initialName);
   const [kind, setKind] = useState<TSourceKind>("generic");
   const [affiliation, setAffiliation] = useState<TSourceAffiliation>("unknown");
+  const [country, setCountry] = useState("");
+  const [reliability, setReliability] = useState<TReliability>("F");
   const create = useMutation(
     trpc.source.create.mutationOptions({ onSuccess: (s) => onCreated(s.id) }),
   );
@@ -49,14 +46,20 @@ function NewSourceForm({
     ? "A source with this name or alias already exists: pick it from the list instead."
     : fieldErrorFor(error, "name");
   const kindError = fieldErrorFor(error, "kind");
+  const countryError = fieldErrorFor(error, "country");
   const otherError =
-    error && !nameError && !kindError && !fieldErrorFor(error, "affiliation")
+    error &&
+    !nameError &&
+    !kindError &&
+    !countryError &&
+    !fieldErrorFor(error, "affiliation", "reliability")
       ? formMessage(error)
       : undefined;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate({ name, kind, affiliation });
+    const code = country.trim().toUpperCase();
+    create.mutate({ name, kind, affiliation, reliability, country: code === "" ? null : code });
   };
 
   return (
@@ -96,6 +99,37 @@ function NewSourceForm({
           help="The sector the source belongs to."
           onChange={(v) => setAffiliation(v ?? "unknown")}
           error={fieldErrorFor(error, "affiliation")}
+        />
+        <div className="min-w-0">
+          <label
+            htmlFor={`${id}-country`}
+            className="mb-0.5 block text-xs font-medium text-slate-600"
+          >
+            Country
+          </label>
+          <input
+            id={`${id}-country`}
+            value={country}
+            maxLength={2}
+            onChange={(event) => setCountry(event.target.value)}
+            aria-invalid={countryError ? true : undefined}
+            aria-describedby={`${id}-country-help`}
+            placeholder="IQ"
+            className="w-full rounded-md border border-slate-300 px-2 py-1 text-sm uppercase"
+          />
+          <p id={`${id}-country-help`} className="mt-0.5 text-[11px] text-slate-500">
+            ISO 3166-1 alpha-2, optional.
+          </p>
+          <FieldMessage error={countryError} />
+        </div>
+        <EnumSelect
+          label="Reliability"
+          value={reliability}
+          values={RELIABILITIES}
+          labels={RELIABILITY_LABELS}
+          help="Admiralty code A–F for the source."
+          onChange={(v) => setReliability(v ?? "F")}
+          error={fieldErrorFor(error, "reliability")}
         />
       </div>
       <FieldMessage error={otherError} />
@@ -138,6 +172,7 @@ export function SourcePicker({
   const query = useDebounced(filter.trim(), FILTER_DEBOUNCE_MS);
   const filterRef = useRef<HTMLInputElement>(null);
   const toggleRef = useRef<HTMLButtonElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
   const sources = useQuery({
     ...trpc.source.list.queryOptions({ query: query || undefined, limit: 8 }),
     enabled: open,
@@ -168,6 +203,8 @@ export function SourcePicker({
         <button
           ref={toggleRef}
           type="button"
+          data-shortcut="source"
+          aria-keyshortcuts="s"
           aria-expanded={open}
           aria-controls={`${id}-panel`}
           onClick={() => (open ? close() : setOpen(true))}
@@ -216,19 +253,48 @@ export function SourcePicker({
             <>
               <input
                 ref={filterRef}
+                data-shortcut-input="source"
                 type="search"
                 aria-label="Filter sources"
                 placeholder="Filter by name or alias"
                 value={filter}
                 onChange={(event) => setFilter(event.target.value)}
+                onKeyDown={(event) => {
+                  // Enter takes the best match; ↓ walks the list.
+                  const first = sources.data?.items[0];
+                  if (event.key === "Enter" && first) {
+                    event.preventDefault();
+                    choose(first.id);
+                  } else if (event.key === "ArrowDown") {
+                    event.preventDefault();
+                    listRef.current?.querySelector("button")?.focus();
+                  }
+                }}
+                aria-describedby={`${id}-filter-help`}
                 className="w-full rounded-md border border-slate-300 px-2 py-1 text-sm"
               />
+              <p id={`${id}-filter-help`} className="text-[11px] text-slate-500">
+                Enter links the first match · ↓ ↑ walk the list · Esc closes
+              </p>
               {sources.isError ? (
                 <p role="alert" className="text-xs text-red-700">
                   Sources could not be loaded: {sources.error.message}
                 </p>
               ) : sources.data && sources.data.items.length > 0 ? (
-                <ul aria-label="Matching sources" className="max-h-48 overflow-y-auto">
+                <ul
+                  ref={listRef}
+                  aria-label="Matching sources"
+                  className="max-h-48 overflow-y-auto"
+                  onKeyDown={(event) => {
+                    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+                    event.preventDefault();
+                    const buttons = Array.from(listRef.current?.querySelectorAll("button") ?? []);
+                    const at = buttons.indexOf(event.target as HTMLButtonElement);
+                    const next = at + (event.key === "ArrowDown" ? 1 : -1);
+                    if (next < 0) filterRef.current?.focus();
+                    else buttons[Math.min(next, buttons.length - 1)]?.focus();
+                  }}
+                >
                   {sources.data.items.map((s) => (
                     <li key={s.id}>
                       <button

@@ -4,7 +4,11 @@
  * with the version the cache holds at that moment, so quick successive edits never conflict with
  * each other; a real conflict (someone else's save) reloads the claim and says what it is now.
  */
-import type { TAnnotationUpsertInput, TClaimUpdateInput } from "@claimdesk/types";
+import {
+  reportingStanceForCue,
+  type TAnnotationUpsertInput,
+  type TClaimUpdateInput,
+} from "@claimdesk/types";
 import { useMutation } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
 import { fieldMessage, isConflict } from "~/trpc/errors";
@@ -74,12 +78,17 @@ export function useClaimEditor(claim: ClaimDetail) {
   );
 
   const saveClaim = useCallback(
-    <F extends ClaimField & keyof ClaimPatch>(field: F, value: ClaimPatch[F]) =>
+    <F extends ClaimField & keyof ClaimPatch>(
+      field: F,
+      value: ClaimPatch[F],
+      /** Fields that change with it (a newly marked cue drops the old cue's lemma). */
+      alongside: ClaimPatch = {},
+    ) =>
       enqueue(field, value, async (current) => {
         const updated = await updateClaim.mutateAsync({
           id: current.id,
           version: current.version,
-          patch: { [field]: value },
+          patch: { ...alongside, [field]: value },
         });
         cache.putClaim(updated);
       }),
@@ -89,10 +98,16 @@ export function useClaimEditor(claim: ClaimDetail) {
   const saveAnnotation = useCallback(
     <F extends AnnotationField & keyof AnnotationValues>(field: F, value: AnnotationValues[F]) =>
       enqueue(field, value, async (current) => {
+        // The analyst's first judgement of a claim carries the reporting stance its cue suggests
+        // (shown pre-filled in the editor) unless they chose one themselves.
+        const suggested = current.annotation ? null : reportingStanceForCue(current.cueLemma);
         const annotation = await upsertAnnotation.mutateAsync({
           claimId: current.id,
           version: current.annotation?.version ?? null,
-          values: { [field]: value },
+          values: {
+            ...(suggested && field !== "reportingStance" ? { reportingStance: suggested } : {}),
+            [field]: value,
+          },
         });
         cache.putAnnotation(annotation);
       }),

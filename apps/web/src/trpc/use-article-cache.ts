@@ -16,10 +16,14 @@ export function useArticleCache(articleId: number) {
   const queryKey = useMemo(() => trpc.article.byId.queryKey({ id: articleId }), [trpc, articleId]);
 
   const update = useCallback(
-    (fn: (claims: ClaimDetail[]) => ClaimDetail[]) =>
+    (fn: (claims: ClaimDetail[]) => ClaimDetail[]) => {
+      // A refetch already in flight was answered before this save: left running, it would
+      // overwrite the saved value with the old one (and the next edit would build on that).
+      void queryClient.cancelQueries({ queryKey });
       queryClient.setQueryData(queryKey, (old: ArticleDetail | undefined) =>
         old ? { ...old, claims: fn(old.claims) } : old,
-      ),
+      );
+    },
     [queryClient, queryKey],
   );
 

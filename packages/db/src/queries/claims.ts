@@ -11,7 +11,6 @@ import { writeAuditEvent } from "./audit";
 import { ConflictError, InvalidInputError, InvalidSpanError, NotFoundError } from "./errors";
 import { type DbExecutor, writeTransaction } from "./executor";
 import { type ClaimWithDetails, toAnnotation, toClaim, toSource } from "./records";
-import { countClaimsBySource } from "./sources";
 
 type ClaimInsert = typeof claims.$inferInsert;
 type SpanField = "content" | "sourceMention" | "cue";
@@ -24,7 +23,7 @@ const SPAN_LABELS: Record<SpanField, string> = {
 
 /**
  * Claims matching `where` with their source and the analyst's annotation, by position in the text.
- * Two queries whatever the count: claims ⟕ annotation ⟕ source, then the sources' claim counts.
+ * One query whatever the count: claims ⟕ annotation ⟕ source (whose claim_count triggers keep).
  */
 function loadClaims(db: DbExecutor, where: SQL, analystId: number): ClaimWithDetails[] {
   const rows = db
@@ -38,11 +37,9 @@ function loadClaims(db: DbExecutor, where: SQL, analystId: number): ClaimWithDet
     .where(where)
     .orderBy(asc(claims.contentStart), asc(claims.id))
     .all();
-  const sourceIds = [...new Set(rows.flatMap((r) => (r.source ? [r.source.id] : [])))];
-  const counts = countClaimsBySource(db, sourceIds);
   return rows.map((r) => ({
     ...toClaim(r.claim),
-    source: r.source ? toSource(r.source, counts.get(r.source.id) ?? 0) : null,
+    source: r.source ? toSource(r.source, r.source.claimCount) : null,
     annotation: r.annotation ? toAnnotation(r.annotation) : null,
   }));
 }

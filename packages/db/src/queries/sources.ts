@@ -1,7 +1,7 @@
 /** The source registry: listing, creating, and matching mentions to sources by name or alias. */
 import type { TSourceCreateInput, TSourceKind, TSourceListInput } from "@claimdesk/types";
-import { and, asc, count, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
-import { claims, sourceAliases, sources } from "../schema";
+import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { sourceAliases, sources } from "../schema";
 import { writeAuditEvent } from "./audit";
 import { ConflictError } from "./errors";
 import { type DbExecutor, writeTransaction } from "./executor";
@@ -24,22 +24,6 @@ export function normaliseSourceKey(name: string): string {
   return bare || folded;
 }
 
-/** Claims per source for the given ids: one grouped query on claims_source_idx. */
-export function countClaimsBySource(db: DbExecutor, sourceIds: number[]): Map<number, number> {
-  const counts = new Map<number, number>();
-  // Chunked to stay far below SQLite's bound-parameter limit.
-  for (let i = 0; i < sourceIds.length; i += 500) {
-    const rows = db
-      .select({ sourceId: claims.sourceId, n: count() })
-      .from(claims)
-      .where(inArray(claims.sourceId, sourceIds.slice(i, i + 500)))
-      .groupBy(claims.sourceId)
-      .all();
-    for (const row of rows) if (row.sourceId !== null) counts.set(row.sourceId, row.n);
-  }
-  return counts;
-}
-
 /**
  * Sources whose name or an alias contains `query` (compared as normalised keys, so
  * case-insensitively), most-used first. Merged-away sources are left out.
@@ -47,7 +31,6 @@ export function countClaimsBySource(db: DbExecutor, sourceIds: number[]): Map<nu
 export function listSources(db: DbExecutor, input: TSourceListInput = {}): { items: Source[] } {
   const limit = input.limit ?? 50;
   const key = input.query ? normaliseSourceKey(input.query) : "";
-  const claimCount = db.$count(claims, eq(claims.sourceId, sources.id));
   // instr() rather than LIKE: a user's "%" or "_" must not act as a wildcard.
   const matches = key
     ? or(
@@ -62,19 +45,20 @@ export function listSources(db: DbExecutor, input: TSourceListInput = {}): { ite
       )
     : undefined;
   const rows = db
-    .select({ source: sources, claimCount })
+    .select()
     .from(sources)
     .where(and(isNull(sources.mergedIntoId), matches))
-    .orderBy(desc(claimCount), asc(sources.name), asc(sources.id))
+    // claim_count is kept by triggers: sorting by use costs an index scan, not a count per source.
+    .orderBy(desc(sources.claimCount), asc(sources.name), asc(sources.id))
     .limit(limit)
     .all();
-  return { items: rows.map((r) => toSource(r.source, r.claimCount)) };
+  return { items: rows.map((r) => toSource(r, r.claimCount)) };
 }
 
 export function getSource(db: DbExecutor, id: number): Source | null {
   const row = db.select().from(sources).where(eq(sources.id, id)).get();
   if (!row) return null;
-  return toSource(row, countClaimsBySource(db, [id]).get(id) ?? 0);
+  return toSource(row, row.claimCount);
 }
 
 /**

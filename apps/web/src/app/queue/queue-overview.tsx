@@ -1,0 +1,78 @@
+"use client";
+/** The queue's counts and the Start link (focused on arrival, so Enter starts reviewing). */
+import { CLAIM_STATUS_LABELS } from "@claimdesk/types";
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useEffect, useRef } from "react";
+import { EmptyState, ErrorState, LoadingState } from "~/components/query-states";
+import { useTRPC } from "~/trpc/react";
+
+export function QueueOverview() {
+  const trpc = useTRPC();
+  const summary = useQuery({ ...trpc.queue.summary.queryOptions(), staleTime: 0 });
+  const startRef = useRef<HTMLAnchorElement>(null);
+  const ready = summary.data?.next != null;
+  // The page exists to be started: Enter does it (React's autoFocus skips links).
+  useEffect(() => {
+    if (ready) startRef.current?.focus();
+  }, [ready]);
+
+  if (summary.isPending) return <LoadingState label="Counting what needs review…" />;
+  if (summary.isError)
+    return (
+      <div className="mt-6">
+        <ErrorState
+          title="The review queue could not be loaded."
+          error={summary.error}
+          onRetry={() => void summary.refetch()}
+        />
+      </div>
+    );
+
+  const { articles, claims, suggested, unannotated, next } = summary.data;
+  if (!next)
+    return (
+      <div className="mt-6">
+        <EmptyState title="Nothing needs your attention.">
+          Every suggested claim is reviewed and every accepted claim has your assessment.{" "}
+          <Link href="/" className="text-indigo-700 underline">
+            Browse the articles
+          </Link>
+        </EmptyState>
+      </div>
+    );
+
+  return (
+    <div className="mt-6 space-y-4">
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="queue-counts">
+        {[
+          ["Articles", articles],
+          ["Claims to review", claims],
+          [CLAIM_STATUS_LABELS.suggested.label, suggested],
+          [`${CLAIM_STATUS_LABELS.accepted.label}, not assessed`, unannotated],
+        ].map(([label, n]) => (
+          <div key={label} className="rounded-lg border border-slate-200 bg-white px-3 py-2">
+            <dt className="text-xs text-slate-500">{label}</dt>
+            <dd className="text-2xl font-semibold tabular-nums">{n}</dd>
+          </div>
+        ))}
+      </dl>
+      <div className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white px-4 py-3">
+        <div className="min-w-0 flex-1 text-sm">
+          <p className="text-slate-500">First up</p>
+          <p className="truncate font-medium">
+            {next.title?.trim() || `Untitled article #${next.articleId}`}
+          </p>
+          <p className="text-xs text-slate-500">{next.pending} claims to review</p>
+        </div>
+        <Link
+          ref={startRef}
+          href={`/articles/${next.articleId}?claim=${next.firstClaimId}`}
+          className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-500"
+        >
+          Start reviewing
+        </Link>
+      </div>
+    </div>
+  );
+}

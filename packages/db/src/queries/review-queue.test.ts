@@ -1,0 +1,99 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "../client";
+import { claims, users } from "../schema";
+import { createTestDb, insertTestArticle, spanOf } from "../testing";
+import { upsertAnnotation } from "./annotations";
+import { nextInQueue, reviewQueueSummary } from "./review-queue";
+import { ensureLocalAnalyst } from "./users";
+
+const TEXT = "Tehran says it has funded allies. Baghdad says talks resumed. Critics say nothing.";
+
+let db: Db;
+let analystId: number;
+beforeEach(() => {
+  db = createTestDb();
+  analystId = ensureLocalAnalyst(db);
+});
+afterEach(() => db.$client.close());
+
+function article(title: string): number {
+  return insertTestArticle(db, { title, text: `${TEXT} (${title})` }).id;
+}
+
+function claim(articleId: number, content: string, status: "suggested" | "accepted" | "rejected") {
+  const span = spanOf(TEXT, content);
+  return db
+    .insert(claims)
+    .values({
+      articleId,
+      contentStart: span.start,
+      contentEnd: span.end,
+      contentText: span.exact,
+      status,
+      origin: status === "suggested" ? "rule:test@1" : "analyst",
+    })
+    .returning()
+    .get().id;
+}
+
+describe("review queue", () => {
+  it("counts suggested and accepted-but-unannotated claims, not rejected or annotated ones", () => {
+    const a = article("A");
+    claim(a, "talks resumed", "suggested");
+    const funded = claim(a, "it has funded allies", "suggested");
+    const accepted = claim(a, "nothing", "accepted");
+    claim(a, "Critics", "rejected");
+    expect(reviewQueueSummary(db, analystId)).toEqual({
+      articles: 1,
+      claims: 3,
+      suggested: 2,
+      unannotated: 1,
+      next: { articleId: a, title: "A", pending: 3, firstClaimId: funded },
+    });
+    upsertAnnotation(db, { claimId: accepted, analystId, values: { likelihood: "likely" } });
+    expect(reviewQueueSummary(db, analystId)).toMatchObject({ claims: 2, unannotated: 0 });
+    // Another analyst's annotation does not take the claim off my queue, and vice versa.
+    const other = db.insert(users).values({ name: "Other", role: "analyst" }).returning().get().id;
+    expect(reviewQueueSummary(db, other)).toMatchObject({ claims: 3, unannotated: 1 });
+  });
+
+  it("orders articles oldest first and moves on after a given article, wrapping around", () => {
+    const a = article("A");
+    const b = article("B");
+    const c = article("C");
+    const empty = article("D");
+    claim(a, "talks resumed", "suggested");
+    claim(b, "talks resumed", "rejected");
+    claim(c, "talks resumed", "suggested");
+    claim(c, "nothing", "suggested");
+    expect(nextInQueue(db, { analystId })).toMatchObject({
+      next: { articleId: a, pending: 1 },
+      remainingArticles: 2,
+      remainingClaims: 3,
+    });
+    expect(nextInQueue(db, { analystId, afterArticleId: a }).next?.articleId).toBe(c);
+    expect(nextInQueue(db, { analystId, afterArticleId: b }).next?.articleId).toBe(c);
+    expect(nextInQueue(db, { analystId, afterArticleId: c }).next?.articleId).toBe(a);
+    expect(nextInQueue(db, { analystId, afterArticleId: empty }).next?.articleId).toBe(a);
+  });
+
+  it("returns the article itself when it is the only one left, and null when all is done", () => {
+    const a = article("A");
+    const only = claim(a, "talks resumed", "suggested");
+    expect(nextInQueue(db, { analystId, afterArticleId: a }).next?.articleId).toBe(a);
+    db.update(claims).set({ status: "rejected" }).run();
+    expect(nextInQueue(db, { analystId, afterArticleId: a })).toEqual({
+      next: null,
+      remainingArticles: 0,
+      remainingClaims: 0,
+    });
+    expect(reviewQueueSummary(db, analystId)).toEqual({
+      articles: 0,
+      claims: 0,
+      suggested: 0,
+      unannotated: 0,
+      next: null,
+    });
+    expect(only).toBeGreaterThan(0);
+  });
+});

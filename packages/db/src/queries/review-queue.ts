@@ -1,0 +1,105 @@
+/**
+ * The review queue: claims that need one analyst's attention — still `suggested`, or `accepted`
+ * but not yet annotated by that analyst (rejected claims need nothing) — grouped by article,
+ * oldest article first (import order, i.e. by id).
+ */
+import { and, asc, count, eq, isNull, or, type SQL, sql } from "drizzle-orm";
+import { annotations, articles, claims } from "../schema";
+import type { DbExecutor } from "./executor";
+
+export interface QueueArticle {
+  articleId: number;
+  title: string | null;
+  /** Claims in it that need attention. */
+  pending: number;
+  /** The first of them in reading order. */
+  firstClaimId: number;
+}
+
+export interface QueueSummary {
+  /** Articles with at least one pending claim. */
+  articles: number;
+  /** Pending claims in all. */
+  claims: number;
+  suggested: number;
+  unannotated: number;
+}
+
+function pendingWhere(analystId: number): { join: SQL; where: SQL } {
+  return {
+    join: and(eq(annotations.claimId, claims.id), eq(annotations.analystId, analystId)) as SQL,
+    where: or(
+      eq(claims.status, "suggested"),
+      and(eq(claims.status, "accepted"), isNull(annotations.id)),
+    ) as SQL,
+  };
+}
+
+/** Every article with pending claims, oldest first, with counts and its first pending claim. */
+function pendingArticles(db: DbExecutor, analystId: number): QueueArticle[] {
+  const { join, where } = pendingWhere(analystId);
+  // min() over (contentStart, id) packed in one integer picks the first claim in reading order.
+  const first = sql<number>`min(${claims.contentStart} * 4294967296 + ${claims.id}) % 4294967296`;
+  return db
+    .select({
+      articleId: claims.articleId,
+      title: articles.title,
+      pending: count(),
+      firstClaimId: first.mapWith(Number),
+    })
+    .from(claims)
+    .innerJoin(articles, eq(articles.id, claims.articleId))
+    .leftJoin(annotations, join)
+    .where(where)
+    .groupBy(claims.articleId)
+    .orderBy(asc(claims.articleId))
+    .all();
+}
+
+export function reviewQueueSummary(
+  db: DbExecutor,
+  analystId: number,
+): QueueSummary & { next: QueueArticle | null } {
+  const { join, where } = pendingWhere(analystId);
+  const byStatus = db
+    .select({ status: claims.status, n: count() })
+    .from(claims)
+    .leftJoin(annotations, join)
+    .where(where)
+    .groupBy(claims.status)
+    .all();
+  const suggested = byStatus.find((r) => r.status === "suggested")?.n ?? 0;
+  const unannotated = byStatus.find((r) => r.status === "accepted")?.n ?? 0;
+  const list = pendingArticles(db, analystId);
+  return {
+    articles: list.length,
+    claims: suggested + unannotated,
+    suggested,
+    unannotated,
+    next: list[0] ?? null,
+  };
+}
+
+/**
+ * The next article needing attention after `afterArticleId` (the next older-to-newer one, wrapping
+ * around to the oldest; the given article itself only when it is the sole one left), and how much
+ * remains in the whole queue.
+ */
+export function nextInQueue(
+  db: DbExecutor,
+  params: { analystId: number; afterArticleId?: number | undefined },
+): { next: QueueArticle | null; remainingArticles: number; remainingClaims: number } {
+  const list = pendingArticles(db, params.analystId);
+  const after = params.afterArticleId;
+  const next =
+    after === undefined
+      ? list[0]
+      : (list.find((a) => a.articleId > after) ??
+        list.find((a) => a.articleId !== after) ??
+        list[0]);
+  return {
+    next: next ?? null,
+    remainingArticles: list.length,
+    remainingClaims: list.reduce((sum, a) => sum + a.pending, 0),
+  };
+}
