@@ -2,6 +2,10 @@
 import { annotationRouter } from "./routers/annotation";
 import { articleRouter } from "./routers/article";
 import { claimRouter } from "./routers/claim";
+import { corpusRouter } from "./routers/corpus";
+import { importsRouter } from "./routers/imports";
+import { propositionRouter, tagRouter } from "./routers/proposition";
+import { queueRouter } from "./routers/queue";
 import { sourceRouter } from "./routers/source";
 import { router } from "./trpc";
 
@@ -10,6 +14,11 @@ export const appRouter = router({
   claim: claimRouter,
   source: sourceRouter,
   annotation: annotationRouter,
+  proposition: propositionRouter,
+  tag: tagRouter,
+  queue: queueRouter,
+  imports: importsRouter,
+  corpus: corpusRouter,
 });
 
 export type AppRouter = typeof appRouter;
