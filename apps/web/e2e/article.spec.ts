@@ -3,67 +3,10 @@
  * a claim from a text selection, assess it, and find it all again after a reload.
  */
 import { expect, type Page, test } from "@playwright/test";
+import { selectInArticle, watchErrors } from "./support";
 
 const NEW_CLAIM =
   "Following the subsequent lull in hostilities, on Feb. 6 talks resumed with the United States about ending the U.S. presence in Iraq.";
-
-/**
- * Fails the test on any console error, uncaught page error or failed API call. Chromium logs a 4xx
- * as "Failed to load resource" without its URL, and the nav prefetches sections not built yet
- * (404), so failed API calls are recorded from the responses instead, with their URL.
- */
-function watchConsole(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("console", (msg) => {
-    if (msg.type() === "error" && !msg.text().startsWith("Failed to load resource"))
-      errors.push(msg.text());
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
-  page.on("response", (response) => {
-    if (response.url().includes("/api/trpc") && response.status() >= 400)
-      errors.push(`${response.status()} ${response.url()}`);
-  });
-  return errors;
-}
-
-/** Selects `sentence` inside the article text with a DOM Range, as a mouse drag would, and releases. */
-async function selectInArticle(page: Page, sentence: string): Promise<void> {
-  const found = await page.evaluate((needle) => {
-    const root = document.querySelector('[data-testid="article-text"]');
-    if (!root) return "no article text";
-    for (const paragraph of root.querySelectorAll("p")) {
-      const at = (paragraph.textContent ?? "").indexOf(needle);
-      if (at < 0) continue;
-      // Map paragraph-local offsets to (text node, offset) pairs through the segment spans.
-      const locate = (offset: number, preferEnd: boolean) => {
-        let walked = 0;
-        for (const span of paragraph.querySelectorAll("[data-start]")) {
-          const node = span.firstChild;
-          const length = node?.textContent?.length ?? 0;
-          if (node && (offset < walked + length || (preferEnd && offset === walked + length)))
-            return { node, offset: offset - walked };
-          walked += length;
-        }
-        return null;
-      };
-      const start = locate(at, false);
-      const end = locate(at + needle.length, true);
-      if (!start || !end) return "offsets not found";
-      const range = document.createRange();
-      range.setStart(start.node, start.offset);
-      range.setEnd(end.node, end.offset);
-      const selection = document.getSelection();
-      selection?.removeAllRanges();
-      selection?.addRange(range);
-      end.node.parentElement?.dispatchEvent(
-        new MouseEvent("mouseup", { bubbles: true, cancelable: true, view: window }),
-      );
-      return "ok";
-    }
-    return "sentence not in the article";
-  }, sentence);
-  expect(found).toBe("ok");
-}
 
 async function openSampleArticle(page: Page): Promise<void> {
   await page.goto("/");
@@ -84,7 +27,7 @@ function claimRow(page: Page, content: string) {
 test("search, review suggested claims, create and assess a claim, and keep it across a reload", async ({
   page,
 }) => {
-  const consoleErrors = watchConsole(page);
+  const consoleErrors = watchErrors(page);
   await openSampleArticle(page);
 
   // Suggested claims are highlighted in the text and listed in the panel.
@@ -165,7 +108,7 @@ test("a stale edit is refused with the current value shown, not silently overwri
 }) => {
   const first = await browser.newPage();
   const second = await browser.newPage();
-  const consoleErrors = [...watchConsole(first), ...watchConsole(second)];
+  const consoleErrors = [...watchErrors(first), ...watchErrors(second)];
   const errorsOf = () => consoleErrors;
   for (const page of [first, second]) {
     await openSampleArticle(page);

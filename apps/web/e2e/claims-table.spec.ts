@@ -3,25 +3,7 @@
  * view back, open a claim from its row, and act in bulk with a conflict reported per claim.
  */
 import { expect, type Page, test } from "@playwright/test";
-
-/**
- * Collects uncaught errors, console errors and failed API calls. A 404 for a page that does not
- * exist yet (the nav prefetches every section) is not this page's error, so resource-load console
- * messages are left to the response check, which covers the API.
- */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("console", (msg) => {
-    if (msg.type() === "error" && !msg.text().startsWith("Failed to load resource"))
-      errors.push(msg.text());
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
-  page.on("response", (res) => {
-    if (res.url().includes("/api/trpc/") && res.status() >= 400)
-      errors.push(`${res.status()} ${res.url()}`);
-  });
-  return errors;
-}
+import { watchErrors } from "./support";
 
 const rows = (page: Page) => page.locator("tbody tr[data-claim-id]");
 

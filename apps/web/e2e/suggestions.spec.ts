@@ -1,5 +1,6 @@
 /** Suggested claims are accepted or rejected with one key each; badges and counts follow and persist. */
 import { expect, type Page, test } from "@playwright/test";
+import { selectInArticle } from "./support";
 
 async function openSampleArticle(page: Page): Promise<void> {
   await page.goto("/?q=Quds");
@@ -58,40 +59,6 @@ test("accept one suggestion with a and reject another with r", async ({ page }) 
   await expect(toReject).toHaveAttribute("data-status", "rejected");
   await expect.poll(() => counts(page)).toEqual(expected);
 });
-
-/** Selects `needle` inside the article text with a DOM Range (as a mouse drag would) and releases. */
-async function selectInArticle(page: Page, needle: string): Promise<void> {
-  const found = await page.evaluate((text) => {
-    const root = document.querySelector('[data-testid="article-text"]');
-    for (const paragraph of root?.querySelectorAll("p") ?? []) {
-      const at = (paragraph.textContent ?? "").indexOf(text);
-      if (at < 0) continue;
-      const locate = (offset: number, preferEnd: boolean) => {
-        let walked = 0;
-        for (const span of paragraph.querySelectorAll("[data-start]")) {
-          const node = span.firstChild;
-          const length = node?.textContent?.length ?? 0;
-          if (node && (offset < walked + length || (preferEnd && offset === walked + length)))
-            return { node, offset: offset - walked };
-          walked += length;
-        }
-        return null;
-      };
-      const start = locate(at, false);
-      const end = locate(at + text.length, true);
-      if (!start || !end) return false;
-      const range = document.createRange();
-      range.setStart(start.node, start.offset);
-      range.setEnd(end.node, end.offset);
-      document.getSelection()?.removeAllRanges();
-      document.getSelection()?.addRange(range);
-      end.node.parentElement?.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
-      return true;
-    }
-    return false;
-  }, needle);
-  expect(found).toBe(true);
-}
 
 test("correct a suggestion's spans: nudge the content by a word and mark the source", async ({
   page,

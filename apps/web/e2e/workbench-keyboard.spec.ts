@@ -4,27 +4,9 @@
  * and find it all again after a reload; `?` lists every shortcut in a dialog.
  */
 import { expect, type Page, test } from "@playwright/test";
+import { watchErrors } from "./support";
 
 const PROPOSITION = "Iran restrains its Iraqi allies to avoid a wider war";
-
-/**
- * Page errors, console errors, and failed API calls. Chromium logs any 4xx as a console error
- * without its URL; the nav's prefetches of sections not built yet 404 too, so API failures are
- * watched by response instead.
- */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("console", (msg) => {
-    if (msg.type() === "error" && !msg.text().startsWith("Failed to load resource"))
-      errors.push(msg.text());
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
-  page.on("response", (response) => {
-    if (response.url().includes("/api/trpc") && response.status() >= 400)
-      errors.push(`${response.status()} ${response.url()}`);
-  });
-  return errors;
-}
 
 /** The claim row that holds keyboard focus. */
 const focusedRow = (page: Page) =>
