@@ -2,8 +2,10 @@
  * The lossless round trip: a real corpus (the sample, the demo articles and 300 Reuters-21578
  * stories through the ingest pipeline) plus analysts' work added programmatically, exported as
  * canonical JSONL (one file, and a split folder), imported into an empty database: the same
- * articles, claims, sources, propositions and annotations, compared field by field except ids.
+ * articles, claims, sources, propositions and annotations, compared field by field except ids —
+ * articles with no claims and sources and propositions no claim uses included.
  */
+import { createHash } from "node:crypto";
 import {
   createReadStream,
   mkdtempSync,
@@ -21,6 +23,7 @@ import {
   articles,
   claims,
   createClaim,
+  createSource,
   type Db,
   findRepoRoot,
   insertProcessedArticles,
@@ -38,6 +41,7 @@ import { importClaimdeskExport } from "./import-claimdesk";
 
 const repoRoot = findRepoRoot(import.meta.dirname);
 const REUTERS = join(repoRoot, "../shared/corpora/reuters-21578/reuters-21578.jsonl.gz");
+const QUIET = "Nothing happened today and nobody said anything about it 😴.";
 const EMOJI = 'Officials 😀 said "the 𝔐osul dam is safe" on Tuesday, a witness told Reuters 👀.';
 
 async function loadCorpus(): Promise<TProcessedArticle[]> {
@@ -134,6 +138,14 @@ function addAnalystWork(db: Db): void {
     analystId: ben,
     values: { verdict: "not_enough_info" },
   });
+  // What no claim carries: exported as article / source / proposition lines when unfiltered.
+  insertTestArticle(db, { text: QUIET, title: "Quiet day", publisher: "Wire, Inc." });
+  createSource(
+    db,
+    { name: "Unquoted Ministry", aliases: ["UM"], kind: "named_organization", country: "FR" },
+    null,
+  );
+  db.insert(propositions).values({ text: "Nobody has claimed this yet" }).run();
 }
 
 /** Everything the round trip must keep, keyed by natural keys instead of autoincrement ids. */
@@ -163,7 +175,6 @@ function snapshot(db: Db) {
   );
   const claimRows = db.select().from(claims).all();
   const claimById = new Map(claimRows.map((c) => [c.id, c]));
-  const withClaims = new Set(claimRows.map((c) => c.articleId));
   const annotationsByClaim = new Map<number, unknown[]>();
   for (const a of db.select().from(annotations).orderBy(annotations.id).all()) {
     const { id: _id, claimId, analystId, ...rest } = a;
@@ -205,10 +216,18 @@ function snapshot(db: Db) {
     `${c.article}:${c.contentStart}:${c.contentEnd}:${c.origin}`;
   claimSnapshots.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   const articleSnapshots = articleRows
-    .filter((a) => withClaims.has(a.id))
     .map(({ id: _id, importJobId: _job, previousVersionId: _prev, ...rest }) => rest)
     .sort((a, b) => (a.textSha256 < b.textSha256 ? -1 : 1));
-  return { articles: articleSnapshots, claims: claimSnapshots };
+  const sourceSnapshots = [...sourceRows.values()]
+    .filter((s) => s.mergedIntoId === null)
+    .map((s) => [s.name, s.aliases, s.kind, s.affiliation, s.country, s.reliability])
+    .sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1));
+  return {
+    articles: articleSnapshots,
+    claims: claimSnapshots,
+    sources: sourceSnapshots,
+    propositions: [...propositionRows.values()].sort(),
+  };
 }
 
 let source: Db;
@@ -232,6 +251,12 @@ describe("import --format claimdesk", { timeout: 120_000 }, () => {
     expect(before.claims.length).toBeGreaterThan(300);
     expect(before.claims.filter((c) => c.annotations.length > 1).length).toBeGreaterThan(10);
     expect(before.claims.some((c) => c.parent !== null)).toBe(true);
+    // An article with no claims, a source and a proposition no claim uses are kept too.
+    const sha = createHash("sha256").update(QUIET).digest("hex");
+    expect(before.articles.some((a) => a.textSha256 === sha)).toBe(true);
+    expect(before.claims.some((c) => c.article === sha)).toBe(false);
+    expect(before.sources.some((s) => s[0] === "Unquoted Ministry")).toBe(true);
+    expect(before.propositions).toContain("Nobody has claimed this yet");
 
     const file = join(dir, "claims.jsonl");
     await writeExport(source, { format: "jsonl", filter: {}, out: file, claimdeskVersion: "t" });
@@ -244,6 +269,7 @@ describe("import --format claimdesk", { timeout: 120_000 }, () => {
     // Importing again adds nothing: every article is already stored.
     const again = await importClaimdeskExport(target, [file]);
     expect({ articles: again.articles, claims: again.claims }).toEqual({ articles: 0, claims: 0 });
+    expect(again.duplicateArticles).toBe(before.articles.length);
     expect(again.skippedClaims).toBe(before.claims.length);
     expect(snapshot(target)).toEqual(before);
     target.$client.close();

@@ -1,7 +1,9 @@
 /**
  * `claimdesk-worker import --format claimdesk <file-or-folder…>`: reads canonical JSONL exports
  * (a file, or a split folder's *.jsonl) back into the database: articles by textSha256, sources by
- * name, propositions by text, analysts by name, claims and annotations as exported. A bad line is
+ * name, propositions by text, analysts by name, claims and annotations as exported; the
+ * `kind: "article" | "source" | "proposition"` lines of an unfiltered export add what no claim
+ * carries (articles with no claims, unused sources and propositions). A bad line is
  * reported (file, line, reason) and skipped; rerunning adds nothing (stored articles keep theirs).
  */
 import { createReadStream, readdirSync, statSync } from "node:fs";
@@ -14,7 +16,11 @@ import {
   insertCanonicalLines,
   newCanonicalImportState,
 } from "@claimdesk/db";
-import { type TCanonicalClaimLine, ZCanonicalClaimLineSchema } from "@claimdesk/types";
+import {
+  type TCanonicalLine,
+  ZCanonicalClaimLineSchema,
+  ZCanonicalEntityLineSchema,
+} from "@claimdesk/types";
 import { z } from "zod";
 
 const BATCH = 1000;
@@ -63,7 +69,7 @@ export async function importClaimdeskExport(
     summary.annotations += counts.annotations;
   };
   for (const file of files) {
-    let batch: { line: number; record: TCanonicalClaimLine }[] = [];
+    let batch: { line: number; record: TCanonicalLine }[] = [];
     const flush = () => {
       if (batch.length === 0) return;
       try {
@@ -106,16 +112,20 @@ export async function importClaimdeskExport(
   return summary;
 }
 
+/** A line with a `kind` is an article / source / proposition line; one without, a claim line. */
 function parseLine(
   text: string,
-): { ok: true; value: TCanonicalClaimLine } | { ok: false; reason: string } {
+): { ok: true; value: TCanonicalLine } | { ok: false; reason: string } {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
     return { ok: false, reason: `not JSON: ${errorMessage(error)}` };
   }
-  const parsed = ZCanonicalClaimLineSchema.safeParse(json);
+  const hasKind = typeof json === "object" && json !== null && "kind" in json;
+  const parsed = hasKind
+    ? ZCanonicalEntityLineSchema.safeParse(json)
+    : ZCanonicalClaimLineSchema.safeParse(json);
   if (!parsed.success)
     return { ok: false, reason: `not a canonical line: ${z.prettifyError(parsed.error)}` };
   return { ok: true, value: parsed.data };

@@ -26,7 +26,7 @@ import { SPLIT_NAMES, type SplitRatios } from "./splits";
 
 const FORMAT_DESCRIPTIONS: Record<TExportFormat, string> = {
   jsonl:
-    "Canonical JSONL: one claim a line (JSON Schema `claimdesk-claim.v1.schema.json`). The first line of each article in a file carries the article's full text in `article.text`; later lines of that article leave it out. `pnpm worker import --format claimdesk <file-or-folder>` imports it back without loss.",
+    'Canonical JSONL: one claim a line (JSON Schema `claimdesk-claim.v1.schema.json`). The first line of each article in a file carries the article\'s full text in `article.text`; later lines of that article leave it out. An unfiltered export then adds `"kind": "article"` lines (articles with no claims, with their text, in their article\'s split) and `"kind": "source"` / `"kind": "proposition"` lines (those no claim uses, in train); a line without `kind` is a claim. `pnpm worker import --format claimdesk <file-or-folder>` imports it back without loss.',
   csv: "CSV (RFC 4180): one row per claim; every analyst's annotation is serialised as a JSON array in `annotations_json`, with `annotation_count` and the consensus columns beside it.",
   webanno:
     "W3C Web Annotation JSON-LD, one annotation a line: target = the article with a TextQuoteSelector and a TextPositionSelector (offsets in Unicode code points) and `cd:textSha256`; body = the claim in the Claimdesk vocabulary (`cd:` = `urn:claimdesk:vocab:`).",

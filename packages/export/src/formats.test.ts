@@ -1,5 +1,6 @@
-import { type ExportClaim, iterateExportClaims } from "@claimdesk/db";
-import { ZCanonicalClaimLineSchema } from "@claimdesk/types";
+import { createSource, type ExportClaim, iterateExportClaims, propositions } from "@claimdesk/db";
+import { insertTestArticle } from "@claimdesk/db/testing";
+import { ZCanonicalClaimLineSchema, ZCanonicalLineSchema } from "@claimdesk/types";
 import jsonld from "jsonld";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { codePointConverter } from "./code-points";
@@ -71,6 +72,28 @@ describe("canonical JSONL", () => {
     expect(lines.filter((l) => l.article.text !== undefined)).toHaveLength(2);
     expect(stats.total).toEqual({ articles: 2, claims: 4, records: 4 });
     expect(stats.count("verdict", "supported")).toBe(3);
+  });
+
+  it("adds article, source and proposition lines for what no claim carries, unfiltered only", () => {
+    insertTestArticle(fx.db, { text: "An article nobody quoted.", title: "Quiet" });
+    createSource(fx.db, { name: "Unused Agency", kind: "named_organization" }, null);
+    fx.db.insert(propositions).values({ text: "Nobody claims this" }).run();
+    const parse = (filter: Parameters<typeof iterateExportClaims>[1]) =>
+      [...exportChunks(fx.db, { format: "jsonl", filter })]
+        .join("")
+        .trimEnd()
+        .split("\n")
+        .map((l) => ZCanonicalLineSchema.parse(JSON.parse(l)));
+    const lines = parse({});
+    expect(lines).toHaveLength(7);
+    expect(lines.slice(0, 4).every((l) => !("kind" in l))).toBe(true);
+    expect(lines.slice(4)).toMatchObject([
+      { kind: "article", article: { title: "Quiet", text: "An article nobody quoted." } },
+      { kind: "source", source: { name: "Unused Agency", aliases: [] } },
+      { kind: "proposition", proposition: { text: "Nobody claims this" } },
+    ]);
+    expect(parse({ publisher: ["Daily"] }).some((l) => "kind" in l)).toBe(false);
+    expect(parse({ status: [] })).toHaveLength(7);
   });
 });
 

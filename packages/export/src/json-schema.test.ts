@@ -11,11 +11,13 @@ describe("canonical JSON Schema", () => {
     );
   });
 
-  it("describes the line: required top-level fields, labelled enums, nullable adjudication", () => {
-    const schema = canonicalJsonSchema() as {
+  it("describes the claim line: required top-level fields, labelled enums, nullable adjudication", () => {
+    type ObjectSchema = {
       required: string[];
-      properties: Record<string, { properties?: Record<string, unknown> }>;
+      properties: Record<string, { properties?: Record<string, unknown>; const?: unknown }>;
     };
+    const { anyOf } = canonicalJsonSchema() as { anyOf: [ObjectSchema, { oneOf: ObjectSchema[] }] };
+    const [schema, entities] = anyOf;
     expect(schema.required).toEqual(
       expect.arrayContaining([
         "schemaVersion",
@@ -30,5 +32,14 @@ describe("canonical JSON Schema", () => {
       enum: ["suggested", "accepted", "rejected"],
     });
     expect(schema.properties.adjudicated).toMatchObject({ type: "null" });
+    expect(schema.properties.kind).toBeUndefined();
+    expect(entities.oneOf.map((s) => s.properties.kind?.const)).toEqual([
+      "article",
+      "source",
+      "proposition",
+    ]);
+    expect(entities.oneOf[0]?.required).toEqual(
+      expect.arrayContaining(["schemaVersion", "kind", "article"]),
+    );
   });
 });

@@ -6,7 +6,13 @@
  */
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { type Db, type ExportClaim, iterateExportClaims } from "@claimdesk/db";
+import {
+  type Db,
+  type ExportClaim,
+  isUnfilteredSelection,
+  iterateExportClaims,
+  iterateUnclaimedEntities,
+} from "@claimdesk/db";
 import type { TClaimFilter, TExportFormat } from "@claimdesk/types";
 import { renderDatasetCard } from "./dataset-card";
 import { ExportStats } from "./export-stats";
@@ -43,6 +49,15 @@ export function* exportChunks(
     if (buffer.length >= CHUNK) {
       yield buffer;
       buffer = "";
+    }
+  }
+  if (formatter.entity && isUnfilteredSelection(selection.filter)) {
+    for (const entity of iterateUnclaimedEntities(db)) {
+      buffer += formatter.entity(entity);
+      if (buffer.length >= CHUNK) {
+        yield buffer;
+        buffer = "";
+      }
     }
   }
   buffer += formatter.end();
@@ -145,6 +160,20 @@ function writeSplitFolder(
       stats.add(claim, first, text !== "", split);
       file.buffer += text;
       if (file.buffer.length >= CHUNK) flush(file);
+    }
+    // Unfiltered canonical exports: articles with no claims go to their article's split, the
+    // unused sources and propositions to train (importing the whole folder restores them).
+    if (isUnfilteredSelection(options.filter)) {
+      for (const entity of iterateUnclaimedEntities(db)) {
+        const target = files.get(
+          entity.kind === "article"
+            ? splitOf(options.split.seed, entity.article.textSha256, options.split.ratios)
+            : "train",
+        );
+        if (!target?.formatter.entity) continue;
+        target.buffer += target.formatter.entity(entity);
+        if (target.buffer.length >= CHUNK) flush(target);
+      }
     }
     for (const file of files.values()) {
       file.buffer += file.formatter.end();

@@ -1,6 +1,7 @@
 /**
- * Export record shapes: the canonical JSONL line (one claim a line, versioned; its JSON Schema is
- * generated from `ZCanonicalClaimLineSchema`), and the inputs of the export command and route.
+ * Export record shapes: the canonical JSONL lines (one claim a line, plus article / source /
+ * proposition lines in unfiltered exports; versioned; the JSON Schema is generated from
+ * `ZCanonicalLineSchema`), and the inputs of the export command and route.
  */
 import { z } from "zod";
 import { ZClaimFilterSchema } from "./claim-filter";
@@ -121,6 +122,50 @@ export const ZCanonicalClaimLineSchema = z
     "Claimdesk canonical export: one attributed claim with its article, spans and annotations",
   );
 export type TCanonicalClaimLine = z.infer<typeof ZCanonicalClaimLineSchema>;
+
+export const ZExportPropositionSchema = z.object({ id: z.number().int(), text: z.string() });
+
+/**
+ * The other line kinds, written only by an unfiltered export (after the claim lines) so that an
+ * import reproduces what no claim carries: articles with no claims (with their full text),
+ * registry sources and propositions no claim uses. A line without `kind` is a claim line.
+ */
+export const ZCanonicalEntityLineSchema = z.discriminatedUnion("kind", [
+  z
+    .object({
+      schemaVersion: z.literal(CANONICAL_SCHEMA_VERSION),
+      kind: z.literal("article"),
+      article: ZExportArticleSchema.extend({ text: z.string().describe("The full article text") }),
+    })
+    .describe("An article with no claims"),
+  z
+    .object({
+      schemaVersion: z.literal(CANONICAL_SCHEMA_VERSION),
+      kind: z.literal("source"),
+      source: ZExportSourceSchema,
+    })
+    .describe("A registry source no exported claim uses"),
+  z
+    .object({
+      schemaVersion: z.literal(CANONICAL_SCHEMA_VERSION),
+      kind: z.literal("proposition"),
+      proposition: ZExportPropositionSchema,
+    })
+    .describe("A proposition no exported claim uses"),
+]);
+export type TCanonicalEntityLine = z.infer<typeof ZCanonicalEntityLineSchema>;
+
+/** Any canonical line: a claim line (no `kind`) or an article / source / proposition line. */
+export const ZCanonicalLineSchema = z
+  .union([ZCanonicalClaimLineSchema, ZCanonicalEntityLineSchema])
+  .describe(
+    "Claimdesk canonical export line: a claim line (no `kind`), or, in unfiltered exports, an article with no claims, or a source or proposition no claim uses",
+  );
+export type TCanonicalLine = z.infer<typeof ZCanonicalLineSchema>;
+
+/** Claim lines have no `kind`; the other kinds have one. */
+export const isCanonicalClaimLine = (line: TCanonicalLine): line is TCanonicalClaimLine =>
+  !("kind" in line);
 
 export const EXPORT_FORMATS = ["jsonl", "csv", "webanno", "fever", "claimreview"] as const;
 export const ZExportFormatSchema = z.enum(EXPORT_FORMATS);

@@ -1,8 +1,12 @@
-import { CANONICAL_SCHEMA_VERSION, type TCanonicalClaimLine } from "@claimdesk/types";
+import {
+  CANONICAL_SCHEMA_VERSION,
+  type TCanonicalClaimLine,
+  type TCanonicalEntityLine,
+} from "@claimdesk/types";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../client";
-import { claims, users } from "../schema";
+import { articles, claims, propositions, sources, users } from "../schema";
 import { createTestDb, insertTestArticle, spanOf } from "../testing";
 import { upsertAnnotation } from "./annotations";
 import { createClaim } from "./claims";
@@ -11,7 +15,9 @@ import {
   type ExportClaim,
   finishCanonicalImport,
   insertCanonicalLines,
+  isUnfilteredSelection,
   iterateExportClaims,
+  iterateUnclaimedEntities,
   newCanonicalImportState,
 } from "./export";
 import { createSource } from "./sources";
@@ -150,5 +156,46 @@ describe("insertCanonicalLines", () => {
     expect(countExportClaims(target, {})).toBe(0);
     expect(insertCanonicalLines(target, state, [good])).toMatchObject({ articles: 1, claims: 1 });
     target.$client.close();
+  });
+
+  it("reads and writes what no claim carries: articles, unused sources and propositions", () => {
+    const quiet = insertTestArticle(db, { text: "Nothing quoted here.", title: "Quiet" });
+    createSource(db, { name: "Unused Agency", aliases: ["UA"], kind: "named_organization" }, null);
+    db.insert(propositions).values({ text: "Nobody claims this" }).run();
+    const entities = [...iterateUnclaimedEntities(db)];
+    expect(entities).toMatchObject([
+      { kind: "article", article: { id: quiet.id, text: "Nothing quoted here." } },
+      { kind: "source", source: { name: "Unused Agency", aliases: ["UA"] } },
+      { kind: "proposition", proposition: { text: "Nobody claims this" } },
+    ]);
+    const schemaVersion = CANONICAL_SCHEMA_VERSION;
+    const lines = entities.map((e): TCanonicalEntityLine => {
+      if (e.kind === "article") return { schemaVersion, kind: e.kind, article: e.article };
+      if (e.kind === "source") return { schemaVersion, kind: e.kind, source: e.source };
+      return { schemaVersion, kind: e.kind, proposition: e.proposition };
+    });
+    const target = createTestDb();
+    const tally = () => ({
+      articles: target.select().from(articles).all().length,
+      sources: target.select().from(sources).all().length,
+      propositions: target.select().from(propositions).all().length,
+    });
+    expect(insertCanonicalLines(target, newCanonicalImportState(), lines)).toMatchObject({
+      articles: 1,
+      claims: 0,
+    });
+    expect(tally()).toEqual({ articles: 1, sources: 1, propositions: 1 });
+    expect(target.select().from(articles).get()).toMatchObject({ title: "Quiet" });
+    const again = insertCanonicalLines(target, newCanonicalImportState(), lines);
+    expect(again).toMatchObject({ articles: 0, duplicateArticles: 1 });
+    expect(tally()).toEqual({ articles: 1, sources: 1, propositions: 1 });
+    target.$client.close();
+  });
+
+  it("tells an unfiltered selection from a filtered one", () => {
+    expect(isUnfilteredSelection({})).toBe(true);
+    expect(isUnfilteredSelection({ status: [], query: "" })).toBe(true);
+    expect(isUnfilteredSelection({ status: ["accepted"] })).toBe(false);
+    expect(isUnfilteredSelection({ dateFrom: "2024-01-01" })).toBe(false);
   });
 });

@@ -7,20 +7,23 @@
  * and one annotations query per article (sources and propositions cached), so a 1M-claim export
  * never holds more than one article's rows.
  */
-import type {
-  TAnalyticConfidence,
-  TCanonicalClaimLine,
-  TClaimFilter,
-  TClaimStatus,
-  TCredibility,
-  TLikelihood,
-  TQuoteType,
-  TReliability,
-  TReportingStance,
-  TSourceAffiliation,
-  TSourceKind,
-  TSourceStance,
-  TVerdict,
+import {
+  isCanonicalClaimLine,
+  type TAnalyticConfidence,
+  type TCanonicalClaimLine,
+  type TCanonicalEntityLine,
+  type TCanonicalLine,
+  type TClaimFilter,
+  type TClaimStatus,
+  type TCredibility,
+  type TLikelihood,
+  type TQuoteType,
+  type TReliability,
+  type TReportingStance,
+  type TSourceAffiliation,
+  type TSourceKind,
+  type TSourceStance,
+  type TVerdict,
 } from "@claimdesk/types";
 import { asc, count, eq } from "drizzle-orm";
 import type { Db } from "../client";
@@ -256,6 +259,64 @@ export function* iterateExportClaims(db: Db, filter: TClaimFilter): Generator<Ex
   }
 }
 
+/** Whether a filter selects every claim (no criterion set). */
+export function isUnfilteredSelection(filter: TClaimFilter): boolean {
+  return Object.values(filter).every(
+    (v) => v === undefined || v === "" || (Array.isArray(v) && v.length === 0),
+  );
+}
+
+/**
+ * What no claim carries, for an unfiltered canonical export: articles with no claims (with
+ * their text), then unmerged registry sources and propositions no claim uses, each lazily in id
+ * order (one row at a time). Run it after the claims iterator has finished.
+ */
+export function* iterateUnclaimedEntities(db: Db): Generator<UnclaimedEntity> {
+  const client = db.$client;
+  const articleRows = client
+    .prepare(
+      `select id, external_id, url, title, publisher, byline, published_at, language, text,
+              text_sha256, extractor, created_at from articles a
+        where not exists (select 1 from claims c where c.article_id = a.id) order by id`,
+    )
+    .raw(true);
+  const sourceRows = client
+    .prepare(
+      `select id, name, aliases, kind, affiliation, country, reliability from sources s
+        where s.merged_into_id is null
+          and not exists (select 1 from claims c where c.source_id = s.id) order by id`,
+    )
+    .raw(true);
+  const propositionRows = client
+    .prepare(
+      `select id, text from propositions p
+        where not exists (select 1 from claims c where c.proposition_id = p.id) order by id`,
+    )
+    .raw(true);
+  for (const r of articleRows.iterate() as IterableIterator<Cell[]>)
+    yield { kind: "article", article: loadArticle(r) };
+  for (const r of sourceRows.iterate() as IterableIterator<Cell[]>)
+    yield {
+      kind: "source",
+      source: {
+        id: Number(r[0]),
+        name: String(r[1]),
+        aliases: JSON.parse(String(r[2])) as string[],
+        kind: r[3] as TSourceKind,
+        affiliation: r[4] as TSourceAffiliation,
+        country: r[5] as string | null,
+        reliability: r[6] as TReliability,
+      },
+    };
+  for (const r of propositionRows.iterate() as IterableIterator<Cell[]>)
+    yield { kind: "proposition", proposition: { id: Number(r[0]), text: String(r[1]) } };
+}
+
+export type UnclaimedEntity =
+  | { kind: "article"; article: ExportArticle }
+  | { kind: "source"; source: ExportSource }
+  | { kind: "proposition"; proposition: { id: number; text: string } };
+
 function loadArticle(r: Cell[]): ExportArticle {
   return {
     id: Number(r[0]),
@@ -342,7 +403,7 @@ const parentKey = (sha: string, claimId: number) => `${sha}:${claimId}`;
 export function insertCanonicalLines(
   db: DbExecutor,
   state: CanonicalImportState,
-  lines: readonly TCanonicalClaimLine[],
+  lines: readonly TCanonicalLine[],
 ): CanonicalImportCounts {
   const counts: CanonicalImportCounts = {
     articles: 0,
@@ -373,13 +434,17 @@ type Track = <K, V>(map: Map<K, V>, key: K, value: V) => void;
 function insertLines(
   db: DbExecutor,
   state: CanonicalImportState,
-  lines: readonly TCanonicalClaimLine[],
+  lines: readonly TCanonicalLine[],
   counts: CanonicalImportCounts,
   track: Track,
   undo: (() => void)[],
 ): void {
   writeTransaction(db, (tx) => {
     for (const line of lines) {
+      if (!isCanonicalClaimLine(line)) {
+        insertEntityLine(tx, state, line, counts, track, undo);
+        continue;
+      }
       const sha = line.article.textSha256;
       let articleId = state.newArticles.get(sha);
       if (articleId === undefined) {
@@ -437,6 +502,46 @@ function insertLines(
       }
     }
   });
+}
+
+/** An article / source / proposition line: stored unless already there (matched as for claims). */
+function insertEntityLine(
+  tx: DbExecutor,
+  state: CanonicalImportState,
+  line: TCanonicalEntityLine,
+  counts: CanonicalImportCounts,
+  track: Track,
+  undo: (() => void)[],
+): void {
+  if (line.kind === "source") {
+    sourceIdFor(tx, line.source);
+    return;
+  }
+  if (line.kind === "proposition") {
+    propositionIdFor(tx, line.proposition.text);
+    return;
+  }
+  const sha = line.article.textSha256;
+  if (state.newArticles.has(sha) || state.existingArticles.has(sha)) return;
+  const stored = tx
+    .select({ id: articles.id })
+    .from(articles)
+    .where(eq(articles.textSha256, sha))
+    .get();
+  if (stored) {
+    state.existingArticles.add(sha);
+    undo.push(() => state.existingArticles.delete(sha));
+    counts.duplicateArticles++;
+    return;
+  }
+  const { id: _id, text, createdAt, ...meta } = line.article;
+  const articleId = tx
+    .insert(articles)
+    .values({ ...meta, text, createdAt: new Date(createdAt) })
+    .returning({ id: articles.id })
+    .get().id;
+  track(state.newArticles, sha, articleId);
+  counts.articles++;
 }
 
 function insertClaimLine(

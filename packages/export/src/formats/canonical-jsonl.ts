@@ -1,12 +1,15 @@
 /**
  * Canonical JSONL: one claim a line, shaped by ZCanonicalClaimLineSchema (packages/types). The
  * first line of each article in a file also carries the article's full text, so a file (or each
- * split file) imports back without loss; later lines of the same article omit it.
+ * split file) imports back without loss; later lines of the same article omit it. An unfiltered
+ * export then adds `kind: "article" | "source" | "proposition"` lines (ZCanonicalEntityLineSchema)
+ * for the articles with no claims and the sources and propositions no claim uses.
  */
-import type { ExportClaim } from "@claimdesk/db";
+import type { ExportClaim, UnclaimedEntity } from "@claimdesk/db";
 import {
   CANONICAL_SCHEMA_VERSION,
   type TCanonicalClaimLine,
+  type TCanonicalEntityLine,
   type TExportSpan,
 } from "@claimdesk/types";
 import { contextAround } from "../code-points";
@@ -62,6 +65,37 @@ export function toCanonicalLine(claim: ExportClaim, includeText: boolean): TCano
   };
 }
 
+export function toCanonicalEntityLine(entity: UnclaimedEntity): TCanonicalEntityLine {
+  const schemaVersion = CANONICAL_SCHEMA_VERSION;
+  switch (entity.kind) {
+    case "article": {
+      const a = entity.article;
+      return {
+        schemaVersion,
+        kind: "article",
+        article: {
+          id: a.id,
+          externalId: a.externalId,
+          url: a.url,
+          title: a.title,
+          publisher: a.publisher,
+          byline: a.byline,
+          publishedAt: a.publishedAt,
+          language: a.language,
+          textSha256: a.textSha256,
+          extractor: a.extractor,
+          createdAt: a.createdAt,
+          text: a.text,
+        },
+      };
+    }
+    case "source":
+      return { schemaVersion, kind: "source", source: entity.source };
+    case "proposition":
+      return { schemaVersion, kind: "proposition", proposition: entity.proposition };
+  }
+}
+
 export function createCanonicalJsonlFormatter(): ExportFormatter {
   return {
     format: "jsonl",
@@ -69,6 +103,7 @@ export function createCanonicalJsonlFormatter(): ExportFormatter {
     mediaType: "application/x-ndjson; charset=utf-8",
     begin: () => "",
     claim: (claim, firstOfArticle) => `${JSON.stringify(toCanonicalLine(claim, firstOfArticle))}\n`,
+    entity: (entity) => `${JSON.stringify(toCanonicalEntityLine(entity))}\n`,
     end: () => "",
   };
 }
