@@ -54,8 +54,10 @@ test("accepts the claims table's filter params", async ({ page, request }) => {
 test("serves the JSON Schema and refuses unknown formats", async ({ request }) => {
   const schema = await request.get("/api/schema/claimdesk-claim.v1.schema.json");
   expect(schema.status()).toBe(200);
-  const body = (await schema.json()) as { properties: Record<string, unknown> };
-  expect(Object.keys(body.properties)).toContain("annotations");
+  // A canonical line is a claim line or (in unfiltered exports) an article/source/proposition line.
+  const body = (await schema.json()) as { anyOf: { properties?: Record<string, unknown> }[] };
+  const claimLine = body.anyOf.find((branch) => branch.properties?.claim !== undefined);
+  expect(Object.keys(claimLine?.properties ?? {})).toContain("annotations");
   const missing = await request.get("/api/schema/nope.json");
   expect(missing.status()).toBe(404);
   const bad = await request.get("/api/export?format=xml");
