@@ -452,15 +452,7 @@ function insertLines(
           counts.skippedClaims++;
           continue;
         }
-        const stored = tx
-          .select({ id: articles.id })
-          .from(articles)
-          .where(eq(articles.textSha256, sha))
-          .get();
-        if (stored) {
-          state.existingArticles.add(sha);
-          undo.push(() => state.existingArticles.delete(sha));
-          counts.duplicateArticles++;
+        if (isStoredArticle(tx, state, sha, counts, undo)) {
           counts.skippedClaims++;
           continue;
         }
@@ -504,6 +496,29 @@ function insertLines(
   });
 }
 
+/**
+ * Whether the database already holds the article with this text hash (from before this run): if
+ * so it is remembered, so its later lines are skipped without a query, and counted a duplicate.
+ */
+function isStoredArticle(
+  tx: DbExecutor,
+  state: CanonicalImportState,
+  sha: string,
+  counts: CanonicalImportCounts,
+  undo: (() => void)[],
+): boolean {
+  const stored = tx
+    .select({ id: articles.id })
+    .from(articles)
+    .where(eq(articles.textSha256, sha))
+    .get();
+  if (!stored) return false;
+  state.existingArticles.add(sha);
+  undo.push(() => state.existingArticles.delete(sha));
+  counts.duplicateArticles++;
+  return true;
+}
+
 /** An article / source / proposition line: stored unless already there (matched as for claims). */
 function insertEntityLine(
   tx: DbExecutor,
@@ -523,17 +538,7 @@ function insertEntityLine(
   }
   const sha = line.article.textSha256;
   if (state.newArticles.has(sha) || state.existingArticles.has(sha)) return;
-  const stored = tx
-    .select({ id: articles.id })
-    .from(articles)
-    .where(eq(articles.textSha256, sha))
-    .get();
-  if (stored) {
-    state.existingArticles.add(sha);
-    undo.push(() => state.existingArticles.delete(sha));
-    counts.duplicateArticles++;
-    return;
-  }
+  if (isStoredArticle(tx, state, sha, counts, undo)) return;
   const { id: _id, text, createdAt, ...meta } = line.article;
   const articleId = tx
     .insert(articles)
