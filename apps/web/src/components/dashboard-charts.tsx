@@ -1,6 +1,5 @@
 "use client";
 /** /dashboard: progress, claims by source kind and stance, and likelihood — from corpus.stats. */
-import { SOURCE_STANCE_LABELS } from "@claimdesk/types";
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import {
@@ -14,10 +13,9 @@ import {
   YAxis,
 } from "recharts";
 import { kindStanceSeries, likelihoodSeries, progressSeries } from "~/lib/dashboard-series";
-import { STANCE_KEYS } from "~/lib/stance-timeline";
 import { useTRPC } from "~/trpc/react";
-import { STANCE_COLORS } from "./dashboard-stance-colors";
 import { EmptyState, ErrorState, LoadingState } from "./query-states";
+import { stanceBars, TILTED_CATEGORY_AXIS } from "./stance-chart";
 
 function ChartCard({
   title,
@@ -96,14 +94,7 @@ export function DashboardCharts() {
         <ChartCard title="Likelihood (ICD 203), lowest first" testId="chart-likelihood">
           <BarChart data={likelihood}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis
-              dataKey="name"
-              fontSize={11}
-              interval={0}
-              angle={-20}
-              textAnchor="end"
-              height={60}
-            />
+            <XAxis dataKey="name" {...TILTED_CATEGORY_AXIS} />
             <YAxis allowDecimals={false} fontSize={12} />
             <Tooltip
               labelFormatter={(label) => {
@@ -117,14 +108,7 @@ export function DashboardCharts() {
         <ChartCard title="Claims by source kind" testId="chart-source-kind">
           <BarChart data={kinds}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis
-              dataKey="name"
-              fontSize={11}
-              interval={0}
-              angle={-20}
-              textAnchor="end"
-              height={60}
-            />
+            <XAxis dataKey="name" {...TILTED_CATEGORY_AXIS} />
             <YAxis allowDecimals={false} fontSize={12} />
             <Tooltip />
             <Bar dataKey="claims" name="Claims" fill="#6366f1" />
@@ -133,26 +117,11 @@ export function DashboardCharts() {
         <ChartCard title="Annotated claims by source kind and stance" testId="chart-kind-stance">
           <BarChart data={kinds}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis
-              dataKey="name"
-              fontSize={11}
-              interval={0}
-              angle={-20}
-              textAnchor="end"
-              height={60}
-            />
+            <XAxis dataKey="name" {...TILTED_CATEGORY_AXIS} />
             <YAxis allowDecimals={false} fontSize={12} />
             <Tooltip />
             <Legend />
-            {STANCE_KEYS.map((k) => (
-              <Bar
-                key={k}
-                dataKey={k}
-                stackId="stance"
-                name={k === "unassessed" ? "No stance" : SOURCE_STANCE_LABELS[k].label}
-                fill={STANCE_COLORS[k]}
-              />
-            ))}
+            {stanceBars("No stance")}
           </BarChart>
         </ChartCard>
       </div>

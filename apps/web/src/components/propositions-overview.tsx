@@ -7,7 +7,6 @@ import { SOURCE_KIND_LABELS, SOURCE_STANCE_LABELS } from "@claimdesk/types";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import {
-  Bar,
   BarChart,
   CartesianGrid,
   Legend,
@@ -18,11 +17,11 @@ import {
 } from "recharts";
 import { claimFilterToSearchParams, withSearchParams } from "~/lib/claim-filter-url";
 import { formatDate } from "~/lib/format-date";
-import { STANCE_KEYS, stanceTimeline } from "~/lib/stance-timeline";
+import { stanceTimeline } from "~/lib/stance-timeline";
 import { isNotFound } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
-import { STANCE_COLORS } from "./dashboard-stance-colors";
 import { EmptyState, ErrorState, LoadingState } from "./query-states";
+import { stanceBars } from "./stance-chart";
 
 const stanceLabel = (stance: keyof typeof SOURCE_STANCE_LABELS | null) =>
   stance ? SOURCE_STANCE_LABELS[stance].label : "Not assessed";
@@ -141,15 +140,7 @@ export function PropositionsOverview({ id }: { id: number }) {
                   <YAxis allowDecimals={false} fontSize={12} />
                   <Tooltip />
                   <Legend />
-                  {STANCE_KEYS.map((k) => (
-                    <Bar
-                      key={k}
-                      dataKey={k}
-                      stackId="stance"
-                      name={k === "unassessed" ? "Not assessed" : SOURCE_STANCE_LABELS[k].label}
-                      fill={STANCE_COLORS[k]}
-                    />
-                  ))}
+                  {stanceBars("Not assessed")}
                 </BarChart>
               </ResponsiveContainer>
             </div>
