@@ -3,8 +3,16 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
+  // Lets parallel checkouts or test runs build side by side (e.g. NEXT_DIST_DIR=.next-e2e-3101).
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
-  transpilePackages: ["@claimdesk/api", "@claimdesk/db", "@claimdesk/export", "@claimdesk/types"],
+  transpilePackages: [
+    "@claimdesk/api",
+    "@claimdesk/auth",
+    "@claimdesk/db",
+    "@claimdesk/export",
+    "@claimdesk/types",
+  ],
   // A native addon: bundling it breaks its .node binding lookup.
   serverExternalPackages: ["better-sqlite3"],
 };

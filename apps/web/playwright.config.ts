@@ -1,7 +1,9 @@
 /** Browser tests: Debian's chromium against `next start` on a fresh database (see e2e/serve.mjs). */
 import { defineConfig } from "@playwright/test";
+import { storageStatePath } from "./e2e/users.mjs";
 
-const PORT = 3100;
+// E2E_PORT lets several runs share the machine (each gets its own database, see serve.mjs).
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
   testDir: "e2e",
@@ -12,9 +14,12 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   outputDir: "test-results/playwright",
+  globalSetup: "./e2e/global-setup.ts",
   reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
   use: {
     baseURL: `http://localhost:${PORT}`,
+    // Signed in as Ana (analyst) unless a spec asks for another user (support.ts signedInAs).
+    storageState: storageStatePath("ana"),
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: "/usr/bin/chromium",

@@ -5,13 +5,21 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { E2E_PASSWORD, E2E_USERS, e2eDbFile, e2ePort } from "./users.mjs";
 
 const webDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const repoRoot = resolve(webDir, "../..");
-const dbPath = join(webDir, "test-results", "e2e.db");
 const sample = resolve(repoRoot, "../shared/samples/iran-iraq-militias-pause.txt");
-const port = process.env.E2E_PORT ?? "3100";
-const env = { ...process.env, CLAIMDESK_DB: dbPath };
+const port = e2ePort();
+const dbPath = join(webDir, "test-results", e2eDbFile());
+const env = {
+  ...process.env,
+  CLAIMDESK_DB: dbPath,
+  CLAIMDESK_URL: `http://localhost:${port}`,
+  E2E_PASSWORD,
+  // Every test signs in from 127.0.0.1: room for the suite's sign-ins (auth.spec tests the limit).
+  CLAIMDESK_SIGN_IN_LIMIT: "30/60",
+};
 
 function step(label, command, args) {
   console.log(`[e2e serve] ${label}`);
@@ -23,7 +31,8 @@ function step(label, command, args) {
 }
 
 mkdirSync(dirname(dbPath), { recursive: true });
-for (const suffix of ["", "-wal", "-shm"]) rmSync(`${dbPath}${suffix}`, { force: true });
+for (const suffix of ["", "-wal", "-shm", ".auth-secret"])
+  rmSync(`${dbPath}${suffix}`, { force: true });
 
 step("migrating a fresh database", "pnpm", ["--dir", repoRoot, "db:migrate"]);
 step("importing the sample and demo articles", "pnpm", [
@@ -34,6 +43,25 @@ step("importing the sample and demo articles", "pnpm", [
   sample,
   join(repoRoot, "demo", "articles"),
 ]);
+
+for (const user of Object.values(E2E_USERS)) {
+  step(`creating ${user.role} ${user.email}`, "pnpm", [
+    "--dir",
+    repoRoot,
+    "-s",
+    "worker",
+    "user",
+    "create",
+    "--email",
+    user.email,
+    "--name",
+    user.name,
+    "--role",
+    user.role,
+    "--password-env",
+    "E2E_PASSWORD",
+  ]);
+}
 
 console.log(`[e2e serve] next start on port ${port}`);
 const server = spawn(join(webDir, "node_modules", ".bin", "next"), ["start", "-p", port], {

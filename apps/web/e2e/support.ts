@@ -1,5 +1,6 @@
 /** Helpers shared by the browser tests: error watching and text selection in the article. */
-import { expect, type Page } from "@playwright/test";
+import { type Browser, expect, type Page } from "@playwright/test";
+import { type E2E_USERS, storageStatePath } from "./users.mjs";
 
 /**
  * Fails the test on any console error, uncaught page error or failed API call. Chromium logs a 4xx
@@ -57,4 +58,10 @@ export async function selectInArticle(page: Page, sentence: string): Promise<voi
     return "sentence not in the article";
   }, sentence);
   expect(found).toBe("ok");
+}
+
+/** A page in a fresh browser context signed in as `key` (see users.mjs); close its context after. */
+export async function pageAs(browser: Browser, key: keyof typeof E2E_USERS): Promise<Page> {
+  const context = await browser.newContext({ storageState: storageStatePath(key) });
+  return context.newPage();
 }

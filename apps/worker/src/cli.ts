@@ -11,6 +11,7 @@ import { countInputFiles, type ProgressDisplay, startProgress } from "./progress
 import { type FieldMap, INPUT_FORMATS, type InputFormat, parseFieldMap } from "./read-inputs";
 import { DEFAULT_POLL_MS, runQueueCommand } from "./run-queue";
 import { formatSummary, formatUnreadable } from "./summary";
+import { registerUserCommand } from "./user-command";
 
 function parsePositiveInt(value: string): number {
   const n = Number(value);
@@ -143,6 +144,8 @@ program
       db.$client.close();
     }
   });
+
+registerUserCommand(program, { openDb: openMigratedDb });
 
 registerExportCommand(program, {
   openDb: openMigratedDb,

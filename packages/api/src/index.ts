@@ -9,5 +9,5 @@ export const createCaller = createCallerFactory(appRouter);
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 
-export { type Context, createContextInner } from "./trpc";
+export { type Context, createContextInner, hasRole, type SessionUser } from "./trpc";
 export { type AppRouter, appRouter };

@@ -1,21 +1,29 @@
 /**
- * Test harness for the routers: a fresh migrated database, an in-process caller acting as the
- * local analyst, and an HTTP call through the fetch adapter to see errors exactly as the UI does.
+ * Test harness for the routers: a fresh migrated database, an in-process caller signed in as an
+ * analyst (or any role), and an HTTP call through the fetch adapter to see errors exactly as the UI does.
  */
-import { type Db, ensureLocalAnalyst } from "@claimdesk/db";
-import { createTestDb } from "@claimdesk/db/testing";
+import type { Db } from "@claimdesk/db";
+import { createTestDb, insertTestUser } from "@claimdesk/db/testing";
+import type { TUserRole } from "@claimdesk/types";
 import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { expect } from "vitest";
 import { createCaller } from "./index";
 import { appRouter } from "./root";
-import { createContextInner } from "./trpc";
+import { createContextInner, type SessionUser } from "./trpc";
 
 export function setupApi() {
   const db = createTestDb();
-  const analystId = ensureLocalAnalyst(db);
-  const caller = createCaller(createContextInner({ db, analystId }));
-  return { db, analystId, caller, http: httpClient(db) };
+  const analyst = insertTestUser(db, { name: "Ana Analyst", role: "analyst" });
+  const caller = createCaller(createContextInner({ db, user: analyst }));
+  let made = 0;
+  /** A caller signed in as a new user with `role` (named after it unless `name` is given). */
+  const callerAs = (role: TUserRole, name = `${role} ${++made}`) => {
+    const user = insertTestUser(db, { name, role });
+    return { user, caller: createCaller(createContextInner({ db, user })) };
+  };
+  const anonymous = createCaller(createContextInner({ db, user: null }));
+  return { db, analystId: analyst.id, caller, callerAs, anonymous, http: httpClient(db, analyst) };
 }
 
 /** What the HTTP adapter sends back for a failed call (JSON, after the error formatter). */
@@ -32,7 +40,7 @@ export interface HttpErrorBody {
   };
 }
 
-function httpClient(db: Db) {
+function httpClient(db: Db, user: SessionUser) {
   const call = async (path: string, input: unknown, method: "GET" | "POST") => {
     const base = `http://localhost/api/trpc/${path}`;
     const req =
@@ -47,7 +55,7 @@ function httpClient(db: Db) {
       endpoint: "/api/trpc",
       req,
       router: appRouter,
-      createContext: () => createContextInner({ db }),
+      createContext: () => createContextInner({ db, user }),
     });
     return { status: res.status, body: (await res.json()) as unknown };
   };

@@ -6,22 +6,30 @@ import {
   type ConflictCurrent,
   ConflictError,
   type Db,
-  ensureLocalAnalyst,
+  ForbiddenError,
   InvalidInputError,
   NotFoundError,
 } from "@claimdesk/db";
+import type { TUserRole } from "@claimdesk/types";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 
-export interface Context {
-  db: Db;
-  /** The acting analyst; until accounts exist, the "Local analyst" user. */
-  analystId: number;
+/** The signed-in user, as the session resolved it (disabled users never get here). */
+export interface SessionUser {
+  id: number;
+  name: string;
+  role: TUserRole;
 }
 
-/** The context without transport concerns: used by the HTTP handler, server components and tests. */
-export function createContextInner(opts: { db: Db; analystId?: number }): Context {
-  return { db: opts.db, analystId: opts.analystId ?? ensureLocalAnalyst(opts.db) };
+export interface Context {
+  db: Db;
+  /** Null when the request carries no valid session. */
+  user: SessionUser | null;
+}
+
+/** The context without transport concerns: used by the HTTP handler and tests. */
+export function createContextInner(opts: { db: Db; user: SessionUser | null }): Context {
+  return { db: opts.db, user: opts.user };
 }
 
 type FlattenedError = { formErrors: string[]; fieldErrors: Record<string, string[] | undefined> };
@@ -59,9 +67,41 @@ const domainErrors = t.middleware(async ({ next }) => {
     throw new TRPCError({ code: "CONFLICT", message: cause.message, cause });
   if (cause instanceof InvalidInputError)
     throw new TRPCError({ code: "BAD_REQUEST", message: cause.message, cause });
+  if (cause instanceof ForbiddenError)
+    throw new TRPCError({ code: "FORBIDDEN", message: cause.message, cause });
   return result;
 });
 
+/** Each role can do what the roles below it can: viewer < analyst < adjudicator < admin. */
+const ROLE_RANK: Record<TUserRole, number> = { viewer: 0, analyst: 1, adjudicator: 2, admin: 3 };
+
+export function hasRole(user: SessionUser, least: TUserRole): boolean {
+  return ROLE_RANK[user.role] >= ROLE_RANK[least];
+}
+
+/** Signed in with at least `least`: UNAUTHORIZED without a session, FORBIDDEN below the role.
+ * Adds `analystId` (the acting user's id) for the query functions. */
+function requireRole(least: TUserRole) {
+  return t.middleware(({ ctx, next }) => {
+    if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first." });
+    if (!hasRole(ctx.user, least))
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message: `This needs the ${least} role or higher; you are ${ctx.user.role}.`,
+      });
+    return next({ ctx: { user: ctx.user, analystId: ctx.user.id } });
+  });
+}
+
 export const createCallerFactory = t.createCallerFactory;
 export const router = t.router;
+/** No session needed: only the first-run and session-status procedures. */
 export const publicProcedure = t.procedure.use(domainErrors);
+/** Read and export. */
+export const viewerProcedure = publicProcedure.use(requireRole("viewer"));
+/** Create and annotate claims, sources, propositions; import. */
+export const analystProcedure = publicProcedure.use(requireRole("analyst"));
+/** Resolve disagreements between analysts. */
+export const adjudicatorProcedure = publicProcedure.use(requireRole("adjudicator"));
+/** Users, roles and assignments. */
+export const adminProcedure = publicProcedure.use(requireRole("admin"));

@@ -1,10 +1,11 @@
 /** Test helpers: a fresh database with the real migrations applied, and seed rows. */
 import { createHash } from "node:crypto";
+import type { TUserRole } from "@claimdesk/types";
 import { type Db, openDb } from "./client";
 import { migrateDb } from "./migrate";
 import type { DbExecutor } from "./queries/executor";
 import { type Article, toArticle } from "./queries/records";
-import { articles } from "./schema";
+import { articles, users } from "./schema";
 
 /** An in-memory database migrated exactly like production. Close it with `db.$client.close()`. */
 export function createTestDb(): Db {
@@ -40,4 +41,21 @@ export function spanOf(
   const start = text.indexOf(exact, from);
   if (start < 0) throw new Error(`spanOf: ${JSON.stringify(exact)} is not in the text`);
   return { start, end: start + exact.length, exact };
+}
+
+/** Inserts a user with `role` (no password: tests build the session context directly). */
+export function insertTestUser(
+  db: DbExecutor,
+  input: { name: string; role: TUserRole; email?: string; disabled?: boolean },
+): { id: number; name: string; role: TUserRole } {
+  return db
+    .insert(users)
+    .values({
+      name: input.name,
+      role: input.role,
+      email: input.email ?? `${input.name.toLowerCase().replace(/\W+/g, ".")}@example.test`,
+      disabled: input.disabled ?? false,
+    })
+    .returning({ id: users.id, name: users.name, role: users.role })
+    .get();
 }

@@ -9,8 +9,12 @@ const SECTIONS = [
   ["/sources", "Sources"],
   ["/propositions", "Propositions"],
   ["/dashboard", "Dashboard"],
+  ["/agreement", "Agreement"],
+  ["/adjudication", "Adjudication"],
   ["/imports", "Imports"],
   ["/export", "Export"],
+  ["/admin/users", "Users"],
+  ["/admin/assignments", "Assignments"],
 ] as const;
 
 export function TopNav() {

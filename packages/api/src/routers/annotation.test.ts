@@ -33,6 +33,7 @@ describe("annotation.upsert", () => {
       credibility: "2",
       note: null,
       tags: ["iran"],
+      submittedAt: null,
       version: 0,
       updatedAt: expect.any(String),
     });

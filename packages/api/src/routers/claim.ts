@@ -5,16 +5,16 @@ import {
   ZClaimDeleteInputSchema,
   ZClaimUpdateInputSchema,
 } from "@claimdesk/types";
-import { publicProcedure, router } from "../trpc";
+import { analystProcedure, router } from "../trpc";
 
 export const claimRouter = router({
-  create: publicProcedure
+  create: analystProcedure
     .input(ZClaimCreateInputSchema)
     .mutation(({ ctx, input }) => createClaim(ctx.db, input, ctx.analystId)),
-  update: publicProcedure
+  update: analystProcedure
     .input(ZClaimUpdateInputSchema)
     .mutation(({ ctx, input }) => updateClaim(ctx.db, input, ctx.analystId)),
-  delete: publicProcedure
+  delete: analystProcedure
     .input(ZClaimDeleteInputSchema)
     .mutation(({ ctx, input }) => deleteClaim(ctx.db, input, ctx.analystId)),
 });

@@ -21,30 +21,30 @@ import {
   ZSourceRegistryInputSchema,
 } from "@claimdesk/types";
 import { z } from "zod";
-import { publicProcedure, router } from "../trpc";
+import { analystProcedure, router, viewerProcedure } from "../trpc";
 
 export const corpusRouter = router({
-  claims: publicProcedure
+  claims: viewerProcedure
     .input(ZCorpusClaimsInputSchema)
     .query(({ ctx, input }) => listClaimTable(ctx.db, input, ctx.analystId)),
-  count: publicProcedure
+  count: viewerProcedure
     .input(ZCorpusCountInputSchema)
     .query(({ ctx, input }) => countClaimTable(ctx.db, input)),
-  bulkUpdate: publicProcedure
+  bulkUpdate: analystProcedure
     .input(ZBulkUpdateInputSchema)
     .mutation(({ ctx, input }) => bulkUpdateClaims(ctx.db, input, ctx.analystId)),
-  facets: publicProcedure.input(z.object({}).optional()).query(({ ctx }) => claimFacets(ctx.db)),
-  stats: publicProcedure.input(z.object({}).optional()).query(({ ctx }) => corpusStats(ctx.db)),
-  propositions: publicProcedure
+  facets: viewerProcedure.input(z.object({}).optional()).query(({ ctx }) => claimFacets(ctx.db)),
+  stats: viewerProcedure.input(z.object({}).optional()).query(({ ctx }) => corpusStats(ctx.db)),
+  propositions: viewerProcedure
     .input(ZCorpusPropositionsInputSchema)
     .query(({ ctx, input }) => listPropositionsWithCounts(ctx.db, input)),
-  proposition: publicProcedure
+  proposition: viewerProcedure
     .input(ZByIdInputSchema)
     .query(({ ctx, input }) => getPropositionOverview(ctx.db, input.id)),
-  sources: publicProcedure
+  sources: viewerProcedure
     .input(ZSourceRegistryInputSchema)
     .query(({ ctx, input }) => listSourceRegistry(ctx.db, input)),
-  mergeSources: publicProcedure
+  mergeSources: analystProcedure
     .input(ZMergeSourcesInputSchema)
     .mutation(({ ctx, input }) => mergeSources(ctx.db, input, ctx.analystId)),
 });

@@ -6,22 +6,22 @@ import {
   ZPropositionListInputSchema,
   ZTagListInputSchema,
 } from "@claimdesk/types";
-import { publicProcedure, router } from "../trpc";
+import { analystProcedure, router, viewerProcedure } from "../trpc";
 
 export const propositionRouter = router({
-  list: publicProcedure
+  list: viewerProcedure
     .input(ZPropositionListInputSchema)
     .query(({ ctx, input }) => listPropositions(ctx.db, input)),
-  byId: publicProcedure
+  byId: viewerProcedure
     .input(ZPropositionByIdInputSchema)
     .query(({ ctx, input }) => getProposition(ctx.db, input.id)),
-  create: publicProcedure
+  create: analystProcedure
     .input(ZPropositionCreateInputSchema)
     .mutation(({ ctx, input }) => createProposition(ctx.db, input, ctx.analystId)),
 });
 
 export const tagRouter = router({
-  list: publicProcedure
+  list: viewerProcedure
     .input(ZTagListInputSchema)
     .query(({ ctx, input }) => listTags(ctx.db, input)),
 });

@@ -43,6 +43,7 @@ describe("upsertAnnotation", () => {
       credibility: null,
       note: null,
       tags: ["funding", "iran"],
+      submittedAt: null,
       version: 0,
       updatedAt: expect.stringMatching(/^\d{4}-/),
     });

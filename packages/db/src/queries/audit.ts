@@ -2,7 +2,15 @@
 import { auditEvents } from "../schema";
 import type { DbExecutor } from "./executor";
 
-export type AuditEntity = "claim" | "annotation" | "source" | "proposition" | "article";
+export type AuditEntity =
+  | "claim"
+  | "annotation"
+  | "adjudication"
+  | "source"
+  | "proposition"
+  | "article"
+  | "user"
+  | "assignment";
 export type AuditAction = "create" | "update" | "delete" | "merge";
 
 export interface AuditEventInput {

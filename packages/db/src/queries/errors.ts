@@ -45,3 +45,9 @@ export class InvalidInputError extends Error {
 export class InvalidSpanError extends InvalidInputError {
   override name = "InvalidSpanError";
 }
+
+/** The caller may not do this with this record (e.g. a second first-run admin, or reading another
+ * analyst's annotation before submitting one's own). */
+export class ForbiddenError extends Error {
+  override name = "ForbiddenError";
+}

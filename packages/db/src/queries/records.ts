@@ -23,7 +23,11 @@ export type Source = Pick<
   "id" | "name" | "aliases" | "kind" | "affiliation" | "country" | "reliability"
 > & { claimCount: number };
 
-export type Annotation = Omit<AnnotationRow, "createdAt" | "updatedAt"> & { updatedAt: string };
+export type Annotation = Omit<AnnotationRow, "createdAt" | "updatedAt" | "submittedAt"> & {
+  updatedAt: string;
+  /** When the analyst submitted it (ISO); null while it is a draft. */
+  submittedAt: string | null;
+};
 
 export type Claim = Omit<ClaimRow, "createdBy" | "createdAt" | "updatedAt"> & {
   createdAt: string;
@@ -55,8 +59,12 @@ export function toSource(row: SourceRow, claimCount: number): Source {
 }
 
 export function toAnnotation(row: AnnotationRow): Annotation {
-  const { createdAt: _created, updatedAt, ...rest } = row;
-  return { ...rest, updatedAt: updatedAt.toISOString() };
+  const { createdAt: _created, updatedAt, submittedAt, ...rest } = row;
+  return {
+    ...rest,
+    submittedAt: submittedAt?.toISOString() ?? null,
+    updatedAt: updatedAt.toISOString(),
+  };
 }
 
 export function toClaim(row: ClaimRow): Claim {

@@ -13,6 +13,17 @@ import { claims } from "./claims";
 import { createdAt, updatedAt } from "./columns";
 import { users } from "./users";
 
+/** The judgement an analyst records, and an adjudicator decides, for a claim. */
+export const judgementColumns = () => ({
+  sourceStance: text("source_stance", { enum: SOURCE_STANCES }),
+  reportingStance: text("reporting_stance", { enum: REPORTING_STANCES }),
+  likelihood: text("likelihood", { enum: LIKELIHOODS }),
+  analyticConfidence: text("analytic_confidence", { enum: ANALYTIC_CONFIDENCES }),
+  verdict: text("verdict", { enum: VERDICTS }),
+  credibility: text("credibility", { enum: CREDIBILITIES }),
+  note: text("note"),
+});
+
 export const annotations = sqliteTable(
   "annotations",
   {
@@ -23,14 +34,11 @@ export const annotations = sqliteTable(
     analystId: integer("analyst_id")
       .notNull()
       .references(() => users.id),
-    sourceStance: text("source_stance", { enum: SOURCE_STANCES }),
-    reportingStance: text("reporting_stance", { enum: REPORTING_STANCES }),
-    likelihood: text("likelihood", { enum: LIKELIHOODS }),
-    analyticConfidence: text("analytic_confidence", { enum: ANALYTIC_CONFIDENCES }),
-    verdict: text("verdict", { enum: VERDICTS }),
-    credibility: text("credibility", { enum: CREDIBILITIES }),
-    note: text("note"),
+    ...judgementColumns(),
     tags: text("tags", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    /** Set when the analyst submits: until then others' annotations of the claim stay hidden
+     * from them (blind annotation), and this one is left out of agreement figures. */
+    submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
     version: integer("version").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

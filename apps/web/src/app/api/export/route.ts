@@ -11,6 +11,7 @@ import { countExportClaims, openDb, resolveDbPath } from "@claimdesk/db";
 import { createFormatter, exportChunks, exportFileName } from "@claimdesk/export";
 import { EXPORT_FORMATS, ZExportFormatSchema } from "@claimdesk/types";
 import { claimFilterFromSearchParams } from "~/lib/claim-filter-url";
+import { requireUser } from "~/server/auth";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -20,6 +21,8 @@ function reply(status: number, body: Record<string, unknown>): Response {
 }
 
 export async function GET(request: Request): Promise<Response> {
+  const auth = await requireUser(request, "viewer");
+  if ("response" in auth) return auth.response;
   const params = new URL(request.url).searchParams;
   const format = ZExportFormatSchema.safeParse(params.get("format") ?? "jsonl");
   if (!format.success)

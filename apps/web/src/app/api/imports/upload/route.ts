@@ -6,6 +6,7 @@
 import { basename } from "node:path";
 import { queueUploadedImport } from "@claimdesk/db";
 import { IMPORT_UPLOAD_MAX_FILES } from "@claimdesk/types";
+import { requireUser } from "~/server/auth";
 import { getDb } from "~/server/db";
 import { storeUpload, uploadsRoot } from "./store-upload";
 import { checkUploadFiles, isCrossOrigin, MAX_BODY_BYTES, tooLarge } from "./upload-rules";
@@ -38,6 +39,8 @@ export async function POST(request: Request): Promise<Response> {
   if (isCrossOrigin(request.headers)) {
     return reply(403, { error: "Uploads are accepted from this site's own pages only." });
   }
+  const auth = await requireUser(request, "analyst");
+  if ("response" in auth) return auth.response;
   const contentType = request.headers.get("content-type") ?? "";
   if (!contentType.toLowerCase().startsWith("multipart/form-data")) {
     return reply(415, { error: "Send the files as multipart/form-data." });

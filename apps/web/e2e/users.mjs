@@ -1,0 +1,18 @@
+// The accounts every browser test signs in with, created by serve.mjs through the worker CLI
+// (`pnpm worker user create`). Test-only credentials for a throwaway database.
+export const E2E_PASSWORD = "e2e-only password 7f3a";
+
+export const E2E_USERS = {
+  admin: { name: "Ada Admin", email: "ada@e2e.test", role: "admin" },
+  ana: { name: "Ana Analyst", email: "ana@e2e.test", role: "analyst" },
+  ben: { name: "Ben Analyst", email: "ben@e2e.test", role: "analyst" },
+  judy: { name: "Judy Adjudicator", email: "judy@e2e.test", role: "adjudicator" },
+  vic: { name: "Vic Viewer", email: "vic@e2e.test", role: "viewer" },
+};
+
+/** Where each user's signed-in browser state is saved by global-setup.ts. */
+export const storageStatePath = (key) => `test-results/auth/${key}.json`;
+
+/** The port of this run (E2E_PORT lets several runs share a machine) and its own database file. */
+export const e2ePort = () => process.env.E2E_PORT ?? "3100";
+export const e2eDbFile = () => (e2ePort() === "3100" ? "e2e.db" : `e2e-${e2ePort()}.db`);

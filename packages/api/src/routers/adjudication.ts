@@ -1,0 +1,4 @@
+/** adjudication procedures (issue #6). */
+import { router } from "../trpc";
+
+export const adjudicationRouter = router({});

@@ -1,0 +1,4 @@
+/** agreement procedures (issue #6). */
+import { router } from "../trpc";
+
+export const agreementRouter = router({});

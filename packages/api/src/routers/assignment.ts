@@ -1,0 +1,4 @@
+/** assignment procedures (issue #6). */
+import { router } from "../trpc";
+
+export const assignmentRouter = router({});

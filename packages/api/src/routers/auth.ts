@@ -1,0 +1,4 @@
+/** auth procedures (issue #6). */
+import { router } from "../trpc";
+
+export const authRouter = router({});

@@ -1,0 +1,4 @@
+/** history procedures (issue #6). */
+import { router } from "../trpc";
+
+export const historyRouter = router({});

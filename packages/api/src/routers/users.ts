@@ -1,0 +1,4 @@
+/** users procedures (issue #6). */
+import { router } from "../trpc";
+
+export const usersRouter = router({});

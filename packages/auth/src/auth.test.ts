@@ -1,0 +1,122 @@
+/** better-auth against the real migrated schema: sign-in, session cookie, rate limit, disabling. */
+import { updateUser } from "@claimdesk/db";
+import { createTestDb } from "@claimdesk/db/testing";
+import { describe, expect, it } from "vitest";
+import { createAuth } from "./auth";
+import { createUserWithPassword, WeakPasswordError } from "./create-user";
+
+const BASE = "http://localhost:3000";
+
+async function setup(signInLimit = { window: 60, max: 5 }) {
+  const db = createTestDb();
+  const auth = createAuth(db, { baseURL: BASE, secret: "x".repeat(40), signInLimit });
+  const admin = await createUserWithPassword(
+    db,
+    {
+      name: "Ada Admin",
+      email: "Ada@Example.org",
+      password: "correct horse battery",
+      role: "admin",
+    },
+    null,
+  );
+  return { db, auth, admin };
+}
+
+function signIn(
+  auth: ReturnType<typeof createAuth>,
+  email: string,
+  password: string,
+  ip = "10.0.0.1",
+) {
+  return auth.handler(
+    new Request(`${BASE}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: BASE, "x-forwarded-for": ip },
+      body: JSON.stringify({ email, password }),
+    }),
+  );
+}
+
+function cookieOf(res: Response): string {
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+}
+
+// scrypt hashing is deliberately slow; on a loaded 2-core CI machine a test can take seconds.
+describe("createAuth", { timeout: 30_000 }, () => {
+  it("signs in with the hashed password and sets an httpOnly SameSite=Lax session cookie", async () => {
+    const { auth, admin } = await setup();
+    const res = await signIn(auth, "ada@example.org", "correct horse battery");
+    expect(res.status).toBe(200);
+    const setCookie = res.headers.getSetCookie().join("\n");
+    expect(setCookie).toMatch(/claimdesk\.session_token=/);
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+    const session = await auth.api.getSession({ headers: new Headers({ cookie: cookieOf(res) }) });
+    expect(Number(session?.user.id)).toBe(admin.id);
+    expect(session?.user.role).toBe("admin");
+  });
+
+  it("refuses a wrong password and a forged cookie", async () => {
+    const { auth } = await setup();
+    expect((await signIn(auth, "ada@example.org", "wrong password!")).status).toBe(401);
+    const forged = await auth.api.getSession({
+      headers: new Headers({ cookie: "claimdesk.session_token=forged.token" }),
+    });
+    expect(forged).toBeNull();
+  });
+
+  it("rate-limits sign-in attempts per client", async () => {
+    const { auth } = await setup({ window: 60, max: 3 });
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++)
+      statuses.push((await signIn(auth, "ada@example.org", "nope nope nope")).status);
+    expect(statuses).toEqual([401, 401, 401, 429, 429]);
+    // Another client is not affected.
+    expect(
+      (await signIn(auth, "ada@example.org", "correct horse battery", "10.0.0.2")).status,
+    ).toBe(200);
+  });
+
+  it("a disabled user cannot sign in and loses every session", async () => {
+    const { db, auth, admin } = await setup();
+    const bob = await createUserWithPassword(
+      db,
+      { name: "Bob", email: "bob@example.org", password: "bob's long password", role: "analyst" },
+      admin.id,
+    );
+    const first = await signIn(auth, "bob@example.org", "bob's long password");
+    const cookie = cookieOf(first);
+    expect(await auth.api.getSession({ headers: new Headers({ cookie }) })).not.toBeNull();
+    updateUser(db, bob.id, { disabled: true }, admin.id);
+    expect(await auth.api.getSession({ headers: new Headers({ cookie }) })).toBeNull();
+    expect((await signIn(auth, "bob@example.org", "bob's long password")).status).toBe(403);
+  });
+
+  it("refuses short passwords and a second first-run admin", async () => {
+    const { db } = await setup();
+    await expect(
+      createUserWithPassword(
+        db,
+        { name: "X", email: "x@example.org", password: "short", role: "viewer" },
+        null,
+      ),
+    ).rejects.toBeInstanceOf(WeakPasswordError);
+    await expect(
+      createUserWithPassword(
+        db,
+        {
+          name: "Eve",
+          email: "eve@example.org",
+          password: "a long enough password",
+          role: "admin",
+        },
+        null,
+        { onlyIfFirst: true },
+      ),
+    ).rejects.toThrow(/already exists/);
+  });
+});
