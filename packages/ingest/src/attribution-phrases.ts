@@ -46,6 +46,7 @@ const DATE_WORDS: ReadonlySet<string> = wordSet(`
 const TIME_PREPOSITIONS: ReadonlySet<string> = wordSet(`
   on last this late early earlier next in since until
 `);
+const TIME_OPENERS: ReadonlySet<string> = wordSet("earlier later last this early late");
 const PREPOSITIONS: ReadonlySet<string> = wordSet(`
   of for at in with from on to near inside within across among by about into over under against
   during without through
@@ -64,12 +65,17 @@ const PP_HOSTS: ReadonlySet<string> = wordSet(`
   resident residents witness witnesses analyst analysts expert experts man woman people person
   knowledge familiar close statement report professor researcher researchers lawyer lawyers
   spokespeople secretary president chairman group groups staff employees workers team
+  advocates organizers attorneys activists supporters critics voters delegates lawmakers senators
+  candidates poll polls survey study files campaign club
 `);
 const ADVERBIAL_STARTERS: ReadonlySet<string> = wordSet(`
-  on in at during last earlier late after via through over by yesterday today tonight this again
+  on in at during last earlier late early after via through over by yesterday today tonight this again
   repeatedly publicly privately separately also then later recently previously once twice before
 `);
 const MAX_SUBJECT_TOKENS = 16;
+const MAX_TIME_TOKENS = 3;
+const isTimeWord = (tok: Token | undefined): boolean =>
+  tok?.word === true && (DATE_WORDS.has(tok.lw) || TIME_OPENERS.has(tok.lw));
 const MAX_ADVERBIAL_TOKENS = 10;
 const MAX_RECIPIENT_TOKENS = 5;
 // "Pete Seat, an Indiana GOP consultant whose firm was recently retained by the Kasich campaign,"
@@ -104,14 +110,45 @@ interface SubjectResult {
   readonly blocked: boolean;
   /** The subject is a relative "who": only `who V C` with its content on the right counts. */
   readonly relative?: boolean;
+  /** First of the auxiliaries and adverbs right before the cue ("has also said"): the cue's start. */
+  readonly lead: number;
+}
+
+// Quantifiers that stand for a group of speakers on their own: "Several said…", "many believe…".
+const QUANTIFIER_SUBJECTS: ReadonlySet<string> = wordSet(`
+  several some many others most few another both all
+`);
+const MAX_LABEL_TOKENS = 8;
+const LEADING_FILLERS = wordSet("meanwhile just even only soon now then still also so let");
+
+/** `(R-Texas)` / `(D-R.I.)` closing at token `close`: the index of its "(", or -1. */
+function labelOpening(toks: readonly Token[], close: number): number {
+  for (let o = close - 1; o >= 0 && close - o <= MAX_LABEL_TOKENS; o--) {
+    const tok = toks[o];
+    if (!tok) return -1;
+    if (tok.t === "(") return o > 0 && toks[o - 1]?.word ? o : -1;
+    if (!tok.word && tok.t !== "-" && tok.t !== "." && tok.t !== ",") return -1;
+  }
+  return -1;
 }
 
 /** The noun phrase ending at token `end`, walking left to a clause boundary. */
 export function nounPhraseEndingAt(toks: readonly Token[], end: number): Range | null {
-  const last = toks[end];
-  if (!last || !canEndNounPhrase(last)) return null;
-  if (SUBJECT_PRONOUNS.has(last.lw)) return { from: end, to: end };
+  let last = toks[end];
+  // A party label after a name: "Sen. Ted Cruz (R-Texas)".
   let i = end;
+  if (last?.t === ")") {
+    const open = labelOpening(toks, end);
+    if (open < 0) return null;
+    i = open - 1;
+    last = toks[i];
+  }
+  if (!last) return null;
+  if (!canEndNounPhrase(last)) {
+    // "Several said", "about three in 10 said", "another says".
+    if (i !== end || !QUANTIFIER_SUBJECTS.has(last.lw)) return quantityEndingAt(toks, end);
+  }
+  if (SUBJECT_PRONOUNS.has(last.lw)) return i === end ? { from: end, to: end } : null;
   while (i > 0 && end - i < MAX_SUBJECT_TOKENS) {
     const tok = toks[i - 1];
     const right = toks[i];
@@ -121,9 +158,16 @@ export function nounPhraseEndingAt(toks: readonly Token[], end: number): Range |
       i -= 2;
       continue;
     }
+    // "85% of Democrats".
+    if (tok.t === "%" && DIGITS.test(toks[i - 2]?.t ?? "") && right.lw === "of") {
+      i -= 2;
+      continue;
+    }
     if (!tok.word) break;
     const lw = tok.lw;
     if (CLAUSE_STOPS.has(lw) || AUXILIARIES.has(lw) || isNegation(lw)) break;
+    // A determiner opens its phrase: "the sort of change the party warned about".
+
     // A number only as a quantity of the head: "16 percent of voters", "45% of Republicans".
     const quantity = DIGITS.test(tok.t) && (right.lw === "percent" || right.t === "%");
     if (
@@ -140,41 +184,76 @@ export function nounPhraseEndingAt(toks: readonly Token[], end: number): Range |
     } else if (PREPOSITIONS.has(lw)) {
       const host = toks[i - 2];
       if (!host?.word) break;
-      const hosted = lw === "of" ? canEndNounPhrase(host) || host.cap : PP_HOSTS.has(host.lw);
+      const hosted =
+        lw === "of"
+          ? canEndNounPhrase(host) || host.cap || QUANTIFIER_SUBJECTS.has(host.lw)
+          : PP_HOSTS.has(host.lw);
       if (!hosted) break;
     } else if (isAdverb(tok)) break;
     i--;
   }
-  // A determiner or preposition cannot open the phrase after a cut-off "and".
-  while (i < end && CONJUNCTIONS.has(toks[i]?.lw ?? "")) i++;
+  // A determiner or preposition cannot open the phrase after a cut-off "and"; nor can a
+  // sentence adverb ("Meanwhile Rihanna", "Even some of her allies").
+  while (i < end && (CONJUNCTIONS.has(toks[i]?.lw ?? "") || LEADING_FILLERS.has(toks[i]?.lw ?? "")))
+    i++;
   return { from: i, to: end };
+}
+
+const NUMBER_WORDS = wordSet("one two three four five six seven eight nine ten half");
+
+/** "three in 10" / "6 in 10" (optionally after "about" / "nearly"): poll shares as speakers. */
+function quantityEndingAt(toks: readonly Token[], end: number): Range | null {
+  const ten = toks[end];
+  if (!ten || !(DIGITS.test(ten.t) || NUMBER_WORDS.has(ten.lw)) || toks[end - 1]?.lw !== "in")
+    return null;
+  const n = toks[end - 2];
+  if (!n?.word || !(DIGITS.test(n.t) || NUMBER_WORDS.has(n.lw))) return null;
+  let from = end - 2;
+  const before = toks[from - 1];
+  if (before?.word && !before.cap && isAdverb(before)) from--;
+  else if (before?.lw === "about" || before?.lw === "some") from--;
+  return { from, to: end };
 }
 
 /** The subject of the cue at `k`: skips auxiliaries and adverbs ("has repeatedly said"). */
 export function subjectBefore(toks: readonly Token[], k: number): SubjectResult {
   let j = k - 1;
   let blocked = false;
+  let lead = k;
+  const progressive = toks[k]?.lw.endsWith("ing") === true;
   while (j >= 0) {
     const tok = toks[j];
     if (!tok?.word) break;
-    if (DATE_WORDS.has(tok.lw) || DIGITS.test(tok.t)) {
+    const dated = (DATE_WORDS.has(tok.lw) && !ADVERBS.has(tok.lw)) || DIGITS.test(tok.t);
+    if (dated && !quantityEndingAt(toks, j)) {
       // "Veloria on Tuesday accused…", "officials on Feb. 6 said…": skip the time phrase.
       let t = j - 1;
       while (t >= 0 && (DATE_WORDS.has(toks[t]?.lw ?? "") || DIGITS.test(toks[t]?.t ?? ""))) t--;
-      if (!TIME_PREPOSITIONS.has(toks[t]?.lw ?? "")) break;
-      j = t - 1;
+      if (TIME_PREPOSITIONS.has(toks[t]?.lw ?? "")) j = t - 1;
+      // "Gowdy earlier Thursday said": a time phrase opened by its own adverb.
+      else if (t + 1 < j && TIME_OPENERS.has(toks[t + 1]?.lw ?? "")) j = t;
+      else break;
       continue;
     }
     if (AUXILIARIES.has(tok.lw)) {
-      if (BE_FORMS.has(tok.lw)) blocked = true; // "was reported", "is said to"
+      // "was reported", "is said to" (passive); "is saying" is active.
+      if (BE_FORMS.has(tok.lw) && !progressive) blocked = true;
     } else if (isNegation(tok.lw)) blocked = true;
     else if (!isAdverb(tok)) break;
+    if (lead === j + 1) lead = j;
     j--;
   }
-  if (blocked) return { range: null, blocked };
+  if (blocked) return { range: null, blocked, lead };
   // "…Ted Cruz, who said he would…": PARC/PolNeAR take the relative pronoun as the source.
-  if (toks[j]?.lw === "who" && j > 0) return { range: { from: j, to: j }, blocked, relative: true };
-  return { range: j >= 0 ? nounPhraseEndingAt(toks, j) : null, blocked: false };
+  if (toks[j]?.lw === "who" && j > 0)
+    return { range: { from: j, to: j }, blocked, relative: true, lead };
+  // "a message that said …": a restrictive relative right after a noun.
+  if ((toks[j]?.lw === "which" || toks[j]?.lw === "that") && j > 0) {
+    const host = toks[j - 1];
+    if (host?.word && canEndNounPhrase(host) && !SUBJECT_PRONOUNS.has(host.lw))
+      return { range: { from: j, to: j }, blocked, relative: true, lead };
+  }
+  return { range: j >= 0 ? nounPhraseEndingAt(toks, j) : null, blocked: false, lead };
 }
 
 /** A source noun phrase starting at `from`, up to a comma, quote or the sentence end. */
@@ -222,6 +301,7 @@ export function accordingToSource(toks: readonly Token[], from: number): Range |
 }
 
 const MAX_SOURCE_TAIL_TOKENS = 48;
+const RELATIVE_PRONOUNS = wordSet("who whom whose which");
 
 /**
  * `said NAME, APPOSITIVE…` at the end of a sentence: PARC/PolNeAR sources keep appositives and
@@ -231,11 +311,14 @@ const MAX_SOURCE_TAIL_TOKENS = 48;
 export function withSourceTail(toks: readonly Token[], np: Range): Range {
   if (toks[np.to + 1]?.t !== "," || !toks[np.to + 2]?.word) return np;
   let lastWord = np.to;
+  // Inside a relative clause a verb is the clause's own: "…, a professor who has endorsed X".
+  let relative = false;
   for (let i = np.to + 1; i < toks.length; i++) {
     const tok = toks[i];
     if (!tok || i - np.to > MAX_SOURCE_TAIL_TOKENS) return np;
     if (tok.word) {
-      if (isCueWord(tok)) return np;
+      if (RELATIVE_PRONOUNS.has(tok.lw)) relative = true;
+      else if (isCueWord(tok) && !relative) return np;
       lastWord = i;
     } else if (tok.t === ";" || tok.t === ":" || isOpenQuote(tok) || isCloseQuote(tok)) return np;
   }
@@ -285,6 +368,17 @@ export function analyseRight(toks: readonly Token[], k: number, cue: ReportingCu
     const that = thatAfterHearer(toks, p);
     if (that >= 0) return { type: "content", from: that + 1, marked: true, recipient: true };
   }
+  // "said Wednesday he agrees …", "vowed Saturday to rid …": a bare time phrase, then content.
+  let q = p;
+  while (q < p + MAX_TIME_TOKENS && isTimeWord(toks[q])) q++;
+  const afterTime = toks[q];
+  if (
+    q > p &&
+    afterTime?.word &&
+    !CLAUSE_STOPS.has(afterTime.lw) &&
+    (afterTime.lw === "to" || !PREPOSITIONS.has(afterTime.lw))
+  )
+    p = q;
   // Adverbials before "that", a colon or the end: "said on Monday that", "said in a statement."
   const first = toks[p];
   // A bare time word too: "officials said Tuesday." / "told reporters Tuesday that…".
@@ -307,6 +401,8 @@ export function analyseRight(toks: readonly Token[], k: number, cue: ReportingCu
   if (!tok || nextIsSentenceEnd(toks, p)) return { type: "end", recipient };
   if (tok.lw === "that") return { type: "content", from: p + 1, marked: true, recipient };
   if (tok.t === ":") return { type: "content", from: p + 1, marked: true, recipient };
+  if (cue.infinitive && tok.lw === "to")
+    return { type: "content", from: p, marked: true, recipient };
   // An indirect question: "asked whether the deal was off" (the content keeps "whether").
   if (QUESTION_LEMMAS.has(cue.lemma) && (tok.lw === "whether" || tok.lw === "if"))
     return { type: "content", from: p, marked: true, recipient };
@@ -315,12 +411,18 @@ export function analyseRight(toks: readonly Token[], k: number, cue: ReportingCu
     if (isOpenQuote(toks[p + 1])) return { type: "content", from: p + 1, marked: true, recipient };
     return { type: "comma", at: p, recipient };
   }
-  if (tok.word && !CLAUSE_STOPS.has(tok.lw)) {
+  if (
+    tok.word &&
+    !CONJUNCTIONS.has(tok.lw) &&
+    (!CLAUSE_STOPS.has(tok.lw) || CONTENT_SUBORDINATORS.has(tok.lw))
+  ) {
     return { type: "content", from: p, marked: false, recipient };
   }
   return { type: "end", recipient };
 }
 
+// A reported conditional or reason: "Cruz says if elected he will…", "said because it…".
+const CONTENT_SUBORDINATORS = wordSet("if because although though unless");
 const MAX_HEARER_TOKENS = 12;
 const QUESTION_LEMMAS = wordSet("ask wonder question");
 
@@ -371,6 +473,7 @@ function recipientEnd(toks: readonly Token[], from: number): number {
 export const ED_VERB = /^[a-z]{3,}ed$/;
 const CLAUSE_JOINERS = wordSet("and but while whereas");
 const CONTRAST_STOPS = wordSet("however whereas");
+
 const MAX_LOOKAHEAD_SUBJECT = 8;
 
 /** Does a subject starting at token `from` lead straight to a reporting cue? */
@@ -451,10 +554,13 @@ export function wordCount(toks: readonly Token[], from: number, to: number): num
  * PARC/PolNeAR annotate it.
  */
 export function subjectBeforeAppositive(toks: readonly Token[], comma: number): Range | null {
+  // Dashes enclose an aside the same way: "Gingrich — mentioned as a choice — told …".
+  const closer = toks[comma]?.t ?? ",";
+  const dashed = closer !== ",";
   for (let c = comma - 1; c > 0 && comma - c <= MAX_APPOSITIVE_TOKENS; c--) {
     const tok = toks[c];
     if (!tok || tok.t === ";") return null;
-    if (tok.t !== ",") continue;
+    if (tok.t !== closer) continue;
     const opener = toks[c + 1];
     const np = nounPhraseEndingAt(toks, c - 1);
     if (!opener?.word || !np) continue;
@@ -464,7 +570,9 @@ export function subjectBeforeAppositive(toks: readonly Token[], comma: number): 
       ? CONJUNCTIONS.has(before.lw)
       : isAttributionBoundary(toks, np.from - 1);
     if (before && !opensClause) continue;
-    const appositive = opener.cap || DETERMINERS.has(opener.lw);
+    // An age is an appositive too: "Carlos Guerrero, 55, said".
+    const age = DIGITS.test(opener.t) && c + 2 === comma;
+    const appositive = dashed || age || opener.cap || DETERMINERS.has(opener.lw);
     const relative = opener.lw === "who" || opener.lw === "which" || opener.lw === "whose";
     return appositive && !relative ? { from: np.from, to: comma - 1 } : np;
   }

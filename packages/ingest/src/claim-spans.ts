@@ -86,6 +86,58 @@ export function balanceQuotes(text: string, start: number, end: number): [number
   return trimContent(text, start, e);
 }
 
+const MAX_QUOTE_LOOKAHEAD = 2000;
+const LEFT_DOUBLE = 0x201c;
+const RIGHT_DOUBLE = 0x201d;
+const STRAIGHT_DOUBLE = 0x22;
+const APOSTROPHE = 0x27;
+
+/** The index just past the quotation mark that closes an open quotation from `from`, or -1. */
+function closingQuoteAfter(
+  text: string,
+  from: number,
+  kind: "curly" | "straight" | "doubled",
+): number {
+  const limit = Math.min(text.length, from + MAX_QUOTE_LOOKAHEAD);
+  let depth = 1;
+  for (let i = from; i < limit; i++) {
+    const c = text.charAt(i);
+    if (c === "\n") return -1;
+    if (kind === "curly") {
+      if (c === "“") depth++;
+      else if (c === "”" && --depth === 0) return i + 1;
+    } else if (kind === "straight") {
+      if (c === '"') return i + 1;
+    } else if (c === "'" && text.charAt(i + 1) === "'") return i + 2;
+  }
+  return -1;
+}
+
+/**
+ * Content that opens a quotation it does not close (`said “We will win. The time is ours.”`,
+ * split by the segmenter) is extended forward to the closing mark in the same paragraph.
+ */
+export function closeQuotation(text: string, start: number, end: number): [number, number] {
+  let curly = 0;
+  let straight = 0;
+  let doubled = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === LEFT_DOUBLE) curly++;
+    else if (c === RIGHT_DOUBLE) curly--;
+    else if (c === STRAIGHT_DOUBLE) straight++;
+    else if (c === APOSTROPHE && text.charCodeAt(i + 1) === APOSTROPHE) {
+      doubled++;
+      i++;
+    }
+  }
+  const kind =
+    curly > 0 ? "curly" : straight % 2 === 1 ? "straight" : doubled % 2 === 1 ? "doubled" : null;
+  if (!kind) return [start, end];
+  const close = closingQuoteAfter(text, end, kind);
+  return close < 0 ? [start, end] : trimContent(text, start, close);
+}
+
 const ANY_QUOTE = /[“”«»„‹›"‘]/;
 const FULLY_QUOTED = /^[“"‘«„]([^“”"«»„]*)[”"’»]$/;
 

@@ -138,7 +138,14 @@ describe("processPlainText on the real sample", () => {
       sourceName: "Kataib Hezbollah",
       content: { exact: "it was suspending attacks" },
     });
-    expect(article.claims).toHaveLength(8);
+    // The title-case headline is an attribution too.
+    expect(bySource(article.claims, "Iran")[0]).toMatchObject({
+      cue: { exact: "Urges" },
+      cueLemma: "urge",
+      content: { exact: "Iraqi Militias to Halt Attacks on U.S. Troops" },
+      origin: "rule:headline-cue@1",
+    });
+    expect(article.claims).toHaveLength(9);
   });
 
   it("gives the same text and hash whatever the line endings, spacing and ads around it", () => {

@@ -20,6 +20,10 @@ export interface ReportingCue {
   readonly nounLike: boolean;
   /** Conflict verbs (vow, threaten, warn…), which report intentions rather than facts. */
   readonly conflict: boolean;
+  /** Only with a to-infinitive, which is the content: "declined to comment". */
+  readonly infinitive?: boolean;
+  /** Particles that belong to the cue ("pointed out that", "pointed to"). */
+  readonly particles?: ReadonlySet<string>;
 }
 
 interface LemmaSpec {
@@ -29,6 +33,8 @@ interface LemmaSpec {
   readonly recipient?: boolean;
   readonly strict?: boolean;
   readonly conflict?: boolean;
+  readonly particles?: string;
+  readonly infinitive?: boolean;
 }
 
 // "claim", "allege", "insist", "maintain", "contend": the reporter keeps a distance.
@@ -39,7 +45,8 @@ const LEMMAS: Readonly<Record<string, LemmaSpec>> = {
   tell: { stance: "neutral", forms: ["tell", "tells", "told", "telling"], recipient: true },
   add: { stance: "neutral", strict: true },
   announce: { stance: "neutral" },
-  state: { stance: "neutral" },
+  // Not "state(s)": mostly a noun ("swing state").
+  state: { stance: "neutral", forms: ["stated", "stating"] },
   write: {
     stance: "neutral",
     forms: ["write", "writes", "wrote", "written", "writing"],
@@ -50,9 +57,9 @@ const LEMMAS: Readonly<Record<string, LemmaSpec>> = {
   explain: { stance: "neutral" },
   comment: { stance: "neutral", strict: true },
   remark: { stance: "neutral", strict: true },
-  respond: { stance: "neutral", strict: true },
+  respond: { stance: "neutral", particles: "to" },
   reply: { stance: "neutral", forms: ["reply", "replies", "replied", "replying"] },
-  ask: { stance: "neutral", recipient: true, strict: true },
+  ask: { stance: "neutral", recipient: true, particles: "about for" },
   testify: { stance: "neutral", forms: ["testify", "testifies", "testified", "testifying"] },
   predict: { stance: "neutral" },
   forecast: {
@@ -61,8 +68,8 @@ const LEMMAS: Readonly<Record<string, LemmaSpec>> = {
     strict: true,
   },
   estimate: { stance: "neutral", strict: true },
-  believe: { stance: "neutral", strict: true },
-  suggest: { stance: "neutral", strict: true },
+  believe: { stance: "neutral" },
+  suggest: { stance: "neutral" },
   argue: { stance: "neutral" },
   assert: { stance: "neutral" },
   affirm: { stance: "neutral" },
@@ -72,12 +79,12 @@ const LEMMAS: Readonly<Record<string, LemmaSpec>> = {
   emphasize: { stance: "neutral" },
   underline: { stance: "neutral", strict: true },
   reiterate: { stance: "neutral" },
-  recall: { stance: "neutral", strict: true },
+  recall: { stance: "neutral" },
   describe: { stance: "neutral" },
-  mention: { stance: "neutral", strict: true },
+  mention: { stance: "neutral" },
   observe: { stance: "neutral", strict: true },
   recount: { stance: "neutral", strict: true },
-  indicate: { stance: "neutral", strict: true },
+  indicate: { stance: "neutral" },
   signal: {
     stance: "neutral",
     forms: ["signal", "signals", "signaled", "signalled", "signaling", "signalling"],
@@ -90,11 +97,11 @@ const LEMMAS: Readonly<Record<string, LemmaSpec>> = {
   speculate: { stance: "neutral" },
   propose: { stance: "neutral" },
   recommend: { stance: "neutral" },
-  complain: { stance: "neutral" },
+  complain: { stance: "neutral", particles: "about" },
   deny: { stance: "neutral", forms: ["deny", "denies", "denied", "denying"] },
   dispute: { stance: "neutral" },
   reject: { stance: "neutral" },
-  question: { stance: "neutral", strict: true },
+  question: { stance: "neutral" },
   doubt: { stance: "neutral", strict: true },
   accuse: { stance: "neutral" },
   blame: { stance: "neutral" },
@@ -102,7 +109,7 @@ const LEMMAS: Readonly<Record<string, LemmaSpec>> = {
   criticize: { stance: "neutral" },
   condemn: { stance: "neutral" },
   caution: { stance: "neutral", recipient: true },
-  warn: { stance: "neutral", recipient: true, conflict: true },
+  warn: { stance: "neutral", recipient: true, conflict: true, particles: "about of against" },
   vow: { stance: "neutral", conflict: true },
   pledge: { stance: "neutral", conflict: true },
   promise: { stance: "neutral", recipient: true, conflict: true },
@@ -135,34 +142,109 @@ const LEMMAS: Readonly<Record<string, LemmaSpec>> = {
   demonstrate: { stance: "committed", strict: true },
   find: { stance: "committed", forms: ["find", "finds", "found", "finding"], strict: true },
   // Beliefs, hopes and fears: PARC and PolNeAR annotate them as attributions too.
-  think: { stance: "neutral", forms: ["think", "thinks", "thought"], strict: true },
+  think: { stance: "neutral", forms: ["think", "thinks", "thought"] },
   hope: { stance: "neutral" },
-  fear: { stance: "neutral", strict: true },
+  fear: { stance: "neutral" },
   expect: { stance: "neutral", strict: true },
   feel: { stance: "neutral", forms: ["feel", "feels", "felt", "feeling"], strict: true },
   worry: { stance: "neutral", strict: true },
   conclude: { stance: "neutral" },
-  agree: { stance: "neutral", forms: ["agree", "agrees", "agreed", "agreeing"], strict: true },
+  agree: {
+    stance: "neutral",
+    forms: ["agree", "agrees", "agreed", "agreeing"],
+    particles: "with on",
+  },
   joke: { stance: "neutral" },
   lament: { stance: "neutral" },
   decry: { stance: "neutral" },
   wonder: { stance: "neutral", strict: true },
-  point: { stance: "neutral", strict: true },
+  point: { stance: "neutral", strict: true, particles: "out to" },
   // Not "calls": mostly a noun ("phone calls") and, in "what it calls X", a label.
   // Evaluations whose object is the content ("praised Rubio's positions").
   praise: { stance: "neutral" },
   defend: { stance: "neutral" },
   endorse: { stance: "neutral" },
   cite: { stance: "neutral" },
-  support: { stance: "neutral" },
   oppose: { stance: "neutral" },
   dismiss: { stance: "neutral", forms: ["dismiss", "dismisses", "dismissed", "dismissing"] },
   denounce: { stance: "neutral" },
   slam: { stance: "neutral", forms: ["slam", "slams", "slammed", "slamming"] },
   blast: { stance: "neutral" },
   attack: { stance: "neutral" },
-  call: { stance: "neutral", forms: ["called", "calling"] },
+  call: { stance: "neutral", forms: ["called", "calling"], particles: "for" },
   establish: { stance: "committed", strict: true },
+  // Added from PolNeAR (train) cue statistics: speech, evaluation and communication verbs.
+  continue: { stance: "neutral", strict: true },
+  // Refusals and attempts whose content is a to-infinitive: "declined to comment".
+  decline: { stance: "neutral", strict: true, infinitive: true },
+  refuse: { stance: "neutral", strict: true, infinitive: true },
+  seek: {
+    stance: "neutral",
+    forms: ["seek", "seeks", "sought", "seeking"],
+    strict: true,
+    infinitive: true,
+  },
+  express: { stance: "neutral", forms: ["express", "expresses", "expressed", "expressing"] },
+  echo: { stance: "neutral", forms: ["echo", "echoes", "echoed", "echoing"] },
+  mock: { stance: "neutral" },
+  muse: { stance: "neutral", strict: true },
+  tout: { stance: "neutral" },
+  boast: { stance: "neutral" },
+  assail: { stance: "neutral" },
+  applaud: { stance: "neutral" },
+  bemoan: { stance: "neutral" },
+  imply: { stance: "neutral", forms: ["imply", "implies", "implied", "implying"] },
+  liken: { stance: "neutral" },
+  invoke: { stance: "neutral" },
+  lambaste: { stance: "neutral" },
+  deride: { stance: "neutral" },
+  interject: { stance: "neutral" },
+  rebuke: { stance: "neutral" },
+  portray: { stance: "neutral" },
+  highlight: { stance: "neutral" },
+  remind: { stance: "neutral", recipient: true },
+  shout: { stance: "neutral" },
+  yell: { stance: "neutral" },
+  chant: { stance: "neutral", strict: true },
+  retweet: { stance: "neutral" },
+  post: { stance: "neutral", strict: true },
+  discuss: { stance: "neutral", forms: ["discuss", "discusses", "discussed", "discussing"] },
+  talk: { stance: "neutral", strict: true, particles: "about" },
+  speak: {
+    stance: "neutral",
+    forms: ["speak", "speaks", "spoke", "spoken", "speaking"],
+    strict: true,
+    particles: "about of",
+  },
+  refer: {
+    stance: "neutral",
+    forms: ["refer", "refers", "referred", "referring"],
+    strict: true,
+    particles: "to",
+  },
+  reference: { stance: "neutral", forms: ["referenced", "referencing"] },
+  rail: { stance: "neutral", strict: true, particles: "against" },
+  lash: { stance: "neutral", forms: ["lashed", "lashing"], strict: true, particles: "out" },
+  charge: { stance: "neutral", strict: true },
+  label: { stance: "neutral", forms: ["labeled", "labelled", "labeling", "labelling"] },
+  realize: { stance: "neutral", strict: true },
+  realise: { stance: "neutral", strict: true },
+  clarify: { stance: "neutral", forms: ["clarify", "clarifies", "clarified", "clarifying"] },
+  offer: { stance: "neutral", strict: true, infinitive: true },
+  order: { stance: "neutral" },
+  learn: { stance: "neutral", strict: true },
+  repeat: { stance: "neutral" },
+  deem: { stance: "neutral" },
+  // Not "thanks": mostly "thanks to".
+  thank: { stance: "neutral", forms: ["thank", "thanked", "thanking"] },
+  quote: { stance: "neutral" },
+  apologize: { stance: "neutral", particles: "for" },
+  attribute: { stance: "neutral" },
+  side: { stance: "neutral", forms: ["sided", "siding"], strict: true, particles: "with" },
+  balk: { stance: "neutral", particles: "at" },
+  distance: { stance: "neutral", forms: ["distanced", "distancing"] },
+  knock: { stance: "neutral", forms: ["knocked", "knocking"] },
+  vote: { stance: "neutral", forms: ["voted", "voting"], strict: true, particles: "for against" },
 };
 
 const SIBILANT_END = /(?:s|sh|ch|x|z)$/;
@@ -197,6 +279,8 @@ function buildLexicon(): Map<string, ReportingCue> {
       needsComplement: spec.strict ?? false,
       conflict: spec.conflict ?? false,
       nounLike: false,
+      ...(spec.particles ? { particles: new Set(spec.particles.split(" ")) } : {}),
+      ...(spec.infinitive ? { infinitive: true } : {}),
     };
     const nounLike: ReportingCue = { ...cue, nounLike: true };
     for (const form of spec.forms ?? regularForms(lemma)) {
@@ -221,6 +305,26 @@ export const ACCORDING_TO: ReportingCue = {
 
 /** The colon after a speaker ("Warren: …", "BENENSON: …"): a bare "say". */
 export const SPEAKER_COLON: ReportingCue = { ...ACCORDING_TO, lemma: "say" };
+
+/** "seems to", "appears to", "is expected to": an unnamed expectation (no source). */
+export const RAISING_CUE: ReportingCue = { ...ACCORDING_TO, lemma: "appear" };
+export const EXPECTED_CUE: ReportingCue = { ...ACCORDING_TO, lemma: "expect" };
+
+/** "reportedly": hearsay without a named source. */
+export const REPORTEDLY_CUE: ReportingCue = {
+  ...ACCORDING_TO,
+  lemma: "report",
+  stance: "distancing",
+};
+
+/** "made (it) clear that …". */
+export const MAKE_CLEAR_CUE: ReportingCue = { ...ACCORDING_TO, lemma: "make clear" };
+
+/** "As Sexton put it, …": only counts with a that-clause, a quotation or in `As S put it, C`. */
+export const PUT_IT_CUE: ReportingCue = { ...ACCORDING_TO, lemma: "put", needsComplement: true };
+
+/** "Asked whether …": the question put to the speaker. */
+export const ASKED_CUE: ReportingCue = { ...ACCORDING_TO, lemma: "ask" };
 
 /** Looks up a single word, case-insensitively. */
 export function lookupReportingVerb(word: string): ReportingCue | undefined {

@@ -25,6 +25,7 @@ const DEFINITE_ANAPHOR = new RegExp(
 const WORDS_OF = /[\p{L}]+/gu;
 const SINGLE_NAME = /^\p{Lu}[\p{L}'’-]+$/u;
 const PROSE_END = /[.!?”"’)…]$/;
+const PARTY_LABEL = /\s*\([^()]{1,12}\)$/;
 // How many earlier sentences an anaphor may reach back (the same sentence always counts).
 const ANAPHORA_WINDOW = 2;
 
@@ -81,7 +82,8 @@ export function resolveSources(
     if (!draft) continue;
     if (!draft.source) continue;
     const mention = text.slice(draft.source.start, draft.source.end);
-    const analysis = analyseMention(mention);
+    // A party label is not part of the name: "Sen. Ted Cruz (R-Texas)".
+    const analysis = analyseMention(mention.replace(PARTY_LABEL, ""));
     draft.kind = analysis.kind;
     draft.sourceName = analysis.name;
     if (analysis.kind === "named_person") {

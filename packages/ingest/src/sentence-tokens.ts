@@ -57,6 +57,11 @@ export function tokenize(text: string, start: number, end: number): Token[] {
       const prev = out[out.length - 1];
       if (prev?.word && (NOUN_MARKERS.has(prev.lw) || POSSESSIVE.test(prev.t))) cue = false;
     }
+    // "a liberal think tank": a noun compound, not a belief.
+    if (lw === "tank" || lw === "tanks") {
+      const prev = out[out.length - 1];
+      if (prev?.cue && prev.lw === "think") out[out.length - 1] = { ...prev, cue: false };
+    }
     out.push({ s, e, t, lw, word, cap, cue });
   }
   return out;

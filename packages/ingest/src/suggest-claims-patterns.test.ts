@@ -67,7 +67,7 @@ describe("suggestClaims: sources", () => {
   it("does not take an adverbial after the cue for the source", () => {
     expect(
       triple("“We will appeal,” Mara Lind, a company spokeswoman, said in a statement."),
-    ).toEqual([["Mara Lind, a company spokeswoman", "said", "“We will appeal,”"]]);
+    ).toEqual([["Mara Lind, a company spokeswoman", "said in a statement", "“We will appeal,”"]]);
   });
 
   it("keeps a percentage in the source", () => {
@@ -153,5 +153,227 @@ describe("suggestClaims: contents", () => {
       quoteType: "direct",
       origin: origin(CLAIM_RULES.precedingQuote),
     });
+  });
+});
+
+describe("suggestClaims: more sources (PolNeAR, second pass)", () => {
+  it("keeps a party label in the source and leaves it out of the name", () => {
+    const claim = claimsIn("Sen. Tom Varga (R-Ohio) said the levy was a mistake.").claims[0];
+    expect(claim).toMatchObject({
+      sourceMention: { exact: "Sen. Tom Varga (R-Ohio)" },
+      sourceName: "Tom Varga",
+      content: { exact: "the levy was a mistake" },
+    });
+  });
+
+  it("takes quantifiers and poll shares as speakers", () => {
+    expect(triple("Several said they would stay home.")).toEqual([
+      ["Several", "said", "they would stay home"],
+    ]);
+    expect(triple("About three in 10 said they were undecided.")).toEqual([
+      ["About three in 10", "said", "they were undecided"],
+    ]);
+    expect(triple("Two in three said the roads had worsened.")).toEqual([
+      ["Two in three", "said", "the roads had worsened"],
+    ]);
+  });
+
+  it("keeps an aside between dashes and an age in the source", () => {
+    expect(
+      claimWithCue(
+        claimsIn("Reyes — a former mayor of Tarnby — told the council that the bridge was safe.")
+          .claims,
+        "told",
+      ).sourceMention?.exact,
+    ).toBe("Reyes — a former mayor of Tarnby");
+    expect(triple("Carla Weiss, 55, said she would vote.")).toEqual([
+      ["Carla Weiss, 55", "said", "she would vote"],
+    ]);
+  });
+
+  it("takes a restrictive “that” as the source and reads “is now saying” as active", () => {
+    expect(triple("The banner was replaced by a message that said the shop was closed.")).toEqual([
+      ["that", "said", "the shop was closed"],
+    ]);
+    expect(triple("Lind is now saying that the levy was a mistake.")).toEqual([
+      ["Lind", "is now saying", "the levy was a mistake"],
+    ]);
+  });
+
+  it("skips a time phrase opened by its own adverb", () => {
+    expect(triple("Gowdy earlier Thursday said the panel had met.")).toEqual([
+      ["Gowdy", "said", "the panel had met"],
+    ]);
+  });
+
+  it("gives “by saying” the main clause's subject", () => {
+    expect(triple("Dunn won the seat by saying that the levy would go.")).toEqual([
+      ["Dunn", "saying", "the levy would go"],
+    ]);
+  });
+
+  it("leaves the source open for an -ing cue right after a noun", () => {
+    const claim = claimsIn("The mayor gave a speech attacking the council.").claims[0];
+    expect(claim).toMatchObject({ sourceMention: null, cue: { exact: "attacking" } });
+    expect(claim?.content.exact).toBe("the council");
+  });
+});
+
+describe("suggestClaims: cue spans (PolNeAR conventions)", () => {
+  it("takes auxiliaries, adverbs, a colon and the channel into the cue", () => {
+    expect(triple("Officials have also said the bridge is safe.")).toEqual([
+      ["Officials", "have also said", "the bridge is safe"],
+    ]);
+    expect(triple("The union said in a statement that the strike would go on.")).toEqual([
+      ["The union", "said in a statement", "the strike would go on"],
+    ]);
+    expect(triple("Dunn added: “We will not back down.”")).toEqual([
+      ["Dunn", "added:", "“We will not back down.”"],
+    ]);
+  });
+
+  it("takes particles and object prepositions into the cue", () => {
+    expect(triple("Reyes pointed out that the bridge was closed.")).toEqual([
+      ["Reyes", "pointed out", "the bridge was closed"],
+    ]);
+    expect(triple("The council called for a new vote.")).toEqual([
+      ["The council", "called for", "a new vote"],
+    ]);
+    expect(triple("Dunn talked about the bridge.")).toEqual([
+      ["Dunn", "talked about", "the bridge"],
+    ]);
+    expect(triple("Reyes expressed confidence that the bill would pass.")).toEqual([
+      ["Reyes", "expressed confidence", "the bill would pass"],
+    ]);
+  });
+
+  it("reads multi-word cues", () => {
+    expect(triple("The mayor made it clear that he would not resign.")).toEqual([
+      ["The mayor", "made it clear", "he would not resign"],
+    ]);
+    expect(triple("Dunn went on to say that the levy would stay.")).toEqual([
+      ["Dunn", "went on to say", "the levy would stay"],
+    ]);
+  });
+});
+
+describe("suggestClaims: more cue classes (PolNeAR, second pass)", () => {
+  it("takes refusals with their infinitive and evaluation verbs with their object", () => {
+    expect(triple("Dunn declined to comment.")).toEqual([["Dunn", "declined", "to comment"]]);
+    expect(triple("Reyes mocked the proposal.")).toEqual([["Reyes", "mocked", "the proposal"]]);
+  });
+
+  it("keeps a reported condition after a speech verb", () => {
+    expect(triple("Dunn says if elected he will cut the levy.")).toEqual([
+      ["Dunn", "says", "if elected he will cut the levy"],
+    ]);
+  });
+
+  it("takes a capitalised cue in a title-case headline only", () => {
+    const claim = claimsIn("Mayor Dunn Says the Budget Is a Disaster").claims[0];
+    expect(claim).toMatchObject({
+      sourceMention: { exact: "Mayor Dunn" },
+      cue: { exact: "Says" },
+      content: { exact: "the Budget Is a Disaster" },
+      origin: origin(CLAIM_RULES.headlineCue),
+    });
+    expect(claimsIn("The Urges of a Young Town were strong and lasting.").claims).toEqual([]);
+  });
+
+  it("takes `As S V, C` and `As S put it, C`", () => {
+    expect(
+      claimsIn("As the mayor noted, the bridge has been closed for a year.").claims[0],
+    ).toMatchObject({
+      sourceMention: { exact: "the mayor" },
+      cue: { exact: "noted" },
+      content: { exact: "the bridge has been closed for a year" },
+      origin: origin(CLAIM_RULES.asSourceCue),
+    });
+    expect(triple("As Reyes put it, the bridge is a symbol.")).toEqual([
+      ["Reyes", "put it", "the bridge is a symbol"],
+    ]);
+    expect(claimsIn("She put it on the table.").claims).toEqual([]);
+  });
+
+  it("takes `X seems / is expected to V` without a source", () => {
+    expect(claimsIn("The deal appears to be dead.").claims[0]).toMatchObject({
+      sourceMention: null,
+      cue: { exact: "appears" },
+      content: { exact: "The deal appears to be dead" },
+      origin: origin(CLAIM_RULES.raising),
+    });
+    expect(claimsIn("The vote is widely expected to be close.").claims[0]).toMatchObject({
+      cue: { exact: "is widely expected" },
+      cueLemma: "expect",
+    });
+  });
+
+  it("takes the question in `Asked whether Q, S V` and `… when asked about Q`", () => {
+    expect(
+      claimsIn("Asked on Monday whether the bridge would reopen, the mayor shrugged.").claims[0],
+    ).toMatchObject({
+      sourceMention: null,
+      cue: { exact: "Asked" },
+      content: { exact: "whether the bridge would reopen" },
+      origin: origin(CLAIM_RULES.askedQuestion),
+    });
+    expect(
+      claimWithCue(claimsIn("“I hope not,” Dunn said when asked about the levy.").claims, "asked")
+        .content.exact,
+    ).toBe("about the levy");
+  });
+
+  it("takes “reportedly” and a passive “was asked about” without a source", () => {
+    expect(
+      claimsIn("Both Acme and Tarnby Mills have reportedly looked at the site and passed.")
+        .claims[0],
+    ).toMatchObject({
+      sourceMention: null,
+      cue: { exact: "reportedly" },
+      content: {
+        exact: "Both Acme and Tarnby Mills have reportedly looked at the site and passed",
+      },
+      origin: origin(CLAIM_RULES.reportedly),
+    });
+    expect(triple("Dunn was asked about the levy at a forum.")).toEqual([
+      [null, "asked", "about the levy at a forum"],
+    ]);
+  });
+
+  it("does not take phrasal verbs or a noun form before its clause's verb", () => {
+    expect(claimsIn("Reyes showed up at the hearing.").claims).toEqual([]);
+    expect(claimsIn("How the attack should be described is unclear.").claims).toEqual([]);
+  });
+
+  it("does not take naming, compounds or cues inside quotations", () => {
+    expect(claimsIn("She founded a group called Citizens for Tarnby.").claims).toEqual([]);
+    expect(claimsIn("Reyes works at a liberal think tank.").claims).toEqual([]);
+    expect(triple("“I think we will win,” Dunn said.")).toEqual([
+      ["Dunn", "said", "“I think we will win,”"],
+    ]);
+  });
+});
+
+describe("suggestClaims: content boundaries (PolNeAR, second pass)", () => {
+  it("runs a quotation on to its closing mark across sentences", () => {
+    expect(triple("Dunn said: “We will win. The time is ours.”")).toEqual([
+      ["Dunn", "said:", "“We will win. The time is ours.”"],
+    ]);
+  });
+
+  it("starts `“Q,” S V` at a quotation introduced by a colon, and after a dateline", () => {
+    expect(triple("But he added a caveat: “The count is not final,” the clerk said.")).toEqual([
+      ["the clerk", "said", "“The count is not final,”"],
+    ]);
+    expect(triple("WASHINGTON - The bridge will reopen in May, officials said.")).toEqual([
+      ["officials", "said", "The bridge will reopen in May"],
+    ]);
+  });
+
+  it("skips a bare time phrase after the cue", () => {
+    expect(
+      claimWithCue(claimsIn("Dunn said Wednesday he agrees with the ruling.").claims, "said")
+        .content.exact,
+    ).toBe("he agrees with the ruling");
   });
 });

@@ -11,13 +11,16 @@
  */
 import type { TSentence, TSpan, TSuggestedClaim } from "@claimdesk/types";
 import {
+  AUXILIARIES,
   accordingToSource,
   analyseRight,
   CONJUNCTIONS,
   contentBeforeEnd,
   contentEnd,
+  isAdverb as isAdverbToken,
   isAttributionBoundary,
   nextIsSentenceEnd,
+  nounPhraseEndingAt,
   nounPhraseFrom,
   type Range,
   SUBJECT_PRONOUNS,
@@ -28,11 +31,23 @@ import {
   wordCount,
 } from "./attribution-phrases";
 import type { ClaimRule, Draft } from "./claim-draft";
-import { balanceQuotes, quoteTypeOf, trimContent } from "./claim-spans";
+import { balanceQuotes, closeQuotation, quoteTypeOf, trimContent } from "./claim-spans";
 import { mainClauseSubject } from "./main-clause-subject";
-import { ACCORDING_TO, REPORTING_VERBS, type ReportingCue, SPEAKER_COLON } from "./reporting-verbs";
+import {
+  ACCORDING_TO,
+  ASKED_CUE,
+  EXPECTED_CUE,
+  MAKE_CLEAR_CUE,
+  PUT_IT_CUE,
+  RAISING_CUE,
+  REPORTEDLY_CUE,
+  REPORTING_VERBS,
+  type ReportingCue,
+  SPEAKER_COLON,
+} from "./reporting-verbs";
 import { resolveSources } from "./resolve-sources";
 import {
+  DIGITS,
   isCloseQuote,
   isCueWord,
   isOpenQuote,
@@ -40,6 +55,7 @@ import {
   type Token,
   tokenize,
 } from "./sentence-tokens";
+import { wordSet } from "./word-set";
 
 export type { ClaimRule } from "./claim-draft";
 export { quoteTypeOf } from "./claim-spans";
@@ -100,6 +116,38 @@ export const CLAIM_RULES = {
     description:
       '`S: C` opening a sentence: headlines and transcripts ("Warren: Trump Is a Failure").',
   },
+  headlineCue: {
+    name: "headline-cue",
+    version: 1,
+    baseScore: 0.7,
+    description: '`S V C` in a title-case headline: "Clinton Says Russians Hacked DNC".',
+  },
+  asSourceCue: {
+    name: "as-source-cue",
+    version: 1,
+    baseScore: 0.75,
+    description: '`As S V, C`: "As the senator noted, the bill has stalled".',
+  },
+  raising: {
+    name: "raising-cue",
+    version: 1,
+    baseScore: 0.55,
+    description:
+      '`X seems / appears / is expected to V`: no source; the content is X … V ("The deal appears to be dead").',
+  },
+  askedQuestion: {
+    name: "asked-question",
+    version: 1,
+    baseScore: 0.6,
+    description:
+      "`Asked whether Q, S V …` / `… when asked about Q`: the question put to the speaker.",
+  },
+  reportedly: {
+    name: "reportedly",
+    version: 1,
+    baseScore: 0.5,
+    description: '"X has reportedly done Y": hearsay the article does not attribute to anyone.',
+  },
   participle: {
     name: "participle-cue",
     version: 1,
@@ -126,6 +174,8 @@ interface SentenceContext {
   lastDraft: Draft | null;
   /** The previous sentence when it is in the same paragraph and ends a quotation. */
   readonly previous: TSentence | null;
+  /** Is token k inside a quotation (opened in this sentence or earlier in the paragraph)? */
+  readonly quoted: Uint8Array | null;
 }
 
 function addDraft(
@@ -141,6 +191,7 @@ function addDraft(
   const { text, toks } = ctx;
   let [cs, ce] = trimContent(text, contentStart, contentEndOffset);
   [cs, ce] = balanceQuotes(text, cs, ce);
+  [cs, ce] = closeQuotation(text, cs, ce);
   if (ce <= cs) return null;
   const cueFrom = toks[cueRange.from];
   const cueTo = toks[cueRange.to];
@@ -224,28 +275,53 @@ function afterNameOrPronoun(toks: readonly Token[], k: number): boolean {
   return prev?.word === true && (prev.cap || SUBJECT_PRONOUNS.has(prev.lw));
 }
 
-function tryVerbCue(ctx: SentenceContext, k: number, cue: ReportingCue): void {
+function tryVerbCue(
+  ctx: SentenceContext,
+  k: number,
+  cue: ReportingCue,
+  forcedRule: ClaimRule | null = null,
+  headEnd = k,
+): void {
   const { toks } = ctx;
-  const cueRange = { from: k, to: k };
   const cueTok = toks[k];
   const last = toks[toks.length - 1];
   const first = toks[0];
   if (!cueTok || !last || !first) return;
   const subject = subjectBefore(toks, k);
   if (subject.blocked) return;
-  const right = analyseRight(toks, k, cue);
+  // "showed up", "knocked out": phrasal verbs that report nothing.
+  if (OTHER_PARTICLES.has(toks[k + 1]?.lw ?? "") && PHRASAL_LEMMAS.has(cue.lemma)) return;
+  // "the Orlando attack should be defined": a noun-like form before the verb of its clause.
+  if (cue.nounLike && AUXILIARIES.has(toks[k + 1]?.lw ?? "")) return;
+  // "pointed out that …", "pointed to the polls": the particle is part of the cue.
+  const particle = headEnd > k || cue.particles?.has(toks[k + 1]?.lw ?? "") === true;
+  // The cue takes in its auxiliaries and adverbs ("has also said") and a colon ("said: …").
+  const colon = toks[headEnd + 1]?.t === ":";
+  const cueTo = headEnd > k ? headEnd + (colon ? 1 : 0) : particle || colon ? k + 1 : k;
+  const rawRight = analyseRight(toks, cueTo, cue);
+  // "said in a statement", "wrote on Twitter": PolNeAR counts the channel as part of the cue.
+  const cueRange = { from: subject.lead, to: channelEnd(toks, cueTo) };
+  const right =
+    (particle || colon) && rawRight.type === "content" ? { ...rawRight, marked: true } : rawRight;
   if (subject.relative && right.type !== "content") return;
   const toldRule = right.recipient && cue.lemma === "tell";
   const needsComplement = cue.needsComplement || (cue.nounLike && !afterNameOrPronoun(toks, k));
+  // "a speech attacking Clinton", "began dismissing …": an -ing form right after a noun
+  // phrase modifies it; only an auxiliary ("is saying") makes that phrase its subject.
+  const reduced = cueTok.lw.endsWith("ing") && subject.lead === k && subject.range?.to === k - 1;
   let range = subject.range;
   let subjectStart = range?.from ?? -1;
-  // "what it calls Iranian proxies" names a thing; it reports no claim.
-  if (cue.lemma === "call" && toks[subjectStart - 1]?.lw === "what") return;
+  // "what it calls Iranian proxies", "a group called Citizens for Trump" name a thing, "called
+  // off" cancels: no claim.
+  if (cue.lemma === "call" && isNaming(toks, k, subjectStart, range)) return;
 
   if (!range) {
     const prev = toks[k - 1];
     // Participle or coordinated cue of the sentence's previous source: ", saying …", "and added".
-    const participle = prev?.t === "," && cueTok.lw.endsWith("ing");
+    // Also "… by saying that …", "… while insisting …".
+    const participle =
+      cueTok.lw.endsWith("ing") &&
+      (prev?.t === "," || (prev?.word === true && PARTICIPLE_LEADS.has(prev.lw)));
     const coordinated = prev?.lw === "and" || prev?.lw === "but";
     if ((participle || coordinated) && !ctx.lastSource && right.type === "content") {
       // No earlier cue in the sentence: the main clause's subject ("X endorsed Y, saying …").
@@ -270,7 +346,7 @@ function tryVerbCue(ctx: SentenceContext, k: number, cue: ReportingCue): void {
       return;
     }
     // `S, APPOSITIVE, V …` first: "Pete Sorel, a consultant…, said the bid failed".
-    if (prev?.t === ",") {
+    if (prev?.t === "," || prev?.t === "—" || prev?.t === "–") {
       range = subjectBeforeAppositive(toks, k - 1);
       subjectStart = range?.from ?? -1;
     }
@@ -293,17 +369,38 @@ function tryVerbCue(ctx: SentenceContext, k: number, cue: ReportingCue): void {
     if (!range) return;
   }
 
+  // `As S V, C`: "As Purple PAC's Crane said, the two are …".
+  if (
+    right.type === "comma" &&
+    toks[subjectStart - 1]?.lw === "as" &&
+    opensClause(toks, subjectStart - 1)
+  ) {
+    const from = toks[right.at + 1];
+    const end = contentEnd(toks, right.at + 1);
+    const to = toks[end - 1];
+    if (from?.word && to && end > right.at + 1) {
+      addDraft(ctx, CLAIM_RULES.asSourceCue, cue, cueRange, range, from.s, to.e);
+      return;
+    }
+  }
   // `“Q,” Clinton said in Las Vegas …`: after a quotation, unmarked words on the right are
   // adverbials of the cue, and the quotation is the content.
   const quotedLeft = subjectStart >= 1 && closesQuotation(toks, subjectStart - 1);
   // `S V (that) C`, `S told OUTLET (that) C`.
   if (right.type === "content" && (right.marked || (!needsComplement && !quotedLeft))) {
-    const end = contentEnd(toks, right.from);
-    const from = toks[right.from];
+    const start = right.marked
+      ? { from: right.from, cueTo: cueRange.to }
+      : objectStart(toks, right.from, cue, cueRange.to);
+    let end = contentEnd(toks, start.from);
+    if (!right.marked && OBJECT_LEMMAS.has(cue.lemma)) end = objectEnd(toks, start.from, end);
+    const from = toks[start.from];
     const to = toks[end - 1];
-    if (!from || !to || end <= right.from) return;
-    const rule = toldRule ? CLAIM_RULES.sourceToldOutlet : CLAIM_RULES.sourceCueContent;
-    addDraft(ctx, rule, cue, cueRange, range, from.s, to.e);
+    if (!from || !to || end <= start.from) return;
+    const rule =
+      forcedRule ?? (toldRule ? CLAIM_RULES.sourceToldOutlet : CLAIM_RULES.sourceCueContent);
+    const span = { from: cueRange.from, to: Math.max(cueRange.to, start.cueTo) };
+    // A reduced relative names no speaker: keep the cue and content, leave the source open.
+    addDraft(ctx, rule, cue, span, reduced ? null : range, from.s, to.e, reduced ? 0.1 : 0);
     return;
   }
   // `C, S V.` / `"Q," S V` / parenthetical `C, S V, C2`. A cue with its own unaccepted object
@@ -325,7 +422,8 @@ function tryVerbCue(ctx: SentenceContext, k: number, cue: ReportingCue): void {
       }
     }
     const rule = toldRule ? CLAIM_RULES.sourceToldOutlet : CLAIM_RULES.contentSourceCue;
-    addDraft(ctx, rule, cue, cueRange, range, first.s, contentEndOffset);
+    const start = toks[leftContentStart(toks, subjectStart - 1)] ?? first;
+    addDraft(ctx, rule, cue, cueRange, range, start.s, contentEndOffset);
     return;
   }
   // `“A. B?” ⏎ Weaver said.`: a bare `S V.` sentence after a quotation takes it as content.
@@ -342,6 +440,139 @@ function tryVerbCue(ctx: SentenceContext, k: number, cue: ReportingCue): void {
   }
 }
 
+const CHANNEL_NOUNS = wordSet("statement statements tweet tweets email post release");
+const CHANNEL_SITES = wordSet("twitter facebook instagram");
+const CHANNEL_DETERMINERS = wordSet("a an the his her their its");
+
+/** The last token of "in a (written) statement" / "on Twitter" right after token `at`, or `at`. */
+function channelEnd(toks: readonly Token[], at: number): number {
+  const prep = toks[at + 1]?.lw;
+  if (prep === "on" && CHANNEL_SITES.has(toks[at + 2]?.lw ?? "")) return at + 2;
+  if (prep !== "in" || !CHANNEL_DETERMINERS.has(toks[at + 2]?.lw ?? "")) return at;
+  for (let i = at + 3; i <= at + 4; i++) {
+    const tok = toks[i];
+    if (!tok?.word) return at;
+    if (CHANNEL_NOUNS.has(tok.lw)) return i;
+  }
+  return at;
+}
+
+// A preposition that opens an object belongs to the cue: "talked about X", "called for X".
+const OBJECT_PREPOSITIONS = wordSet("about on upon for of against at with over");
+// "expressed confidence that …", "voiced concern about …": the noun is part of the cue.
+const EXPRESS_LINKS = wordSet("that at about for with over in");
+const MAX_EXPRESS_NOUN = 3;
+
+/**
+ * Where an unmarked object content really starts, and where the cue then ends: "talked about X"
+ * (X), "declined to say whether …" (whether …), "expressed confidence that C" (C).
+ */
+function objectStart(
+  toks: readonly Token[],
+  from: number,
+  cue: ReportingCue,
+  cueTo: number,
+): { from: number; cueTo: number } {
+  const first = toks[from];
+  if (!first?.word) return { from, cueTo };
+  if (OBJECT_PREPOSITIONS.has(first.lw) && toks[from + 1]?.word)
+    return { from: from + 1, cueTo: from };
+  if (first.lw === "to" && REPORTING_VERBS.has(toks[from + 1]?.lw ?? "")) {
+    let f = from + 2;
+    const next = toks[f];
+    if (next?.lw === "that" || (next && OBJECT_PREPOSITIONS.has(next.lw))) f++;
+    if (toks[f]?.word) return { from: f, cueTo: from + 1 };
+  }
+  if (cue.lemma === "express") {
+    for (let i = from + 1; i <= from + MAX_EXPRESS_NOUN; i++) {
+      const tok = toks[i];
+      if (!tok?.word) break;
+      if (EXPRESS_LINKS.has(tok.lw) && toks[i + 1]?.word) return { from: i + 1, cueTo: i - 1 };
+    }
+  }
+  return { from, cueTo };
+}
+
+const CALL_PARTICLES = wordSet("off up back in");
+
+/** Is this "call" naming or cancelling rather than evaluating ("called him a liar")? */
+function isNaming(
+  toks: readonly Token[],
+  k: number,
+  subjectStart: number,
+  range: Range | null,
+): boolean {
+  if (toks[subjectStart - 1]?.lw === "what") return true;
+  const next = toks[k + 1];
+  if (next?.word && CALL_PARTICLES.has(next.lw)) return true;
+  // "a firm called Cambridge Analytica": an indefinite common noun right before, a name after.
+  if (!range || range.to !== k - 1 || !(next?.cap === true || isOpenQuote(next))) return false;
+  const head = toks[range.to];
+  if (!head?.word || head.cap) return false;
+  for (let i = range.from; i < range.to; i++) {
+    const lw = toks[i]?.lw;
+    if (lw === "a" || lw === "an") return true;
+  }
+  return false;
+}
+
+// Cues whose object is a noun phrase, not a clause: "praised Rubio's positions, saying …".
+const OBJECT_LEMMAS = wordSet(`
+  praise defend endorse cite oppose dismiss denounce slam blast attack criticise criticize condemn
+  blame accuse mock tout assail applaud bemoan invoke lambaste deride rebuke portray highlight
+  discuss mention describe reject dispute lament decry echo reference label
+`);
+/** End (exclusive) of a noun-phrase object: before a comma outside quotation marks. */
+function objectEnd(toks: readonly Token[], from: number, end: number): number {
+  let quoted = false;
+  for (let i = from + 1; i < end; i++) {
+    const tok = toks[i] as Token;
+    if (isOpenQuote(tok) && !quoted) quoted = true;
+    else if (isCloseQuote(tok)) quoted = false;
+    if (quoted) continue;
+    if (tok.t === ",") return i;
+  }
+  return end;
+}
+
+/**
+ * Where a content before its attribution (`C, S V`, boundary at token `boundary`) starts: at a
+ * quotation introduced by a colon or dash ("… a caveat: “Q,” he said") or after a dateline
+ * ("JERUSALEM - C").
+ */
+function leftContentStart(toks: readonly Token[], boundary: number): number {
+  // The quotation that the boundary closes.
+  let close = boundary;
+  if (toks[close]?.t === ",") close--;
+  if (isCloseQuote(toks[close])) {
+    for (let o = close - 1; o > 0; o--) {
+      const tok = toks[o] as Token;
+      if (!isOpenQuote(tok) || tok.t === "’") continue;
+      const before = toks[o - 1]?.t;
+      if (before === ":" || before === "-" || before === "—" || before === "–") return o;
+      break;
+    }
+  }
+  const first = toks[0];
+  if (!first?.word) return 0;
+  // "JERUSALEM - …", "WASHINGTON (AP) — …".
+  if (first.t.length > 1 && first.t === first.t.toUpperCase() && !DIGITS.test(first.t)) {
+    for (let i = 1; i < Math.min(boundary, 6); i++) {
+      const t = toks[i]?.t;
+      if (t === "-" || t === "—" || t === "–") return i + 1;
+    }
+  }
+  return 0;
+}
+
+/** Does token `at` open a clause: the sentence start or after a comma, dash or conjunction? */
+function opensClause(toks: readonly Token[], at: number): boolean {
+  if (at === 0) return true;
+  const prev = toks[at - 1];
+  if (!prev) return false;
+  return prev.word ? CONJUNCTIONS.has(prev.lw) : prev.t === "," || prev.t === "—" || prev.t === "-";
+}
+
 /** Is token `at` a closing quotation mark, or a comma right after one (`”,` / `,”`)? */
 function closesQuotation(toks: readonly Token[], at: number): boolean {
   const tok = toks[at];
@@ -352,10 +583,12 @@ function closesQuotation(toks: readonly Token[], at: number): boolean {
 const MAX_SPEAKER_TOKENS = 5;
 // Headings that end in a colon without naming a speaker.
 const NOT_SPEAKERS = new Set(
-  "related update updated note editor watch read photos photo video watch more breaking exclusive caption source sources".split(
+  "related update updated note editor watch read photos photo video watch more breaking exclusive caption source sources q a correction corrections contributing byline revealed look listen tags".split(
     " ",
   ),
 );
+// Column and section labels: "The Latest: …".
+const LABEL_SECOND_WORDS = wordSet("latest");
 
 /** `Elizabeth Warren: Donald Trump Is a …` / `BENENSON: Senator Sanders …`. */
 function trySpeakerColon(ctx: SentenceContext): void {
@@ -368,6 +601,7 @@ function trySpeakerColon(ctx: SentenceContext): void {
       const content = toks[c + 1];
       const last = toks[toks.length - 1];
       if (!content || !last || NOT_SPEAKERS.has(toks[0]?.lw ?? "")) return;
+      if (LABEL_SECOND_WORDS.has(toks[1]?.lw ?? "")) return;
       if (wordCount(toks, c + 1, toks.length - 1) < 2) return;
       const source = { from: 0, to: c - 1 };
       addDraft(
@@ -388,20 +622,196 @@ function trySpeakerColon(ctx: SentenceContext): void {
 
 function suggestInSentence(ctx: SentenceContext): void {
   const { toks } = ctx;
+  let headline: boolean | undefined;
   if (toks[0]?.cap) trySpeakerColon(ctx);
   for (let k = 0; k < toks.length; k++) {
     const tok = toks[k];
     if (!tok?.word) continue;
-    if (tok.lw === "according" && toks[k + 1]?.lw === "to") {
-      tryAccordingTo(ctx, k);
-      k++;
+    // A cue inside a quotation is the speaker's own wording ("I think…", "we told them…"):
+    // PARC and PolNeAR leave such nested attributions out.
+    if (ctx.quoted?.[k] === 1) continue;
+    // One lookup for the words with rules of their own (most tokens have none).
+    const special = SPECIAL_WORDS.get(tok.lw);
+    if (special !== undefined && trySpecial(ctx, k, special)) {
+      if (special === Special.AccordingTo) k++;
       continue;
     }
-    // Capitalised verbs are headline case ("Iran Urges Militias…"), not attributions.
-    if (!tok.cue) continue;
+    if (!tok.cue) {
+      // Headline case ("Trump Says He Will Win"): a capitalised finite cue after a name.
+      if (tok.cap && k > 0 && HEADLINE_CUES.has(tok.lw) && toks[k - 1]?.cap) {
+        headline ??= isHeadlineCase(toks);
+        const cue = headline ? REPORTING_VERBS.get(tok.lw) : undefined;
+        if (cue) tryVerbCue(ctx, k, cue, CLAIM_RULES.headlineCue);
+      }
+      continue;
+    }
     const cue = REPORTING_VERBS.get(tok.lw);
     if (cue) tryVerbCue(ctx, k, cue);
   }
+}
+
+const RAISING_VERBS = wordSet("seem seems seemed appear appears appeared");
+const BE = wordSet("is are was were");
+const RAISING_ADVERBS = wordSet("widely also not still now already");
+const MAKE_FORMS = wordSet("make makes made making");
+const GO_FORMS = wordSet("go goes went going");
+
+enum Special {
+  Reportedly,
+  Asked,
+  Raising,
+  Expected,
+  AccordingTo,
+  Make,
+  Go,
+  Put,
+}
+
+const SPECIAL_WORDS: ReadonlyMap<string, Special> = new Map([
+  ["reportedly", Special.Reportedly],
+  ["asked", Special.Asked],
+  ["pressed", Special.Asked],
+  ...[...RAISING_VERBS].map((w) => [w, Special.Raising] as const),
+  ["expected", Special.Expected],
+  ["according", Special.AccordingTo],
+  ...[...MAKE_FORMS].map((w) => [w, Special.Make] as const),
+  ...[...GO_FORMS].map((w) => [w, Special.Go] as const),
+  ["put", Special.Put],
+]);
+
+/** Runs the rule of a special word at token `k`; true when the token needs nothing else. */
+function trySpecial(ctx: SentenceContext, k: number, special: Special): boolean {
+  const { toks } = ctx;
+  switch (special) {
+    case Special.Reportedly:
+      tryReportedly(ctx, k);
+      return true;
+    case Special.Asked:
+      return tryAskedQuestion(ctx, k);
+    case Special.Raising:
+      tryRaising(ctx, k);
+      return true;
+    case Special.Expected: {
+      const prev = toks[k - 1]?.lw ?? "";
+      const passive = BE.has(prev) || (RAISING_ADVERBS.has(prev) && BE.has(toks[k - 2]?.lw ?? ""));
+      if (passive) tryRaising(ctx, k);
+      return passive;
+    }
+    case Special.AccordingTo:
+      if (toks[k + 1]?.lw !== "to") return false;
+      tryAccordingTo(ctx, k);
+      return true;
+    default:
+      if (!toks[k]?.cap) tryPhraseCue(ctx, k, special);
+      return false;
+  }
+}
+
+/** "made (it) clear that …", "went on to say …", "as Sexton put it, …": multi-word cues. */
+function tryPhraseCue(ctx: SentenceContext, k: number, special: Special): void {
+  const { toks } = ctx;
+  const next = toks[k + 1]?.lw;
+  if (special === Special.Make) {
+    const end =
+      next === "clear" ? k + 1 : next === "it" && toks[k + 2]?.lw === "clear" ? k + 2 : -1;
+    if (end > 0) tryVerbCue(ctx, k, MAKE_CLEAR_CUE, null, end);
+  } else if (special === Special.Go && next === "on" && toks[k + 2]?.lw === "to") {
+    const verb = toks[k + 3];
+    const cue = verb?.cue ? REPORTING_VERBS.get(verb.lw) : undefined;
+    if (cue) tryVerbCue(ctx, k, cue, null, k + 3);
+  } else if (special === Special.Put && next === "it") {
+    tryVerbCue(ctx, k, PUT_IT_CUE, null, k + 1);
+  }
+}
+
+const OTHER_PARTICLES = wordSet("up off out down");
+const PHRASAL_LEMMAS = wordSet("show knock post");
+const PARTICIPLE_LEADS = wordSet("by while after before when");
+const QUESTION_OPENERS = wordSet("about whether if what why how which who when where");
+const ASKED_LEADS = wordSet("when after once while");
+const PASSIVE_BE = wordSet("was were is are been being");
+const MAX_QUESTION_TOKENS = 40;
+const MAX_ASKED_ADVERBIAL = 6;
+const MIN_REPORTED_WORDS = 4;
+
+/** `X seems / appears / is expected to V`: the content is the raised subject and its clause. */
+function tryRaising(ctx: SentenceContext, k: number): void {
+  const { toks } = ctx;
+  const infinitive = k + 1;
+  if (toks[infinitive]?.lw !== "to") return;
+  let j = k - 1;
+  let cueFrom = k;
+  const expected = toks[k]?.lw === "expected";
+  if (expected) {
+    while (j >= 0 && RAISING_ADVERBS.has(toks[j]?.lw ?? "")) j--;
+    if (!BE.has(toks[j]?.lw ?? "")) return;
+    cueFrom = j; // "is widely expected"
+    j--;
+  }
+  while (j >= 0 && toks[j] && isAdverbToken(toks[j] as Token)) j--;
+  const subject = j >= 0 ? nounPhraseEndingAt(toks, j) : null;
+  if (!subject) return;
+  const end = contentEnd(toks, infinitive + 1);
+  const from = toks[subject.from];
+  const last = toks[end - 1];
+  if (!from || !last || end <= infinitive + 1) return;
+  const cue = expected ? EXPECTED_CUE : RAISING_CUE;
+  addDraft(ctx, CLAIM_RULES.raising, cue, { from: cueFrom, to: k }, null, from.s, last.e);
+}
+
+/** "Both Google and Facebook have reportedly looked at Twitter": hearsay without a source. */
+function tryReportedly(ctx: SentenceContext, k: number): void {
+  const { toks } = ctx;
+  const first = toks[0];
+  const end = contentEnd(toks, k + 1);
+  const last = toks[end - 1];
+  if (!first || !last || end <= k + 1 || wordCount(toks, 0, end - 1) < MIN_REPORTED_WORDS) return;
+  addDraft(ctx, CLAIM_RULES.reportedly, REPORTEDLY_CUE, { from: k, to: k }, null, first.s, last.e);
+}
+
+/** `Asked whether …, Johnson demurred` / `…, he said when asked about the merger.` */
+function tryAskedQuestion(ctx: SentenceContext, k: number): boolean {
+  const { toks } = ctx;
+  const lead = toks[k - 1];
+  // "Asked …", "when asked …", "was asked about …" (the speaker is elsewhere).
+  if (!(k === 0 || (lead?.word && (ASKED_LEADS.has(lead.lw) || PASSIVE_BE.has(lead.lw)))))
+    return false;
+  if (k > 0 && toks[k]?.cap) return false;
+  // "Asked on Monday whether …", "Asked by reporters about …": skip a short adverbial.
+  let o = k + 1;
+  while (o < k + MAX_ASKED_ADVERBIAL && toks[o]?.word && !QUESTION_OPENERS.has(toks[o]?.lw ?? ""))
+    o++;
+  const opener = toks[o];
+  if (!opener?.word || !QUESTION_OPENERS.has(opener.lw)) return false;
+  let end = o + 1;
+  while (end < toks.length && end - k < MAX_QUESTION_TOKENS && toks[end]?.t !== ",") end++;
+  const last = toks[end - 1];
+  if (!last || end <= o + 1) return false;
+  addDraft(ctx, CLAIM_RULES.askedQuestion, ASKED_CUE, { from: k, to: k }, null, opener.s, last.e);
+  return true;
+}
+
+// Finite cue forms that headlines capitalise: "Clinton Says…", "Sanders Slams…", "Trump Vows…".
+const HEADLINE_CUES: ReadonlySet<string> = wordSet(`
+  says said tells told warns warned claims urges urged vows vowed slams slammed blasts accuses
+  accused denies denied insists admits admitted predicts praises defends endorses endorsed
+  suggests argues threatens threatened pledges promises explains announces announced reveals
+  confirms confirmed thinks believes rejects rejected criticizes criticises condemns dismisses
+  demands hints questions calls called
+`);
+const MIN_HEADLINE_WORDS = 3;
+
+/** Is the sentence in title case: (nearly) every word of four or more letters capitalised? */
+function isHeadlineCase(toks: readonly Token[]): boolean {
+  let long = 0;
+  let lower = 0;
+  for (let i = 1; i < toks.length; i++) {
+    const tok = toks[i];
+    if (!tok?.word || tok.t.length < 4 || DIGITS.test(tok.t)) continue;
+    long++;
+    if (!tok.cap) lower++;
+  }
+  return long >= MIN_HEADLINE_WORDS && lower * 10 <= long;
 }
 
 function span(text: string, start: number, end: number): TSpan {
@@ -469,16 +879,56 @@ function quotationBefore(
 }
 
 /**
+ * Per token: inside a quotation? Curly double quotes open and close, straight double quotes and
+ * doubled apostrophes ('' in some archives) toggle, a paragraph break closes; single quotes are
+ * left out (apostrophes). `state` carries an open quotation from sentence to sentence. Null when
+ * nothing in the sentence is quoted.
+ */
+function quotedTokens(
+  text: string,
+  toks: readonly Token[],
+  state: { end: number; inside: boolean },
+  start: number,
+): Uint8Array | null {
+  if (state.inside && text.slice(state.end, start).includes("\n")) state.inside = false;
+  let inside = state.inside;
+  let out: Uint8Array | null = null;
+  for (let k = 0; k < toks.length; k++) {
+    const tok = toks[k] as Token;
+    if (tok.word) {
+      if (inside) {
+        out ??= new Uint8Array(toks.length);
+        out[k] = 1;
+      }
+      continue;
+    }
+    const t = tok.t;
+    if (t === "“") inside = true;
+    else if (t === "”") inside = false;
+    else if (t === '"') inside = !inside;
+    else if (t === "'" && toks[k + 1]?.t === "'" && toks[k + 1]?.s === tok.e) {
+      inside = !inside;
+      k++;
+    }
+  }
+  state.inside = inside;
+  state.end = toks[toks.length - 1]?.e ?? start;
+  return out;
+}
+
+/**
  * Suggests attributed claims for `text` (already cleaned and normalised) given its sentences.
  * Claims come out in text order of their cues; `parentIndex` refers into the returned array.
  */
 export function suggestClaims(text: string, sentences: readonly TSentence[]): TSuggestedClaim[] {
   const drafts: Draft[] = [];
+  const quotes = { end: 0, inside: false };
   for (let i = 0; i < sentences.length; i++) {
     const sentence = sentences[i];
     if (!sentence || sentence.end - sentence.start > MAX_SENTENCE_CHARS) continue;
     const toks = tokenize(text, sentence.start, sentence.end);
     const previous = quotationBefore(text, sentences[i - 1], sentence);
+    const quoted = quotedTokens(text, toks, quotes, sentence.start);
     suggestInSentence({
       text,
       index: i,
@@ -487,6 +937,7 @@ export function suggestClaims(text: string, sentences: readonly TSentence[]): TS
       lastSource: null,
       lastDraft: null,
       previous,
+      quoted,
     });
   }
   drafts.sort((a, b) => a.cueStart - b.cueStart);
