@@ -67,7 +67,7 @@ program
   )
   .option(
     "--jobs <n>",
-    "threads processing records (1: on the main thread)",
+    "worker threads processing records (the main thread reads and writes)",
     parsePositiveInt,
     DEFAULT_JOBS,
   )
@@ -94,7 +94,9 @@ program
     let progress: ProgressDisplay | null = null;
     try {
       if (options.progress) {
-        progress = startProgress(process.stderr, await countInputFiles(absolute));
+        const { format, exclude } = options;
+        const total = await countInputFiles(absolute, { format, exclude });
+        progress = startProgress(process.stderr, total);
       }
       const display = progress;
       const summary = await importArticles(db, absolute, {

@@ -5,46 +5,55 @@
  */
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
+import { getHeapStatistics, setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import {
   claimResumableImportJob,
   createImportJob,
   type Db,
   finishImportJob,
+  getImportJob,
   type ImportErrorInput,
   type ImportJob,
   listImportErrors,
 } from "@claimdesk/db";
 import type { ProcessedRecord } from "./process-record";
+import { type InputEvent, type ReadOptions, readInputs, SUPPORTED_EXTENSIONS } from "./read-inputs";
 import {
-  type InputEvent,
-  type InputRecord,
-  type ReadOptions,
-  readInputs,
-  SUPPORTED_EXTENSIONS,
-} from "./read-inputs";
-import { RecordProcessorPool } from "./worker-pool";
+  PER_WORKER_IN_FLIGHT,
+  PER_WORKER_IN_FLIGHT_BYTES,
+  PER_WORKER_IN_FLIGHT_MIN,
+  RecordProcessorPool,
+  recordSize,
+} from "./worker-pool";
 import {
   BatchWriter,
   type ImportCheckpoint,
   LISTED_FAILURES,
+  tuneForBulkWrites,
   type WriterStart,
 } from "./write-batches";
 
 export const DEFAULT_BATCH_SIZE = 500;
 /** The CLI's default: one worker per core on the 2-core target; more threads only add switching. */
 export const DEFAULT_JOBS = Math.min(2, availableParallelism());
-/** Records in flight per worker thread: enough to keep each busy, few enough to keep memory flat. */
-const WINDOW_PER_JOB = 16;
 
 /** Reader options (`--format`, `--map`, `--exclude`) are passed through to readInputs. */
 export interface ImportOptions extends ReadOptions {
   /** Records (articles and failures) written per transaction. */
   batchSize?: number;
-  /** Threads processing records; 1 (the default here) processes them on the main thread. */
+  /**
+   * Worker threads processing records (1 by default). Processing always runs in worker threads,
+   * never on the main thread, which only reads and writes: so writing a batch overlaps processing
+   * the next records, and the heap that HTML parsing needs is a worker's, with its limits.
+   */
   jobs?: number;
   /** Told how far the run is after each record; it decides itself how often to show it. */
   onProgress?: (progress: ImportProgress) => void;
-  /** Run this existing job (one queued from the web UI, claimed by `worker run`) instead of creating one. */
+  /**
+   * Run this existing job (one queued from the web UI, claimed by `worker run`) instead of creating
+   * one; a job an earlier run left unfinished resumes from its checkpoint.
+   */
   jobId?: number;
 }
 
@@ -98,7 +107,8 @@ export interface ImportSummary {
 interface Step {
   index: number;
   event: InputEvent;
-  result: Promise<ProcessedRecord> | ProcessedRecord | null;
+  result: Promise<ProcessedRecord> | null;
+  size: number;
 }
 
 export async function importArticles(
@@ -109,23 +119,20 @@ export async function importArticles(
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-  const jobs = options.jobs ?? 1;
+  const jobs = Math.max(1, options.jobs ?? 1);
   const absolute = paths.map((p) => resolve(p));
   const readOptions: ReadOptions = {
     format: options.format,
     map: options.map,
     exclude: options.exclude,
   };
+  tuneForBulkWrites(db);
   // `jobs` is not part of the job's identity: the database is the same whatever it is.
   const input = { paths: absolute, options: { batchSize, ...readOptions } };
   const { jobId, writer, resumedAfter } =
     options.jobId === undefined
       ? startJob(db, input, batchSize)
-      : {
-          jobId: options.jobId,
-          writer: new BatchWriter(db, options.jobId, batchSize),
-          resumedAfter: 0,
-        };
+      : continueJob(db, options.jobId, batchSize);
 
   const skipped: Record<string, number> = {};
   const unreadable: UnreadableInput[] = [];
@@ -144,14 +151,9 @@ export async function importArticles(
     }
   };
 
-  const pool = jobs > 1 ? new RecordProcessorPool(jobs) : null;
-  // Loaded only when this thread processes: with a pool, the main thread never needs the ingest
-  // pipeline, and not loading it keeps tens of MB of code out of its memory.
-  const processInline = pool === null ? (await import("./process-record")).processRecord : null;
-  const processOne = (record: InputRecord): Promise<ProcessedRecord> | ProcessedRecord =>
-    processInline === null
-      ? (pool as RecordProcessorPool).process(record)
-      : processSafely(processInline, record);
+  const pool = new RecordProcessorPool(jobs);
+  const keepHeapSmall = heapKeeper(MAIN_HEAP_TARGET_BYTES);
+  let commits = writer.commits;
   /** Writes one event's outcome; steps are settled strictly in input order. */
   const settle = async (step: Step) => {
     writer.events = step.index;
@@ -168,6 +170,10 @@ export async function importArticles(
       if (result.ok) writer.addArticle(file, line, result.article);
       else writer.addFailure({ file, line, reason: result.reason });
       records++;
+      if (writer.commits !== commits) {
+        commits = writer.commits;
+        keepHeapSmall();
+      }
     }
     options.onProgress?.({
       files,
@@ -178,18 +184,32 @@ export async function importArticles(
   };
 
   try {
+    // Records read ahead, in flight to the workers or answered and waiting for their turn to be
+    // written: as much as the pool keeps its workers busy with, so memory stays flat.
+    const maxInFlight = jobs * PER_WORKER_IN_FLIGHT;
+    const maxBytesInFlight = jobs * PER_WORKER_IN_FLIGHT_BYTES;
+    const minInFlight = jobs * PER_WORKER_IN_FLIGHT_MIN;
     const window: Step[] = [];
-    const maxInFlight = Math.max(1, jobs) * WINDOW_PER_JOB;
+    let windowBytes = 0;
     let index = 0;
     for await (const event of readInputs(absolute, readOptions)) {
       index++;
       tally(event);
       // Consumed by the run that started this job: already written (or deliberately not).
       if (index <= resumedAfter) continue;
-      const result = event.kind === "record" ? processOne(event.record) : null;
-      window.push({ index, event, result });
-      // Backpressure: reading waits while the window is full, so memory stays flat.
-      if (window.length >= maxInFlight) await settle(window.shift() as Step);
+      const isRecord = event.kind === "record";
+      const size = isRecord ? recordSize(event.record) : 0;
+      window.push({ index, event, result: isRecord ? pool.process(event.record) : null, size });
+      windowBytes += size;
+      // Backpressure: reading waits while the window is full.
+      while (
+        window.length >= maxInFlight ||
+        (window.length >= minInFlight && windowBytes >= maxBytesInFlight)
+      ) {
+        const step = window.shift() as Step;
+        windowBytes -= step.size;
+        await settle(step);
+      }
     }
     for (let step = window.shift(); step !== undefined; step = window.shift()) await settle(step);
     writer.flush();
@@ -202,7 +222,7 @@ export async function importArticles(
     }
     throw error;
   } finally {
-    await pool?.close();
+    await pool.close();
   }
 
   const error = writer.counts.read > 0 ? null : nothingReadReason(unreadable, skipped);
@@ -225,6 +245,27 @@ export async function importArticles(
     durationMs: Math.round(performance.now() - started),
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
     cpuMs: cpuMsSince(cpuStarted),
+  };
+}
+
+/**
+ * The main thread's heap is mostly the garbage of records already written (parsed input, workers'
+ * answers): they live long enough (in flight, then waiting for their batch) to reach the old
+ * generation, which V8 lets grow to 100 MB and more before collecting it, and the thread's heap
+ * limits cannot be set from inside the process. Collected once it passes this, after a batch.
+ */
+const MAIN_HEAP_TARGET_BYTES = 48 * 1024 * 1024;
+
+function heapKeeper(targetBytes: number): () => void {
+  let gc: (() => void) | null = null;
+  try {
+    setFlagsFromString("--expose-gc");
+    gc = runInNewContext("gc") as () => void;
+  } catch {
+    // Without it V8 keeps its own pace: more memory, same result.
+  }
+  return () => {
+    if (gc !== null && getHeapStatistics().used_heap_size > targetBytes) gc();
   };
 }
 
@@ -262,6 +303,25 @@ function startJob(
   };
 }
 
+/**
+ * An existing job row (a queued upload claimed by `worker run`): fresh, or taken over from a run
+ * that was killed, in which case it goes on after the last batch that run wrote.
+ */
+function continueJob(
+  db: Db,
+  jobId: number,
+  batchSize: number,
+): { jobId: number; writer: BatchWriter; resumedAfter: number } {
+  const job = getImportJob(db, jobId);
+  if (job === undefined) throw new Error(`Import job ${jobId} does not exist`);
+  const start = writerStart(db, job);
+  return {
+    jobId,
+    writer: new BatchWriter(db, jobId, batchSize, start),
+    resumedAfter: start.events,
+  };
+}
+
 function writerStart(db: Db, job: ImportJob): WriterStart {
   const { read, imported, duplicates, failed, claims } = job;
   const numberAt = (key: string) => {
@@ -287,18 +347,6 @@ function isOwnerAlive(checkpoint: Record<string, unknown> | null): boolean {
   } catch (error) {
     // EPERM: it exists but belongs to someone else.
     return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-/** processRecord on the main thread, with a thrown error turned into a failed record. */
-function processSafely(
-  processRecord: (record: InputRecord) => ProcessedRecord,
-  record: InputRecord,
-): ProcessedRecord {
-  try {
-    return processRecord(record);
-  } catch (error) {
-    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
   }
 }
 

@@ -2,7 +2,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { findRepoRoot, openDb } from "@claimdesk/db";
+import { findRepoRoot, openDb, queueUploadedImport } from "@claimdesk/db";
+import { migrateDb } from "@claimdesk/db/migrate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // SIGKILLs the real CLI mid-import several times, reruns it until it finishes, and compares the
@@ -36,24 +37,17 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function startWorker(dbPath: string): { child: ChildProcess; done: Promise<RunResult> } {
-  const child = spawn(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      "apps/worker/src/cli.ts",
-      "import",
-      "--json",
-      "--no-progress",
-      "--jobs",
-      "2",
-      "--batch-size",
-      "40",
-      input,
-    ],
-    { cwd: repoRoot, env: { ...process.env, CLAIMDESK_DB: dbPath, INIT_CWD: repoRoot } },
-  );
+const IMPORT_ARGS = () =>
+  ["import", "--json", "--no-progress", "--jobs", "2", "--batch-size", "40", input] as const;
+
+function startWorker(
+  dbPath: string,
+  args: readonly string[] = IMPORT_ARGS(),
+): { child: ChildProcess; done: Promise<RunResult> } {
+  const child = spawn(process.execPath, ["--import", "tsx", "apps/worker/src/cli.ts", ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, CLAIMDESK_DB: dbPath, INIT_CWD: repoRoot },
+  });
   let stdout = "";
   let stderr = "";
   child.stdout?.on("data", (chunk: Buffer) => {
@@ -94,6 +88,33 @@ function committedRead(dbPath: string): number {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Starts `args` on `dbPath` up to KILLS times, each SIGKILLed at a random moment after it
+ * committed a batch of its own; returns how many were killed and the run that finished, if any.
+ */
+async function killRepeatedly(
+  dbPath: string,
+  args: readonly string[],
+): Promise<{ kills: number; finished: RunResult | null }> {
+  let kills = 0;
+  let reachedBefore = 0;
+  for (let attempt = 0; attempt < KILLS; attempt++) {
+    const { child, done } = startWorker(dbPath, args);
+    let exited = false;
+    void done.then(() => {
+      exited = true;
+    });
+    while (!exited && committedRead(dbPath) <= reachedBefore) await sleep(20);
+    if (!exited) await sleep(Math.floor(Math.random() * 400));
+    if (!exited) child.kill("SIGKILL");
+    const result = await done;
+    if (result.signal !== "SIGKILL") return { kills, finished: result };
+    kills++;
+    reachedBefore = committedRead(dbPath);
+  }
+  return { kills, finished: null };
+}
 
 /** Everything an import writes, in a form that does not depend on row ids. */
 function contents(dbPath: string) {
@@ -140,28 +161,9 @@ describe("an import killed at random moments", { timeout: 120_000 }, () => {
     ]);
 
     const killed = join(dir, "killed.db");
-    let kills = 0;
-    let reachedBefore = 0;
-    let finished: RunResult | null = null;
-    for (let attempt = 0; attempt < KILLS; attempt++) {
-      const { child, done } = startWorker(killed);
-      let exited = false;
-      void done.then(() => {
-        exited = true;
-      });
-      // Kill only after this run committed a batch of its own, then at a random moment.
-      while (!exited && committedRead(killed) <= reachedBefore) await sleep(20);
-      if (!exited) await sleep(Math.floor(Math.random() * 400));
-      if (!exited) child.kill("SIGKILL");
-      const result = await done;
-      if (result.signal === "SIGKILL") kills++;
-      else {
-        finished = result;
-        break;
-      }
-      reachedBefore = committedRead(killed);
-    }
+    const { kills, finished: early } = await killRepeatedly(killed, IMPORT_ARGS());
     expect(kills).toBeGreaterThan(0);
+    let finished = early;
     // Rerun the same command until it completes.
     while (finished === null) {
       const result = await startWorker(killed).done;
@@ -179,6 +181,57 @@ describe("an import killed at random moments", { timeout: 120_000 }, () => {
     expect(actual.sources).toEqual(expected.sources);
     expect(actual.errors).toEqual(expected.errors);
     // One job, taken over by each rerun, with the counts of the uninterrupted run.
+    expect(actual.jobs).toEqual(expected.jobs);
+  });
+});
+
+describe("a queued upload whose `worker run` is killed at random moments", {
+  timeout: 120_000,
+}, () => {
+  /** A database with the upload queued as the web app queues it (files stored, then the job). */
+  function queued(dbPath: string): void {
+    const db = openDb({ path: dbPath });
+    try {
+      migrateDb(db);
+      queueUploadedImport(db, { files: [input], options: { batchSize: 40 } });
+    } finally {
+      db.$client.close();
+    }
+  }
+  const RUN_ARGS = ["run", "--once"] as const;
+
+  it("is resumed by the next `worker run`, with the database of an uninterrupted run", async () => {
+    const reference = join(dir, "queue-reference.db");
+    queued(reference);
+    const uninterrupted = await startWorker(reference, RUN_ARGS).done;
+    expect(uninterrupted).toMatchObject({ code: 0, stderr: "" });
+    const expected = contents(reference);
+    expect(expected.jobs).toEqual([
+      expect.objectContaining({ status: "completed", read: ARTICLES }),
+    ]);
+
+    const killed = join(dir, "queue-killed.db");
+    queued(killed);
+    const { kills, finished: early } = await killRepeatedly(killed, RUN_ARGS);
+    expect(kills).toBeGreaterThan(0);
+    let finished = early;
+    while (finished === null) {
+      const result = await startWorker(killed, RUN_ARGS).done;
+      if (result.code === 0) finished = result;
+    }
+    expect(finished.code).toBe(0);
+    // The job the killed runner left is found, put back in the queue and resumed, not failed.
+    expect(finished.stderr).toMatch(/Import job 1: interrupted/);
+    expect(finished.stdout).toMatch(
+      /Import job 1: completed\. .*resumed job 1 after \d+ input records/,
+    );
+
+    const actual = contents(killed);
+    expect(actual.duplicateHashes).toBe(0);
+    expect(actual.articles).toEqual(expected.articles);
+    expect(actual.claims).toEqual(expected.claims);
+    expect(actual.sources).toEqual(expected.sources);
+    expect(actual.errors).toEqual(expected.errors);
     expect(actual.jobs).toEqual(expected.jobs);
   });
 });

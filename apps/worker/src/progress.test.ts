@@ -51,4 +51,26 @@ describe("progress", () => {
     expect(await countInputFiles([join(dir, "a"), join(dir, "3.jsonl")])).toBe(3);
     expect(await countInputFiles([join(dir, "3.jsonl")])).toBeNull();
   });
+
+  it("counts only the files the import will read: supported, not excluded", async () => {
+    mkdirSync(join(dir, "corpus/html"), { recursive: true });
+    const names = [
+      "corpus/README.txt", // a default exclude
+      "corpus/LICENSE.md",
+      "corpus/scan.pdf", // not an importable format
+      "corpus/html/1.html",
+      "corpus/html/2.htm.gz",
+      "corpus/html/expected-1.html", // left out by --exclude
+      "corpus/data.jsonl",
+    ];
+    for (const name of names) writeFileSync(join(dir, name), "x");
+    const corpus = join(dir, "corpus");
+    expect(await countInputFiles([corpus])).toBe(4);
+    expect(await countInputFiles([corpus], { exclude: ["expected*"] })).toBe(3);
+    // With --format every file is read as that format (the excludes still apply).
+    expect(await countInputFiles([corpus], { format: "text", exclude: ["expected*"] })).toBe(4);
+    // A file named on the command line is read whatever the excludes say.
+    const readme = join(corpus, "README.txt");
+    expect(await countInputFiles([readme, join(corpus, "data.jsonl")])).toBe(2);
+  });
 });

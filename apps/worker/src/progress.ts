@@ -1,8 +1,12 @@
 /** Shows an import's progress: a cli-progress bar on a terminal, a plain line every 2 s in logs. */
+import type { Dirent } from "node:fs";
 import { opendir } from "node:fs/promises";
 import { join } from "node:path";
 import { Presets, SingleBar } from "cli-progress";
 import type { ImportProgress } from "./import-articles";
+import { DEFAULT_EXCLUDES, type ReadOptions } from "./read-inputs";
+import { detectFormat } from "./readers/detect-format";
+import { compileExcludes } from "./readers/exclude-globs";
 
 export interface ProgressDisplay {
   update(progress: ImportProgress): void;
@@ -14,24 +18,37 @@ export const LOG_INTERVAL_MS = 2000;
 const BAR_INTERVAL_MS = 200;
 
 /**
- * Counts the visible files under `paths`, cheaply (directory listings only, no stat), so the bar has
- * a total and an ETA. Null when there is a single file: then only counts and rate can be shown.
+ * Counts the files under `paths` that the import will read, cheaply (directory listings only, no
+ * stat), so the bar has a total and an ETA: visible files of a supported format (or any, with a
+ * `format`), less those the default excludes and `exclude` leave out of directory walks, exactly
+ * as readInputs decides. Null when there is a single file: then only counts and rate can be shown.
  */
-export async function countInputFiles(paths: readonly string[]): Promise<number | null> {
+export async function countInputFiles(
+  paths: readonly string[],
+  options: Pick<ReadOptions, "format" | "exclude"> = {},
+): Promise<number | null> {
+  const excluded = compileExcludes([...DEFAULT_EXCLUDES, ...(options.exclude ?? [])]);
+  const willRead = (file: string) => detectFormat(file, options.format ?? "auto") !== null;
   let files = 0;
-  const walk = async (path: string): Promise<void> => {
+  const walk = async (path: string, named: boolean): Promise<void> => {
+    let entries: Dirent[];
     try {
-      for await (const entry of await opendir(path)) {
-        if (entry.name.startsWith(".")) continue;
-        if (entry.isDirectory()) await walk(join(path, entry.name));
-        else files++;
-      }
+      entries = [];
+      for await (const entry of await opendir(path)) entries.push(entry);
     } catch {
-      // Not a directory (a file named on the command line) or unreadable: the import reports it.
-      files++;
+      // Not a directory (a file named on the command line: read whatever the excludes say) or
+      // unreadable (the import reports it).
+      if ((named || !excluded(path)) && willRead(path)) files++;
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith(".")) continue;
+      const child = join(path, entry.name);
+      if (entry.isDirectory()) await walk(child, false);
+      else if (!excluded(child) && willRead(child)) files++;
     }
   };
-  for (const path of paths) await walk(path);
+  for (const path of paths) await walk(path, true);
   return files > 1 ? files : null;
 }
 

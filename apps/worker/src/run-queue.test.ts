@@ -128,27 +128,28 @@ describe("runQueue", () => {
     expect(getImportJob(db, cli)?.status).toBe("running");
   }, 30_000);
 
-  it("fails a job left running by a runner that is gone, and runs the next one", async () => {
+  it("resumes a job left running by a runner that is gone, then runs the next one", async () => {
     const orphan = queueUploadedImport(db, { files: upload("o", { "o.txt": GOOD_TEXT }) });
-    // Claimed by a runner that was killed: no process has this pid.
+    // Claimed by a runner that was killed before its first batch: no process has this pid.
     claimNextQueuedJob(db, { pid: 2 ** 22 + 12_345 });
     const next = queueUploadedImport(db, { files: upload("n", { "n.txt": GOOD_TEXT }) });
     const abandoned: number[] = [];
+    const order: number[] = [];
 
     const processed = await runQueue(db, {
       once: true,
       engine: { jobs: 1 },
       onAbandoned: (ids) => abandoned.push(...ids),
+      onJobStart: (job) => order.push(job.id),
     });
 
     expect(abandoned).toEqual([orphan.id]);
-    expect(processed).toBe(1);
-    expect(getImportJob(db, orphan.id)).toMatchObject({
-      status: "failed",
-      error: expect.stringContaining("Interrupted"),
-    });
+    expect(processed).toBe(2);
+    expect(order).toEqual([orphan.id, next.id]);
+    expect(getImportJob(db, orphan.id)).toMatchObject({ status: "completed", imported: 1 });
+    // The same text in the next upload: a duplicate, not a second article.
     const done = getImportJob(db, next.id);
-    expect(done).toMatchObject({ status: "completed", imported: 1 });
+    expect(done).toMatchObject({ status: "completed", imported: 0, duplicates: 1 });
     // The job records its runner, so another runner starting meanwhile leaves it alone.
     expect(done?.checkpoint?.pid).toBe(process.pid);
   }, 30_000);

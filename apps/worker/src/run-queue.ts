@@ -1,15 +1,18 @@
 /**
  * The job runner behind `worker run`: takes import jobs queued from the web UI one at a time and
- * runs each with the import engine on its own job row, so the row ends completed or failed.
+ * runs each with the import engine on its own job row, so the row ends completed or failed. A job
+ * whose runner was killed or stopped goes back in the queue and resumes after its last written
+ * batch, as a rerun of `worker import` does.
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import {
   claimNextQueuedJob,
   type Db,
-  failAbandonedUploadJobs,
   finishImportJob,
   getImportJob,
   type ImportJob,
+  requeueAbandonedUploadJobs,
+  requeueImportJob,
 } from "@claimdesk/db";
 import { ZQueuedImportInputSchema } from "@claimdesk/types";
 import { z } from "zod";
@@ -30,7 +33,7 @@ export interface RunQueueOptions {
   /** Told when a job is taken, so a caller can show it (and fail it if the process is killed). */
   onJobStart?: (job: ImportJob) => void;
   onJobEnd?: (outcome: QueueJobOutcome) => void;
-  /** Told the ids of jobs found running under a runner that is gone (now failed). */
+  /** Told the ids of jobs found running under a runner that is gone (queued again, to resume). */
   onAbandoned?: (jobIds: number[]) => void;
 }
 
@@ -42,8 +45,8 @@ export interface QueueJobOutcome {
   summary: ImportSummary | null;
 }
 
-const ABANDONED_REASON =
-  "Interrupted: the worker running this job stopped before it finished. Upload the files again to retry.";
+const ABANDONED_NOTE =
+  "interrupted: the worker running it stopped before it finished; it resumes where it was.";
 
 /** Whether the runner named in a job's checkpoint still runs on this machine. */
 function isOwnerAlive(checkpoint: Record<string, unknown> | null): boolean {
@@ -64,8 +67,9 @@ export async function runQueue(db: Db, options: RunQueueOptions = {}): Promise<n
   const pollMs = options.pollMs ?? DEFAULT_POLL_MS;
   let processed = 0;
   while (!options.signal?.aborted) {
-    // A runner killed mid-job (kill -9, power) cannot say so itself: the next look notices.
-    const abandoned = failAbandonedUploadJobs(db, isOwnerAlive, ABANDONED_REASON);
+    // A runner killed mid-job (kill -9, power) cannot say so itself: the next look notices, and
+    // the job, back in the queue with its checkpoint, is claimed (oldest first) and resumed.
+    const abandoned = requeueAbandonedUploadJobs(db, isOwnerAlive);
     if (abandoned.length > 0) options.onAbandoned?.(abandoned);
     const job = claimNextQueuedJob(db, { pid: process.pid });
     if (job === undefined) {
@@ -135,7 +139,9 @@ async function idle(ms: number, signal: AbortSignal | undefined): Promise<void> 
 
 /**
  * `worker run`: runs the queue and says what each job did. The first Ctrl-C (or SIGTERM) stops once
- * the job in hand is done; a second one marks that job failed and exits, so it is never left running.
+ * the job in hand is done; a second one puts that job back in the queue (never left running) and
+ * exits at once: batches are synchronous transactions, so the job's rows and checkpoint agree, and
+ * the next `worker run` resumes it after its last written batch.
  */
 export async function runQueueCommand(
   db: Db,
@@ -153,7 +159,12 @@ export async function runQueueCommand(
       return;
     }
     if (current !== null) {
-      failQueuedJob(db, current, "Interrupted: the worker was stopped before the job finished.");
+      try {
+        requeueImportJob(db, current);
+        log.error(`Import job ${current}: stopped; the next \`worker run\` resumes it.`);
+      } catch {
+        // The database itself may be what failed: the next runner finds the job abandoned.
+      }
     }
     process.exit(130);
   };
@@ -169,7 +180,7 @@ export async function runQueueCommand(
         log.log(`Import job ${job.id}: running`);
       },
       onAbandoned: (ids) => {
-        for (const id of ids) log.error(`Import job ${id}: failed. ${ABANDONED_REASON}`);
+        for (const id of ids) log.error(`Import job ${id}: ${ABANDONED_NOTE}`);
       },
       onJobEnd: (outcome) => {
         current = null;

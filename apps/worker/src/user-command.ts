@@ -4,7 +4,6 @@
  * read and write the database file). The password is read from stdin or an environment
  * variable, never from the command line, where other users of the machine could see it.
  */
-import { createUserWithPassword, WeakPasswordError } from "@claimdesk/auth";
 import { type Db, InvalidInputError, listUsers, updateUser } from "@claimdesk/db";
 import { type TUserRole, USER_ROLES, ZUserRoleSchema } from "@claimdesk/types";
 import { type Command, InvalidArgumentError, Option } from "commander";
@@ -50,6 +49,9 @@ export function registerUserCommand(program: Command, context: { openDb: () => D
         admin?: boolean;
         passwordEnv?: string;
       }) => {
+        // Loaded here, not at the top: the auth stack costs every worker command (an import's
+        // peak memory included) about 45 MB of RSS, and only this command needs it.
+        const { createUserWithPassword, WeakPasswordError } = await import("@claimdesk/auth");
         const password = opts.passwordEnv
           ? (process.env[opts.passwordEnv] ?? "")
           : await readStdin();

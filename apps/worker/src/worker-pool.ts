@@ -9,17 +9,29 @@ import type { InputRecord } from "./read-inputs";
 interface Task {
   id: number;
   record: InputRecord;
+  /** Roughly the bytes the record holds, for the in-flight bound. */
+  size: number;
   resolve: (result: ProcessedRecord) => void;
 }
 
 interface PoolWorker {
   thread: Worker;
-  /** Tasks posted to this worker and not yet answered, by id. */
+  /** Tasks posted to this worker and not yet answered, by id, oldest first. */
   running: Map<number, Task>;
+  /** The sum of their sizes. */
+  runningBytes: number;
 }
 
-/** Tasks posted to one worker ahead of its answers, so it keeps busy while the main thread writes. */
-const PER_WORKER_IN_FLIGHT = 16;
+/**
+ * How far ahead of its answers one worker is kept: enough input to stay busy while the main thread
+ * is inside a batch's synchronous write (its messages wait until that ends), so processing and
+ * writing overlap. Bounded by count and by input bytes, so a few big HTML pages count like many
+ * short JSONL records and memory stays flat.
+ */
+export const PER_WORKER_IN_FLIGHT = 1024;
+export const PER_WORKER_IN_FLIGHT_BYTES = 1024 * 1024;
+/** Posted whatever their size, so two threads on large HTML pages are never left waiting. */
+export const PER_WORKER_IN_FLIGHT_MIN = 16;
 /**
  * A small young generation per thread. V8's default nursery (tens of MB per isolate, grown when
  * much survives, as a DOM does) took two HTML workers to 436 MB peak RSS; 2 MB measured ~275 MB
@@ -72,7 +84,7 @@ export class RecordProcessorPool {
   process(record: InputRecord): Promise<ProcessedRecord> {
     if (this.closed) throw new Error("the record processor pool is closed");
     return new Promise((resolve) => {
-      this.queue.push({ id: this.nextId++, record, resolve });
+      this.queue.push({ id: this.nextId++, record, size: recordSize(record), resolve });
       this.dispatch();
     });
   }
@@ -88,11 +100,14 @@ export class RecordProcessorPool {
       execArgv: [],
       resourceLimits: WORKER_LIMITS,
     });
-    const worker: PoolWorker = { thread, running: new Map() };
+    const worker: PoolWorker = { thread, running: new Map(), runningBytes: 0 };
     thread.on("message", ({ id, result }: ProcessTaskResult) => {
       const task = worker.running.get(id);
-      worker.running.delete(id);
-      task?.resolve(result);
+      if (task !== undefined) {
+        worker.running.delete(id);
+        worker.runningBytes -= task.size;
+        task.resolve(result);
+      }
       this.dispatch();
     });
     // An uncaught error or out-of-memory kills the thread: its records fail, a new thread takes over.
@@ -103,14 +118,23 @@ export class RecordProcessorPool {
     return worker;
   }
 
+  /**
+   * A worker takes its messages one at a time and answers each before the next, so the oldest
+   * unanswered task is the one it was processing when it died: that record fails with `reason`;
+   * the others posted behind it go back to the front of the queue for the new thread.
+   */
   private replace(worker: PoolWorker, reason: string): void {
     const index = this.workers.indexOf(worker);
     if (index < 0) return;
-    for (const task of worker.running.values()) task.resolve({ ok: false, reason });
+    const [culprit, ...innocent] = worker.running.values();
+    culprit?.resolve({ ok: false, reason });
     worker.running.clear();
+    worker.runningBytes = 0;
+    this.queue.unshift(...innocent);
     void worker.thread.terminate();
     if (this.closed) {
       this.workers.splice(index, 1);
+      for (const task of this.queue.splice(0)) task.resolve({ ok: false, reason });
       return;
     }
     this.workers[index] = this.spawn();
@@ -123,6 +147,7 @@ export class RecordProcessorPool {
       if (worker === undefined) return;
       const task = this.queue.shift() as Task;
       worker.running.set(task.id, task);
+      worker.runningBytes += task.size;
       const { record, transfer } = compact(task.record);
       worker.thread.postMessage({ id: task.id, record } satisfies ProcessTask, transfer);
     }
@@ -131,11 +156,25 @@ export class RecordProcessorPool {
   private leastBusy(): PoolWorker | undefined {
     let best: PoolWorker | undefined;
     for (const worker of this.workers) {
-      if (worker.running.size >= PER_WORKER_IN_FLIGHT) continue;
+      const full =
+        worker.running.size >= PER_WORKER_IN_FLIGHT ||
+        (worker.running.size >= PER_WORKER_IN_FLIGHT_MIN &&
+          worker.runningBytes >= PER_WORKER_IN_FLIGHT_BYTES);
+      if (full) continue;
       if (best === undefined || worker.running.size < best.running.size) best = worker;
     }
     return best;
   }
+}
+
+/** Roughly the bytes a record holds (its file's bytes, or its fields' characters). */
+export function recordSize(record: InputRecord): number {
+  if (record.kind !== "fields") return record.bytes.byteLength;
+  let size = 64;
+  for (const value of Object.values(record.fields)) {
+    if (typeof value === "string") size += value.length;
+  }
+  return size;
 }
 
 /**

@@ -10,12 +10,19 @@ import { createTestDb } from "../testing";
 import { NotFoundError } from "./errors";
 import {
   claimNextQueuedJob,
-  failAbandonedUploadJobs,
   getImportJobDetail,
   listImportJobs,
   queueUploadedImport,
+  requeueAbandonedUploadJobs,
+  requeueImportJob,
 } from "./import-queue";
-import { createImportJob, finishImportJob, getImportJob, recordImportError } from "./imports";
+import {
+  createImportJob,
+  finishImportJob,
+  getImportJob,
+  recordImportError,
+  updateImportJobProgress,
+} from "./imports";
 
 let db: Db;
 beforeEach(() => {
@@ -42,6 +49,7 @@ describe("listImportJobs", () => {
       options: {},
       read: 0,
       imported: 0,
+      versions: 0,
       duplicates: 0,
       failed: 0,
       claims: 0,
@@ -184,24 +192,43 @@ describe("claimNextQueuedJob", () => {
   });
 });
 
-describe("failAbandonedUploadJobs", () => {
-  it("fails running uploads whose runner is gone and leaves live ones and CLI jobs alone", () => {
+describe("requeueAbandonedUploadJobs", () => {
+  it("puts running uploads whose runner is gone back in the queue, to resume where they were", () => {
     const cli = createImportJob(db, { paths: ["/cli"], options: {} }, { pid: 1 });
     const dead = queueUploadedImport(db, { files: ["/u/dead.txt"] });
     const alive = queueUploadedImport(db, { files: ["/u/alive.txt"] });
     const queued = queueUploadedImport(db, { files: ["/u/queued.txt"] });
     expect(claimNextQueuedJob(db, { pid: 111 })?.checkpoint).toEqual({ pid: 111 });
     claimNextQueuedJob(db, { pid: 222 });
+    // The dead runner's engine had written a batch: its counts and checkpoint are kept.
+    const progress = { read: 40, imported: 38, duplicates: 1, failed: 1, claims: 90 };
+    const checkpoint = { events: 41, file: "/u/dead.txt", line: 40, pid: 111, versions: 2 };
+    updateImportJobProgress(db, dead.id, progress, checkpoint);
+    const startedAt = getImportJob(db, dead.id)?.startedAt;
 
     const isAlive = (checkpoint: Record<string, unknown> | null) => checkpoint?.pid === 222;
-    expect(failAbandonedUploadJobs(db, isAlive, "Interrupted")).toEqual([dead.id]);
+    expect(requeueAbandonedUploadJobs(db, isAlive)).toEqual([dead.id]);
 
-    expect(getImportJob(db, dead.id)).toMatchObject({ status: "failed", error: "Interrupted" });
-    expect(getImportJob(db, dead.id)?.finishedAt).toBeInstanceOf(Date);
+    expect(getImportJob(db, dead.id)).toMatchObject({ status: "queued", error: null, ...progress });
     expect(getImportJob(db, alive.id)?.status).toBe("running");
     expect(getImportJob(db, queued.id)?.status).toBe("queued");
     expect(getImportJob(db, cli)?.status).toBe("running");
-    expect(failAbandonedUploadJobs(db, isAlive, "Interrupted")).toEqual([]);
+    expect(requeueAbandonedUploadJobs(db, isAlive)).toEqual([]);
+    expect(listImportJobs(db).items.find((j) => j.id === dead.id)?.versions).toBe(2);
+
+    // Claimed again (oldest first), with the new runner in the checkpoint and the rest kept.
+    const resumed = claimNextQueuedJob(db, { pid: 333 });
+    expect(resumed).toMatchObject({ id: dead.id, status: "running", ...progress });
+    expect(resumed?.checkpoint).toEqual({ ...checkpoint, pid: 333 });
+    expect(resumed?.startedAt).toEqual(startedAt);
+  });
+
+  it("requeues a job its runner was told to stop, and only a running one", () => {
+    const job = queueUploadedImport(db, { files: ["/u/a.txt"] });
+    expect(requeueImportJob(db, job.id)).toBe(false);
+    claimNextQueuedJob(db, { pid: 1 });
+    expect(requeueImportJob(db, job.id)).toBe(true);
+    expect(getImportJob(db, job.id)?.status).toBe("queued");
   });
 });
 

@@ -26,6 +26,8 @@ export interface ImportJobSummary {
   options: Record<string, unknown>;
   read: number;
   imported: number;
+  /** Of `imported`: changed texts of known documents, stored as new versions (from the checkpoint). */
+  versions: number;
   duplicates: number;
   failed: number;
   claims: number;
@@ -67,6 +69,7 @@ export function toImportJobSummary(row: ImportJob): ImportJobSummary {
     options: isRecord(input.options) ? input.options : {},
     read: row.read,
     imported: row.imported,
+    versions: versionsOf(row.checkpoint),
     duplicates: row.duplicates,
     failed: row.failed,
     claims: row.claims,
@@ -76,6 +79,12 @@ export function toImportJobSummary(row: ImportJob): ImportJobSummary {
     finishedAt: row.finishedAt?.toISOString() ?? null,
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+/** New versions imported: the engine counts them in its checkpoint (import_jobs has no column). */
+function versionsOf(checkpoint: Record<string, unknown> | null): number {
+  const versions = checkpoint?.versions;
+  return typeof versions === "number" && Number.isInteger(versions) && versions > 0 ? versions : 0;
 }
 
 /** Jobs newest first (by id: the order they were created in) with the total for paging. */
@@ -135,7 +144,8 @@ export function queueUploadedImport(
 /**
  * Takes the oldest queued job and marks it running, in one UPDATE: the `status = 'queued'` guard
  * is re-checked on the row being written, so two runners polling at once never get the same job.
- * Undefined when nothing is queued.
+ * `checkpoint` is merged into the job's own, so a job put back by requeueAbandonedUploadJobs keeps
+ * where its batches got to (and the engine resumes there). Undefined when nothing is queued.
  */
 export function claimNextQueuedJob(
   db: DbExecutor,
@@ -151,21 +161,27 @@ export function claimNextQueuedJob(
   const now = new Date();
   return db
     .update(importJobs)
-    .set({ status: "running", startedAt: now, updatedAt: now, checkpoint: checkpoint ?? null })
+    .set({
+      status: "running",
+      startedAt: sql`coalesce(${importJobs.startedAt}, ${now.getTime()})`,
+      updatedAt: now,
+      checkpoint: sql`json_patch(coalesce(${importJobs.checkpoint}, '{}'), ${JSON.stringify(checkpoint ?? {})})`,
+    })
     .where(and(inArray(importJobs.id, oldestQueued), eq(importJobs.status, "queued")))
     .returning()
     .get();
 }
 
 /**
- * Fails the uploaded jobs left `running` by a runner that is gone (killed mid-job), so none stays
- * running forever; `isOwnerAlive` judges the checkpoint the runner and the engine keep. Returns
- * their ids. Jobs of the `import` command are left to its own resume logic.
+ * Puts the uploaded jobs left `running` by a runner that is gone (killed mid-job) back in the
+ * queue, oldest first as before, keeping their counts and checkpoint: the next claim resumes each
+ * after its last written batch, as a rerun of the `import` command does. `isOwnerAlive` judges
+ * the checkpoint the runner and the engine keep. Returns their ids. Jobs of the `import` command
+ * are left to its own resume logic.
  */
-export function failAbandonedUploadJobs(
+export function requeueAbandonedUploadJobs(
   db: DbExecutor,
   isOwnerAlive: (checkpoint: Record<string, unknown> | null) => boolean,
-  reason: string,
 ): number[] {
   return writeTransaction(db, (tx) => {
     const running = tx
@@ -179,13 +195,23 @@ export function failAbandonedUploadJobs(
       )
       .all();
     const abandoned = running.filter((job) => !isOwnerAlive(job.checkpoint)).map((j) => j.id);
-    if (abandoned.length > 0) {
-      const now = new Date();
-      tx.update(importJobs)
-        .set({ status: "failed", error: reason, finishedAt: now, updatedAt: now })
-        .where(inArray(importJobs.id, abandoned))
-        .run();
-    }
+    if (abandoned.length > 0) requeue(tx, abandoned);
     return abandoned;
   });
+}
+
+/**
+ * Puts a running job back in the queue (the runner was told to stop before it finished), keeping
+ * its counts and checkpoint so that the next `worker run` resumes it. False if it was not running.
+ */
+export function requeueImportJob(db: DbExecutor, id: number): boolean {
+  return requeue(db, [id]) > 0;
+}
+
+function requeue(db: DbExecutor, ids: number[]): number {
+  return db
+    .update(importJobs)
+    .set({ status: "queued", error: null, finishedAt: null, updatedAt: new Date() })
+    .where(and(inArray(importJobs.id, ids), eq(importJobs.status, "running")))
+    .run().changes;
 }

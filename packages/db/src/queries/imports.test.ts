@@ -12,6 +12,7 @@ import {
   listImportErrors,
   recordImportError,
   updateImportJobProgress,
+  writeProcessedArticles,
 } from "./imports";
 
 const TEXT =
@@ -152,6 +153,62 @@ describe("insertProcessedArticles", () => {
       .pluck()
       .all();
     expect(hits).toEqual([stored.id]);
+  });
+
+  it("indexes the batch's claims for search once, and leaves later inserts to the trigger", () => {
+    insertProcessedArticles(db, null, [withClaims(), article("Another text.")]);
+    const search = (match: string) =>
+      db.$client
+        .prepare(
+          "select c.content_text from claims_fts f join claims c on c.id = f.rowid where claims_fts match ? order by c.id",
+        )
+        .pluck()
+        .all(match);
+    expect(search("funded")).toEqual(["it has funded allies"]);
+    expect(search("source_text:official")).toEqual(["We will respond,"]);
+    expect(search('"according to"')).toEqual(["the talks resumed"]);
+    expect(count("claims_fts_deferred")).toBe(0);
+    // Every claim indexed exactly once: FTS5's own consistency check passes.
+    db.$client
+      .prepare("insert into claims_fts (claims_fts, rank) values ('integrity-check', 1)")
+      .run();
+    // A claim added outside the importer (as the web does) is indexed by the trigger.
+    const articleId = db.$client.prepare("select min(id) from articles").pluck().get();
+    db.$client
+      .prepare(
+        `insert into claims (article_id, content_start, content_end, content_text, origin)
+         values (?, 0, 8, 'Zanzibar', 'analyst')`,
+      )
+      .run(articleId);
+    expect(search("zanzibar")).toEqual(["Zanzibar"]);
+    db.$client
+      .prepare("insert into claims_fts (claims_fts, rank) values ('integrity-check', 1)")
+      .run();
+  });
+
+  it("keeps the search index in step when a batch rolls back", () => {
+    insertProcessedArticles(db, null, [withClaims()]);
+    const broken = article("Broken text.", [claim("Broken text.", { content: "Broken" })]);
+    (broken.claims[0] as { content: unknown }).content = { start: null, end: null, exact: "x" };
+    const second = article("Second text says more.", [
+      claim("Second text says more.", { content: "more" }),
+    ]);
+    expect(() => insertProcessedArticles(db, null, [second, broken])).toThrow();
+    expect(count("claims")).toBe(4);
+    expect(count("claims_fts_deferred")).toBe(0);
+    db.$client
+      .prepare("insert into claims_fts (claims_fts, rank) values ('integrity-check', 1)")
+      .run();
+  });
+
+  it("writeProcessedArticles needs the caller's write transaction", () => {
+    expect(() => writeProcessedArticles(db, null, [withClaims()])).toThrow(
+      /inside a write transaction/,
+    );
+    db.transaction(() => writeProcessedArticles(db, null, [withClaims()]), {
+      behavior: "immediate",
+    });
+    expect(count("claims")).toBe(4);
   });
 
   it("skips an article whose text is already stored, with its claims", () => {
