@@ -7,6 +7,7 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   transpilePackages: [
+    "@claimdesk/agreement",
     "@claimdesk/api",
     "@claimdesk/auth",
     "@claimdesk/db",

@@ -1,8 +1,12 @@
 export { type Db, type OpenDbOptions, openDb } from "./client";
 export { findRepoRoot, resolveDbPath } from "./paths";
+export * from "./queries/adjudications";
+export * from "./queries/agreement-data";
 export * from "./queries/annotations";
 export * from "./queries/articles";
+export * from "./queries/assignments";
 export * from "./queries/audit";
+export * from "./queries/audit-history";
 export * from "./queries/claim-filter";
 export * from "./queries/claim-table";
 export * from "./queries/claims";

@@ -1,4 +1,8 @@
+export * from "./adjudication";
+export * from "./agreement";
+export * from "./annotations";
 export * from "./api";
+export * from "./assignments";
 export * from "./claim-filter";
 export * from "./corpus";
 export * from "./cue-stance";
@@ -11,3 +15,4 @@ export * from "./propositions";
 export * from "./queue";
 export * from "./spans";
 export * from "./suggestion";
+export * from "./users";

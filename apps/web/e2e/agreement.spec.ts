@@ -1,0 +1,328 @@
+/**
+ * The Agreement page shows figures that match an independent calculation. Two analysts of this
+ * spec's own (unique names, so other specs' annotations cannot change the figures) submit
+ * annotations of the same claims, all linked to a proposition of this spec's own, written straight
+ * into the e2e database; the page scoped to that proposition must show the alpha and kappa that
+ * the published formulas, written out below (not imported from @claimdesk/agreement), give.
+ */
+import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { expect, test } from "@playwright/test";
+import { pageAs, watchErrors } from "./support";
+import { e2eDbFile } from "./users.mjs";
+
+const webDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const repoRoot = resolve(webDir, "../..");
+const dbPath = join(webDir, "test-results", e2eDbFile());
+
+interface Statement {
+  run(...params: unknown[]): { lastInsertRowid: number | bigint };
+}
+interface SqliteDb {
+  prepare(sql: string): Statement;
+  pragma(sql: string): unknown;
+  transaction<T>(fn: () => T): () => T;
+  close(): void;
+}
+// better-sqlite3 is @claimdesk/db's dependency: load it from there.
+const Database = createRequire(join(repoRoot, "packages/db/package.json"))(
+  "better-sqlite3",
+) as new (
+  path: string,
+) => SqliteDb;
+
+// ---- The published formulas, written out independently of the app ----
+
+type V = string | null;
+/** Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", pairwise form:
+ * α = 1 − D_o/D_e; D_o = (1/n) Σ_u 1/(m_u − 1) Σ_{i≠j in u} δ²; D_e = (1/(n(n−1))) Σ_{i≠j over all
+ * pairable values} δ². Units with fewer than two values are left out. */
+function krippendorff(units: V[][], delta: (a: string, b: string) => number): number {
+  const pairable = units
+    .map((u) => u.filter((v): v is string => v !== null))
+    .filter((u) => u.length >= 2);
+  const all = pairable.flat();
+  const n = all.length;
+  let dO = 0;
+  for (const u of pairable) {
+    let s = 0;
+    for (let i = 0; i < u.length; i++)
+      for (let j = 0; j < u.length; j++) if (i !== j) s += delta(u[i] as string, u[j] as string);
+    dO += s / (u.length - 1);
+  }
+  let dE = 0;
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) if (i !== j) dE += delta(all[i] as string, all[j] as string);
+  return 1 - dO / n / (dE / (n * (n - 1)));
+}
+const nominal = (a: string, b: string) => (a === b ? 0 : 1);
+/** Krippendorff's ordinal δ²(c, k) = (Σ_{g=c..k} n_g − (n_c + n_k)/2)², n_g over pairable values. */
+function ordinal(units: V[][], order: readonly string[]) {
+  const n = new Map<string, number>();
+  for (const u of units) {
+    const vs = u.filter((v): v is string => v !== null);
+    if (vs.length >= 2) for (const v of vs) n.set(v, (n.get(v) ?? 0) + 1);
+  }
+  return (a: string, b: string) => {
+    const [lo, hi] = [order.indexOf(a), order.indexOf(b)].sort((x, y) => x - y) as [number, number];
+    let between = 0;
+    for (let g = lo; g <= hi; g++) between += n.get(order[g] as string) ?? 0;
+    return (between - ((n.get(a) ?? 0) + (n.get(b) ?? 0)) / 2) ** 2;
+  };
+}
+/** Cohen (1960): κ = (p_o − p_e)/(1 − p_e) over items both coded. */
+function cohen(a: V[], b: V[]): { kappa: number; n: number } {
+  const items = a
+    .map((x, i) => [x, b[i] ?? null] as const)
+    .filter(([x, y]) => x !== null && y !== null);
+  const n = items.length;
+  const po = items.filter(([x, y]) => x === y).length / n;
+  const cats = new Set(items.flat());
+  let pe = 0;
+  for (const c of cats)
+    pe +=
+      (items.filter(([x]) => x === c).length / n) * (items.filter(([, y]) => y === c).length / n);
+  return { kappa: (po - pe) / (1 - pe), n };
+}
+
+// ---- The data ----
+
+const LIKELIHOOD_ORDER = [
+  "almost_no_chance",
+  "very_unlikely",
+  "unlikely",
+  "roughly_even_chance",
+  "likely",
+  "very_likely",
+  "almost_certain",
+];
+const STANCE_A: V[] = [
+  "support",
+  "support",
+  "deny",
+  "deny",
+  "comment",
+  "support",
+  "query",
+  "support",
+];
+const STANCE_B: V[] = ["support", "deny", "deny", "deny", "comment", "support", "support", null];
+const LIKELY_A: V[] = [
+  "likely",
+  "likely",
+  "unlikely",
+  "very_likely",
+  "almost_certain",
+  "likely",
+  null,
+  "roughly_even_chance",
+];
+const LIKELY_B: V[] = [
+  "very_likely",
+  "likely",
+  "unlikely",
+  "likely",
+  "very_likely",
+  "likely",
+  "unlikely",
+  null,
+];
+// Content spans of the claims each analyst creates: [0,20)–[5,25) and [80,100)–[85,95) overlap.
+const SPANS_A = [
+  [0, 20],
+  [40, 60],
+  [80, 100],
+] as const;
+const SPANS_B = [
+  [5, 25],
+  [85, 95],
+  [120, 140],
+] as const;
+
+interface Seeded {
+  propositionId: number;
+  propositionText: string;
+  a: { id: number; name: string };
+  b: { id: number; name: string };
+}
+
+function seed(): Seeded {
+  const stamp = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
+  const db = new Database(dbPath);
+  db.pragma("busy_timeout = 10000");
+  try {
+    return db.transaction(() => {
+      const user = (name: string) => {
+        const id = Number(
+          db
+            .prepare("insert into users (name, email, role) values (?, ?, 'analyst')")
+            .run(name, `${name.toLowerCase().replace(/\W+/g, ".")}@agreement.e2e`).lastInsertRowid,
+        );
+        return { id, name };
+      };
+      const a = user(`Agreement Avery ${stamp}`);
+      const b = user(`Agreement Blake ${stamp}`);
+      const text = `${`Agreement spec article ${stamp}. `.repeat(20)}`.slice(0, 400);
+      const articleId = Number(
+        db
+          .prepare(
+            "insert into articles (title, text, text_sha256, extractor) values (?, ?, ?, 'e2e@1')",
+          )
+          .run(`Agreement ${stamp}`, text, createHash("sha256").update(text).digest("hex"))
+          .lastInsertRowid,
+      );
+      const propositionText = `Agreement spec proposition ${stamp}`;
+      const propositionId = Number(
+        db.prepare("insert into propositions (text) values (?)").run(propositionText)
+          .lastInsertRowid,
+      );
+      const claim = db.prepare(
+        `insert into claims (article_id, content_start, content_end, content_text, origin, status, created_by, proposition_id)
+         values (?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      const annotate = db.prepare(
+        "insert into annotations (claim_id, analyst_id, source_stance, likelihood, submitted_at) values (?, ?, ?, ?, ?)",
+      );
+      STANCE_A.forEach((_, i) => {
+        const start = 200 + i * 20;
+        const id = Number(
+          claim.run(
+            articleId,
+            start,
+            start + 10,
+            text.slice(start, start + 10),
+            "rule:e2e@1",
+            "suggested",
+            null,
+            propositionId,
+          ).lastInsertRowid,
+        );
+        annotate.run(id, a.id, STANCE_A[i], LIKELY_A[i], Date.now());
+        annotate.run(id, b.id, STANCE_B[i], LIKELY_B[i], Date.now());
+      });
+      // One more claim: Avery submitted, Blake's disagreeing annotation is a draft (never counts).
+      const draftClaim = Number(
+        claim.run(
+          articleId,
+          380,
+          390,
+          text.slice(380, 390),
+          "rule:e2e@1",
+          "suggested",
+          null,
+          propositionId,
+        ).lastInsertRowid,
+      );
+      annotate.run(draftClaim, a.id, "support", "likely", Date.now());
+      annotate.run(draftClaim, b.id, "deny", "almost_no_chance", null);
+      for (const [analyst, spans] of [
+        [a, SPANS_A],
+        [b, SPANS_B],
+      ] as const)
+        for (const [start, end] of spans)
+          claim.run(
+            articleId,
+            start,
+            end,
+            text.slice(start, end),
+            "analyst",
+            "accepted",
+            analyst.id,
+            propositionId,
+          );
+      return { propositionId, propositionText, a, b };
+    })();
+  } finally {
+    db.close();
+  }
+}
+
+test("the Agreement page shows alpha and kappa equal to an independent calculation", async ({
+  browser,
+}) => {
+  const seeded = seed();
+  // Claim 9 (the draft) has only Avery's submitted value, so it is a unit with one value.
+  const stanceUnits = [...STANCE_A, "support"].map((v, i) => [v, STANCE_B[i] ?? null]);
+  const likelyUnits = [...LIKELY_A, "likely"].map((v, i) => [v, LIKELY_B[i] ?? null]);
+  const expected = {
+    stanceAlpha: krippendorff(stanceUnits, nominal),
+    likelyAlpha: krippendorff(likelyUnits, ordinal(likelyUnits, LIKELIHOOD_ORDER)),
+    stanceKappa: cohen(STANCE_A, STANCE_B),
+    likelyKappa: cohen(LIKELY_A, LIKELY_B),
+    // 2 one-to-one overlapping matches out of 3 + 3 spans.
+    spanF1: (2 * 2) / (SPANS_A.length + SPANS_B.length),
+  };
+  // The figures are not degenerate: a wrong formula could not match them by accident.
+  expect(expected.stanceAlpha).toBeGreaterThan(0.1);
+  expect(expected.stanceAlpha).toBeLessThan(0.9);
+  expect(expected.likelyKappa.kappa).not.toBeCloseTo(expected.likelyAlpha, 2);
+
+  const page = await pageAs(browser, "vic");
+  const errors = watchErrors(page);
+  await page.goto(`/agreement?proposition=${seeded.propositionId}`);
+  await expect(page.getByRole("heading", { name: "Agreement", level: 1 })).toBeVisible();
+  await expect(page.getByRole("link", { name: seeded.propositionText })).toBeVisible();
+
+  const alphaTable = page.getByRole("table", { name: "Alpha per field" });
+  await expect(
+    alphaTable.locator('tr[data-field="sourceStance"] [data-testid="alpha"]'),
+  ).toHaveText(expected.stanceAlpha.toFixed(3));
+  await expect(
+    alphaTable.locator('tr[data-field="sourceStance"] [data-testid="units"]'),
+  ).toHaveText("7");
+  await expect(
+    alphaTable.locator('tr[data-field="sourceStance"] [data-testid="coders"]'),
+  ).toHaveText("2");
+  await expect(alphaTable.locator('tr[data-field="likelihood"] [data-testid="alpha"]')).toHaveText(
+    expected.likelyAlpha.toFixed(3),
+  );
+  await expect(alphaTable.locator('tr[data-field="likelihood"]')).toContainText("ordinal");
+  // Nobody gave a verdict: not enough data, and no NaN anywhere.
+  await expect(alphaTable.locator('tr[data-field="verdict"]')).toContainText("Not enough data");
+
+  const pair = page
+    .getByRole("table", { name: "Cohen's kappa per analyst pair" })
+    .locator(`tr[data-pair="${seeded.a.id}-${seeded.b.id}"]`);
+  await expect(pair.getByRole("rowheader")).toHaveText(`${seeded.a.name} & ${seeded.b.name}`);
+  await expect(pair.locator('td[data-field="sourceStance"] [data-testid="kappa"]')).toHaveText(
+    expected.stanceKappa.kappa.toFixed(3),
+  );
+  await expect(pair.locator('td[data-field="sourceStance"] [data-testid="items"]')).toHaveText(
+    `n = ${expected.stanceKappa.n}`,
+  );
+  await expect(pair.locator('td[data-field="likelihood"] [data-testid="kappa"]')).toHaveText(
+    expected.likelyKappa.kappa.toFixed(3),
+  );
+  await expect(
+    page
+      .getByRole("table", { name: "Span agreement per analyst pair" })
+      .locator(`tr[data-pair="${seeded.a.id}-${seeded.b.id}"] [data-testid="span-f1"]`),
+  ).toHaveText(expected.spanF1.toFixed(3));
+  await expect(page.locator("main")).not.toContainText("NaN");
+
+  // The unscoped page lists the proposition; its link (by keyboard) leads back to the scoped view.
+  await page.goto("/agreement");
+  const row = page
+    .getByRole("table", { name: "Alpha per proposition" })
+    .locator(`tr[data-proposition="${seeded.propositionId}"]`);
+  await expect(row.locator('td[data-field="sourceStance"] [data-testid="alpha"]')).toHaveText(
+    expected.stanceAlpha.toFixed(3),
+  );
+  await row.getByRole("link", { name: seeded.propositionText }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`/agreement\\?proposition=${seeded.propositionId}$`));
+  await expect(page.getByRole("table", { name: "Alpha per proposition" })).toHaveCount(0);
+  await expect(page.locator('tr[data-field="sourceStance"] [data-testid="alpha"]')).toHaveText(
+    expected.stanceAlpha.toFixed(3),
+  );
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
+test("an unknown proposition says so", async ({ page }) => {
+  await page.goto("/agreement?proposition=987654321");
+  await expect(page.getByText("Proposition 987654321 does not exist")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Agreement across all claims" })).toBeVisible();
+});
