@@ -2,8 +2,10 @@
  * The lossless round trip: a real corpus (the sample, the demo articles and 300 Reuters-21578
  * stories through the ingest pipeline) plus analysts' work added programmatically, exported as
  * canonical JSONL (one file, and a split folder), imported into an empty database: the same
- * articles, claims, sources, propositions and annotations, compared field by field except ids —
- * articles with no claims and sources and propositions no claim uses included.
+ * articles, claims, sources, propositions, annotations and adjudicators' decisions, compared field
+ * by field except ids — articles with no claims and sources and propositions no claim uses
+ * included; and exporting the imported database, importing that and exporting again gives
+ * byte-identical files.
  */
 import { createHash } from "node:crypto";
 import {
@@ -19,6 +21,8 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { createGunzip } from "node:zlib";
 import {
+  adjudicate,
+  adjudications,
   annotations,
   articles,
   claims,
@@ -75,6 +79,11 @@ async function loadCorpus(): Promise<TProcessedArticle[]> {
 function addAnalystWork(db: Db): void {
   const ana = db.insert(users).values({ name: "Ana Analyst" }).returning().get().id;
   const ben = db.insert(users).values({ name: "Ben Reviewer" }).returning().get().id;
+  const judy = db
+    .insert(users)
+    .values({ name: "Judy Adjudicator", role: "adjudicator" })
+    .returning()
+    .get().id;
   const p1 = db.insert(propositions).values({ text: "Prices will rise" }).returning().get().id;
   const p2 = db.insert(propositions).values({ text: "The dam is safe" }).returning().get().id;
   const all = db.select({ id: claims.id, sourceId: claims.sourceId }).from(claims).all();
@@ -102,6 +111,37 @@ function addAnalystWork(db: Db): void {
         analystId: ben,
         values: { reportingStance: "distancing", analyticConfidence: "high", tags: ["ben"] },
       });
+    // Decisions on some claims both analysts annotated; one revised (version 1).
+    if (i % 15 === 0) {
+      const first = adjudicate(
+        db,
+        {
+          claimId: c.id,
+          values: {
+            sourceStance: "comment",
+            reportingStance: "distancing",
+            likelihood: i % 2 === 0 ? "unlikely" : null,
+            analyticConfidence: "moderate",
+            credibility: "4",
+            verdict: "refuted",
+          },
+          note: i % 30 === 0 ? 'Judy: "no",\nreally' : null,
+          version: null,
+        },
+        judy,
+      );
+      if (i % 45 === 0)
+        adjudicate(
+          db,
+          {
+            claimId: c.id,
+            values: { ...first, verdict: "not_enough_info" },
+            note: "revised",
+            version: first.version,
+          },
+          ben,
+        );
+    }
     if (i % 7 === 0 && c.sourceId !== null)
       db.$client
         .prepare(
@@ -175,7 +215,12 @@ function snapshot(db: Db) {
   );
   const claimRows = db.select().from(claims).all();
   const claimById = new Map(claimRows.map((c) => [c.id, c]));
-  const annotationsByClaim = new Map<number, unknown[]>();
+  const adjudicationByClaim = new Map<number, unknown>();
+  for (const d of db.select().from(adjudications).all()) {
+    const { id: _id, claimId, adjudicatorId, ...rest } = d;
+    adjudicationByClaim.set(claimId, { ...rest, adjudicator: userNames.get(adjudicatorId) });
+  }
+  const annotationsByClaim = new Map<number, { analyst: string | undefined }[]>();
   for (const a of db.select().from(annotations).orderBy(annotations.id).all()) {
     const { id: _id, claimId, analystId, ...rest } = a;
     const list = annotationsByClaim.get(claimId) ?? [];
@@ -209,7 +254,11 @@ function snapshot(db: Db) {
             reliability: source.reliability,
           }
         : null,
-      annotations: annotationsByClaim.get(c.id) ?? [],
+      // By analyst name: an import stores a claim's annotations in its own analysts' order.
+      annotations: (annotationsByClaim.get(c.id) ?? []).sort((x, y) =>
+        String(x.analyst).localeCompare(String(y.analyst)),
+      ),
+      adjudication: adjudicationByClaim.get(c.id) ?? null,
     };
   });
   const key = (c: { article?: string; contentStart: number; contentEnd: number; origin: string }) =>
@@ -251,6 +300,9 @@ describe("import --format claimdesk", { timeout: 120_000 }, () => {
     expect(before.claims.length).toBeGreaterThan(300);
     expect(before.claims.filter((c) => c.annotations.length > 1).length).toBeGreaterThan(10);
     expect(before.claims.some((c) => c.parent !== null)).toBe(true);
+    const decided = before.claims.filter((c) => c.adjudication !== null);
+    expect(decided.length).toBeGreaterThan(5);
+    expect(decided.some((c) => JSON.stringify(c.adjudication).includes('"version":1'))).toBe(true);
     // An article with no claims, a source and a proposition no claim uses are kept too.
     const sha = createHash("sha256").update(QUIET).digest("hex");
     expect(before.articles.some((a) => a.textSha256 === sha)).toBe(true);
@@ -264,7 +316,20 @@ describe("import --format claimdesk", { timeout: 120_000 }, () => {
     const summary = await importClaimdeskExport(target, [file]);
     expect(summary.failed).toEqual([]);
     expect(summary.claims).toBe(before.claims.length);
+    expect(summary.adjudications).toBe(decided.length);
     expect(snapshot(target)).toEqual(before);
+
+    // Export → import → export is a fixed point: byte-identical files.
+    const second = join(dir, "second.jsonl");
+    const third = join(dir, "third.jsonl");
+    await writeExport(target, { format: "jsonl", filter: {}, out: second, claimdeskVersion: "t" });
+    const target2 = createTestDb();
+    expect((await importClaimdeskExport(target2, [second])).failed).toEqual([]);
+    await writeExport(target2, { format: "jsonl", filter: {}, out: third, claimdeskVersion: "t" });
+    const secondText = readFileSync(second, "utf8");
+    expect(secondText).toContain('"adjudicated":{"adjudicator":');
+    expect(readFileSync(third, "utf8") === secondText).toBe(true);
+    target2.$client.close();
 
     // Importing again adds nothing: every article is already stored.
     const again = await importClaimdeskExport(target, [file]);

@@ -1,7 +1,8 @@
 /**
  * `claimdesk-worker import --format claimdesk <file-or-folder…>`: reads canonical JSONL exports
  * (a file, or a split folder's *.jsonl) back into the database: articles by textSha256, sources by
- * name, propositions by text, analysts by name, claims and annotations as exported; the
+ * name, propositions by text, analysts (and adjudicators) by name, claims, annotations and
+ * adjudicators' decisions as exported; the
  * `kind: "article" | "source" | "proposition"` lines of an unfiltered export add what no claim
  * carries (articles with no claims, unused sources and propositions). A bad line is
  * reported (file, line, reason) and skipped; rerunning adds nothing (stored articles keep theirs).
@@ -58,6 +59,7 @@ export async function importClaimdeskExport(
     claims: 0,
     skippedClaims: 0,
     annotations: 0,
+    adjudications: 0,
     failed: [],
     linkedParents: 0,
   };
@@ -67,6 +69,7 @@ export async function importClaimdeskExport(
     summary.claims += counts.claims;
     summary.skippedClaims += counts.skippedClaims;
     summary.annotations += counts.annotations;
+    summary.adjudications += counts.adjudications;
   };
   for (const file of files) {
     let batch: { line: number; record: TCanonicalLine }[] = [];
@@ -135,7 +138,8 @@ const errorMessage = (error: unknown) => (error instanceof Error ? error.message
 
 export function formatClaimdeskImport(s: ClaimdeskImportSummary): string {
   return (
-    `Imported ${s.articles} articles, ${s.claims} claims, ${s.annotations} annotations from ` +
+    `Imported ${s.articles} articles, ${s.claims} claims, ${s.annotations} annotations, ` +
+    `${s.adjudications} adjudications from ` +
     `${s.files.length} file(s); ${s.duplicateArticles} articles already stored ` +
     `(${s.skippedClaims} of their claims skipped), ${s.failed.length} lines failed`
   );

@@ -27,13 +27,13 @@ import { SPLIT_NAMES, type SplitRatios } from "./splits";
 const FORMAT_DESCRIPTIONS: Record<TExportFormat, string> = {
   jsonl:
     'Canonical JSONL: one claim a line (JSON Schema `claimdesk-claim.v1.schema.json`). The first line of each article in a file carries the article\'s full text in `article.text`; later lines of that article leave it out. An unfiltered export then adds `"kind": "article"` lines (articles with no claims, with their text, in their article\'s split) and `"kind": "source"` / `"kind": "proposition"` lines (those no claim uses, in train); a line without `kind` is a claim. `pnpm worker import --format claimdesk <file-or-folder>` imports it back without loss.',
-  csv: "CSV (RFC 4180): one row per claim; every analyst's annotation is serialised as a JSON array in `annotations_json`, with `annotation_count` and the consensus columns beside it.",
+  csv: "CSV (RFC 4180): one row per claim; every analyst's annotation is serialised as a JSON array in `annotations_json`, with `annotation_count` and the consensus columns beside it, and the adjudicator's decision in the `adjudicated_*` columns.",
   webanno:
     "W3C Web Annotation JSON-LD, one annotation a line: target = the article with a TextQuoteSelector and a TextPositionSelector (offsets in Unicode code points) and `cd:textSha256`; body = the claim in the Claimdesk vocabulary (`cd:` = `urn:claimdesk:vocab:`).",
   fever:
-    "FEVER-style JSONL `{id, claim, label, evidence}` for claims with a consensus verdict: the adjudicated verdict once adjudication exists, else the analysts' majority (ties are left out).",
+    "FEVER-style JSONL `{id, claim, label, evidence}` for claims with a consensus verdict: the adjudicated verdict where an adjudicator gave one, else the analysts' majority (ties are left out).",
   claimreview:
-    "schema.org ClaimReview JSON-LD, one review a line, for claims with a likelihood or a verdict: reviewRating = the consensus (lower median) likelihood on 1 (almost no chance) … 7 (almost certain), else the consensus verdict as alternateName.",
+    "schema.org ClaimReview JSON-LD, one review a line, for claims with a likelihood or a verdict: reviewRating = the adjudicated likelihood, else the consensus (lower median) likelihood on 1 (almost no chance) … 7 (almost certain), else the consensus verdict as alternateName.",
 };
 
 const FIELDS: { field: LabelledField; title: string; labels: Record<string, LabelInfo> }[] = [
@@ -144,7 +144,7 @@ export function renderDatasetCard(input: DatasetCardInput): string {
   out.push(
     "### FEVER label (consensus verdict)",
     "",
-    "The adjudicated verdict once adjudication exists (`adjudicated` is null in this version), else the majority of the analysts' verdicts; a tie has no label.",
+    "The adjudicated verdict where an adjudicator decided one (the canonical line's `adjudicated`), else the majority of the analysts' verdicts; a tie has no label.",
     "",
     "| label | verdict | count |",
     "|---|---|---:|",

@@ -70,7 +70,7 @@ export class ExportStats {
       this.bump("verdict", a.verdict);
       this.bump("credibility", a.credibility);
     }
-    const verdict = consensusVerdict(claim.annotations);
+    const verdict = consensusVerdict(claim);
     if (verdict) this.bump("feverLabel", FEVER_LABELS[verdict.value]);
   }
 

@@ -31,7 +31,12 @@ describe("canonical JSON Schema", () => {
     expect(schema.properties.claim?.properties?.status).toMatchObject({
       enum: ["suggested", "accepted", "rejected"],
     });
-    expect(schema.properties.adjudicated).toMatchObject({ type: "null" });
+    // The adjudicator's decision, or null when none was made.
+    const adjudicated = schema.properties.adjudicated as { anyOf: ObjectSchema[] };
+    expect(adjudicated.anyOf[1]).toEqual({ type: "null" });
+    expect(adjudicated.anyOf[0]?.required).toEqual(
+      expect.arrayContaining(["adjudicator", "verdict", "likelihood", "updatedAt"]),
+    );
     expect(schema.properties.kind).toBeUndefined();
     expect(entities.oneOf.map((s) => s.properties.kind?.const)).toEqual([
       "article",

@@ -4,6 +4,7 @@
  * `ZCanonicalLineSchema`), and the inputs of the export command and route.
  */
 import { z } from "zod";
+import { ZHistoryEventSchema } from "./annotations";
 import { ZClaimFilterSchema } from "./claim-filter";
 import {
   ZAnalyticConfidenceSchema,
@@ -86,6 +87,22 @@ export const ZExportAnnotationSchema = z.object({
 });
 export type TExportAnnotation = z.infer<typeof ZExportAnnotationSchema>;
 
+/** The adjudicator's decision on a claim the analysts disagreed on: the value exports use. */
+export const ZExportAdjudicationSchema = z.object({
+  adjudicator: z.object({ id: z.number().int(), name: z.string() }),
+  sourceStance: ZSourceStanceSchema.nullable(),
+  reportingStance: ZReportingStanceSchema.nullable(),
+  likelihood: ZLikelihoodSchema.nullable(),
+  analyticConfidence: ZAnalyticConfidenceSchema.nullable(),
+  verdict: ZVerdictSchema.nullable(),
+  credibility: ZCredibilitySchema.nullable(),
+  note: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: ZIsoTimestamp,
+  updatedAt: ZIsoTimestamp.describe("When the decision was last made or revised"),
+});
+export type TExportAdjudication = z.infer<typeof ZExportAdjudicationSchema>;
+
 export const ZCanonicalClaimLineSchema = z
   .object({
     schemaVersion: z.literal(CANONICAL_SCHEMA_VERSION),
@@ -114,9 +131,15 @@ export const ZCanonicalClaimLineSchema = z
     source: ZExportSourceSchema.nullable(),
     proposition: z.object({ id: z.number().int(), text: z.string() }).nullable(),
     annotations: z.array(ZExportAnnotationSchema),
-    adjudicated: z
-      .null()
-      .describe("The adjudicated annotation; always null until adjudication exists"),
+    adjudicated: ZExportAdjudicationSchema.nullable().describe(
+      "The adjudicator's decision when analysts disagreed (exports use it over the analysts' majority); null when none was made",
+    ),
+    history: z
+      .array(ZHistoryEventSchema)
+      .optional()
+      .describe(
+        "The claim's audit history, newest first: its own events and those of its annotations, adjudication, source and proposition (present only in exports made with history)",
+      ),
   })
   .describe(
     "Claimdesk canonical export: one attributed claim with its article, spans and annotations",

@@ -1,4 +1,5 @@
 /** Typed domain errors thrown by the query functions; the API maps them to tRPC codes. */
+import type { Adjudication } from "./adjudications";
 import type { Annotation, ClaimWithDetails, Source } from "./records";
 
 /** A record the caller named does not exist. */
@@ -16,6 +17,7 @@ export class NotFoundError extends Error {
 export type ConflictCurrent =
   | { entity: "claim"; record: ClaimWithDetails }
   | { entity: "annotation"; record: Annotation | null }
+  | { entity: "adjudication"; record: Adjudication | null }
   | { entity: "source"; record: Source };
 
 /** The caller's version is stale (optimistic concurrency) or a unique name is taken. */

@@ -1,11 +1,11 @@
 /**
  * Exports: stream the selected claims with everything an export needs (article, source,
- * proposition, every analyst's annotation) in article order, memory flat; and write canonical
- * export lines back (the `import --format claimdesk` round trip).
+ * proposition, every analyst's annotation, the adjudicator's decision) in article order, memory
+ * flat; and write canonical export lines back (the `import --format claimdesk` round trip).
  *
  * Reading uses one better-sqlite3 `.iterate()` over the selected claims, plus one article lookup
- * and one annotations query per article (sources and propositions cached), so a 1M-claim export
- * never holds more than one article's rows.
+ * and one annotations and one adjudications query per article (sources and propositions cached),
+ * so a 1M-claim export never holds more than one article's rows.
  */
 import {
   isCanonicalClaimLine,
@@ -16,6 +16,7 @@ import {
   type TClaimFilter,
   type TClaimStatus,
   type TCredibility,
+  type TExportAdjudication,
   type TLikelihood,
   type TQuoteType,
   type TReliability,
@@ -28,6 +29,7 @@ import {
 import { asc, count, eq } from "drizzle-orm";
 import type { Db } from "../client";
 import {
+  adjudications,
   annotations,
   annotationTags,
   articles,
@@ -101,6 +103,8 @@ export interface ExportClaim {
   source: ExportSource | null;
   proposition: { id: number; text: string } | null;
   annotations: ExportAnnotation[];
+  /** The adjudicator's decision, if the claim was adjudicated. */
+  adjudication: TExportAdjudication | null;
 }
 
 // Bulk-written rows share timestamps: remember the last conversion.
@@ -181,6 +185,16 @@ export function* iterateExportClaims(db: Db, filter: TClaimFilter): Generator<Ex
     )
     .raw(true);
 
+  const adjudicationStmt = client
+    .prepare(
+      `select d.claim_id, d.adjudicator_id, u.name, d.source_stance, d.reporting_stance,
+              d.likelihood, d.analytic_confidence, d.verdict, d.credibility, d.note, d.version,
+              d.created_at, d.updated_at
+         from adjudications d join users u on u.id = d.adjudicator_id
+        where d.claim_id in (select id from claims where article_id = ?)`,
+    )
+    .raw(true);
+
   const sourceStmt = client
     .prepare(
       "select id, name, aliases, kind, affiliation, country, reliability from sources where id = ?",
@@ -198,6 +212,7 @@ export function* iterateExportClaims(db: Db, filter: TClaimFilter): Generator<Ex
     .iterate(...(query.params as Cell[])) as IterableIterator<Cell[]>;
   let article: ExportArticle | null = null;
   let byClaim = new Map<number, ExportAnnotation[]>();
+  let decisions = new Map<number, TExportAdjudication>();
   const sourceCache = new Map<number, ExportSource>();
   const propositionCache = new Map<number, { id: number; text: string }>();
   for (const r of rows) {
@@ -205,6 +220,7 @@ export function* iterateExportClaims(db: Db, filter: TClaimFilter): Generator<Ex
     if (article === null || article.id !== articleId) {
       article = loadArticle(articleStmt.get(articleId) as Cell[]);
       byClaim = loadAnnotations(annotationStmt.all(articleId) as Cell[][]);
+      decisions = loadAdjudications(adjudicationStmt.all(articleId) as Cell[][]);
     }
     const sourceId = r[20] as number | null;
     let source: ExportSource | null = null;
@@ -255,6 +271,7 @@ export function* iterateExportClaims(db: Db, filter: TClaimFilter): Generator<Ex
       source,
       proposition,
       annotations: byClaim.get(id) ?? [],
+      adjudication: decisions.get(id) ?? null,
     };
   }
 }
@@ -360,6 +377,25 @@ function loadAnnotations(rows: Cell[][]): Map<number, ExportAnnotation[]> {
   return map;
 }
 
+function loadAdjudications(rows: Cell[][]): Map<number, TExportAdjudication> {
+  const map = new Map<number, TExportAdjudication>();
+  for (const r of rows)
+    map.set(Number(r[0]), {
+      adjudicator: { id: Number(r[1]), name: String(r[2]) },
+      sourceStance: r[3] as TSourceStance | null,
+      reportingStance: r[4] as TReportingStance | null,
+      likelihood: r[5] as TLikelihood | null,
+      analyticConfidence: r[6] as TAnalyticConfidence | null,
+      verdict: r[7] as TVerdict | null,
+      credibility: r[8] as TCredibility | null,
+      note: r[9] as string | null,
+      version: Number(r[10]),
+      createdAt: iso(Number(r[11])),
+      updatedAt: iso(Number(r[12])),
+    });
+  return map;
+}
+
 /** What one canonical import run has mapped so far (exported ids → ids in this database). */
 export interface CanonicalImportState {
   /** textSha256 → article id, for articles this run inserted (their claims are imported). */
@@ -378,6 +414,7 @@ export interface CanonicalImportCounts {
   claims: number;
   skippedClaims: number;
   annotations: number;
+  adjudications: number;
 }
 
 export function newCanonicalImportState(): CanonicalImportState {
@@ -411,6 +448,7 @@ export function insertCanonicalLines(
     claims: 0,
     skippedClaims: 0,
     annotations: 0,
+    adjudications: 0,
   };
   // The transaction may roll back: undo what it added to `state` too, so a retry starts clean.
   const undo: (() => void)[] = [];
@@ -471,8 +509,15 @@ function insertLines(
       }
       const claimId = insertClaimLine(tx, state, articleId, line, track);
       counts.claims++;
-      for (const annotation of line.annotations) {
-        const analystId = analystIdFor(tx, state, annotation.analyst.name, track);
+      // Stored in this database's analyst order, the order its exports list them in: so exporting
+      // what was imported and importing that again gives the same ids (a byte-identical re-export).
+      const byAnalyst = line.annotations
+        .map((annotation) => ({
+          annotation,
+          analystId: analystIdFor(tx, state, annotation.analyst.name, track),
+        }))
+        .sort((x, y) => x.analystId - y.analystId);
+      for (const { annotation, analystId } of byAnalyst) {
         const { id: _id, analyst: _a, createdAt, updatedAt, ...values } = annotation;
         const annotationId = tx
           .insert(annotations)
@@ -491,6 +536,19 @@ function insertLines(
             .onConflictDoNothing()
             .run();
         counts.annotations++;
+      }
+      if (line.adjudicated !== null) {
+        const { adjudicator, createdAt, updatedAt, ...values } = line.adjudicated;
+        tx.insert(adjudications)
+          .values({
+            ...values,
+            claimId,
+            adjudicatorId: analystIdFor(tx, state, adjudicator.name, track, "adjudicator"),
+            createdAt: new Date(createdAt),
+            updatedAt: new Date(updatedAt),
+          })
+          .run();
+        counts.adjudications++;
       }
     }
   });
@@ -643,6 +701,8 @@ function analystIdFor(
   state: CanonicalImportState,
   name: string,
   track: Track,
+  /** The role of a user this import has to create (matched by name otherwise). */
+  role: "analyst" | "adjudicator" = "analyst",
 ): number {
   const cached = state.analystIds.get(name);
   if (cached !== undefined) return cached;
@@ -653,8 +713,7 @@ function analystIdFor(
     .orderBy(asc(users.id))
     .get();
   const id =
-    found?.id ??
-    tx.insert(users).values({ name, role: "analyst" }).returning({ id: users.id }).get().id;
+    found?.id ?? tx.insert(users).values({ name, role }).returning({ id: users.id }).get().id;
   track(state.analystIds, name, id);
   return id;
 }

@@ -61,7 +61,7 @@ export function toCanonicalLine(claim: ExportClaim, includeText: boolean): TCano
     source: claim.source,
     proposition: claim.proposition,
     annotations: claim.annotations,
-    adjudicated: null,
+    adjudicated: claim.adjudication,
   };
 }
 

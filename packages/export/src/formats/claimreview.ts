@@ -6,7 +6,9 @@
  * - reviewRating: the consensus likelihood on a 1–7 scale (1 almost no chance … 7 almost certain,
  *   worstRating 1, bestRating 7), alternateName "<label> (<ICD 203 range>)"; with no likelihood,
  *   the consensus verdict's label as alternateName and no ratingValue.
- * - author = the analysts who annotated it; datePublished = their latest update.
+ * - The adjudicator's likelihood and verdict, when given, take the place of the analysts' (see
+ *   consensus.ts).
+ * - author = the analysts who annotated it, and the adjudicator; datePublished = their latest update.
  */
 import type { ExportClaim, ExportSource } from "@claimdesk/db";
 import {
@@ -32,8 +34,8 @@ function author(source: ExportSource | null, mention: string | null) {
 }
 
 export function toClaimReview(claim: ExportClaim) {
-  const likelihood = consensusLikelihood(claim.annotations);
-  const verdict = consensusVerdict(claim.annotations);
+  const likelihood = consensusLikelihood(claim);
+  const verdict = consensusVerdict(claim);
   if (likelihood === null && verdict === null) return null;
   const [lo, hi] = likelihood ? LIKELIHOOD_RANGES[likelihood.value] : [0, 0];
   const reviewRating = likelihood
@@ -46,14 +48,21 @@ export function toClaimReview(claim: ExportClaim) {
       }
     : { "@type": "Rating", alternateName: verdict ? VERDICT_LABELS[verdict.value].label : "" };
   const article = claim.article;
-  const updated = claim.annotations.map((a) => a.updatedAt).sort();
+  const decision = claim.adjudication;
+  const updated = [
+    ...claim.annotations.map((a) => a.updatedAt),
+    ...(decision ? [decision.updatedAt] : []),
+  ].sort();
+  const authors = claim.annotations.map((a) => a.analyst.name);
+  if (decision && !authors.includes(decision.adjudicator.name))
+    authors.push(decision.adjudicator.name);
   return {
     "@context": "https://schema.org",
     "@type": "ClaimReview",
     "@id": claimIri(claim),
     claimReviewed: claim.content.exact,
     datePublished: updated[updated.length - 1] ?? claim.updatedAt,
-    author: claim.annotations.map((a) => ({ "@type": "Person", name: a.analyst.name })),
+    author: authors.map((name) => ({ "@type": "Person", name })),
     reviewRating,
     itemReviewed: {
       "@type": "Claim",

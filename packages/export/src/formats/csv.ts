@@ -2,7 +2,8 @@
  * CSV (RFC 4180, via csv-stringify): one row per claim with flat claim, article, span and source
  * columns. Annotations vary in number, so each row carries `annotation_count`, the consensus
  * columns (see consensus.ts) and every analyst's annotation serialised as a JSON array in
- * `annotations_json` (the canonical line's `annotations`). Fields holding commas, quotes or
+ * `annotations_json` (the canonical line's `annotations`), then the adjudicator's decision in
+ * `adjudicated_*` columns (empty when the claim was not adjudicated). Fields holding commas, quotes or
  * newlines are quoted, with quotes doubled.
  */
 import type { ExportClaim } from "@claimdesk/db";
@@ -49,14 +50,24 @@ export const CSV_COLUMNS = [
   "consensus_verdict",
   "fever_label",
   "annotations_json",
+  "adjudicated_by",
+  "adjudicated_at",
+  "adjudicated_source_stance",
+  "adjudicated_reporting_stance",
+  "adjudicated_likelihood",
+  "adjudicated_analytic_confidence",
+  "adjudicated_credibility",
+  "adjudicated_verdict",
+  "adjudicated_note",
 ] as const;
 
 type Row = Record<(typeof CSV_COLUMNS)[number], string | number | null>;
 
 export function toCsvRow(claim: ExportClaim): Row {
   const a = claim.article;
-  const likelihood = consensusLikelihood(claim.annotations);
-  const verdict = consensusVerdict(claim.annotations);
+  const likelihood = consensusLikelihood(claim);
+  const verdict = consensusVerdict(claim);
+  const d = claim.adjudication;
   return {
     claim_id: claim.id,
     status: claim.status,
@@ -95,6 +106,15 @@ export function toCsvRow(claim: ExportClaim): Row {
     consensus_verdict: verdict?.value ?? null,
     fever_label: verdict ? FEVER_LABELS[verdict.value] : null,
     annotations_json: JSON.stringify(claim.annotations),
+    adjudicated_by: d?.adjudicator.name ?? null,
+    adjudicated_at: d?.updatedAt ?? null,
+    adjudicated_source_stance: d?.sourceStance ?? null,
+    adjudicated_reporting_stance: d?.reportingStance ?? null,
+    adjudicated_likelihood: d?.likelihood ?? null,
+    adjudicated_analytic_confidence: d?.analyticConfidence ?? null,
+    adjudicated_credibility: d?.credibility ?? null,
+    adjudicated_verdict: d?.verdict ?? null,
+    adjudicated_note: d?.note ?? null,
   };
 }
 

@@ -1,0 +1,31 @@
+/** `/adjudication`: the claims analysts disagree on, and the adjudicator's decision on each. */
+import { ZAdjudicationStatusSchema } from "@claimdesk/types";
+import type { Metadata } from "next";
+import { AdjudicationQueue } from "~/components/adjudication-queue";
+
+export const metadata: Metadata = { title: "Adjudication" };
+
+export default async function AdjudicationPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const params = await searchParams;
+  const status = ZAdjudicationStatusSchema.catch("open").parse(params.status);
+  const page = Math.max(1, Math.floor(Number(params.page) || 1));
+  return (
+    <div className="mx-auto max-w-[96rem] px-4 py-6">
+      <h1 className="text-xl font-semibold tracking-tight">Adjudication</h1>
+      <p className="mt-1 max-w-3xl text-sm text-slate-600">
+        Claims where at least two analysts submitted different values for a field. Your decision
+        becomes the adjudicated value the exports use; the analysts&apos; values stay visible next
+        to it. Keys: <kbd className="font-mono">j</kbd>/<kbd className="font-mono">k</kbd> next and
+        previous claim, <kbd className="font-mono">↑</kbd>/<kbd className="font-mono">↓</kbd> field,{" "}
+        <kbd className="font-mono">1</kbd>–<kbd className="font-mono">9</kbd> take that
+        analyst&apos;s value (<kbd className="font-mono">0</kbd> clears it),{" "}
+        <kbd className="font-mono">Enter</kbd> or <kbd className="font-mono">s</kbd> save.
+      </p>
+      <AdjudicationQueue status={status} page={page} />
+    </div>
+  );
+}

@@ -1,0 +1,181 @@
+import { annotations, auditEvents, type Db } from "@claimdesk/db";
+import { insertTestArticle, spanOf } from "@claimdesk/db/testing";
+import type { TAdjudicationValues } from "@claimdesk/types";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { appRouter } from "../root";
+import { expectFieldError, expectTRPCError, type HttpErrorBody, setupApi } from "../testing";
+import { createContextInner, type SessionUser } from "../trpc";
+
+/** A POST through the fetch adapter as `user` (the shared harness posts as the analyst only). */
+async function postAs(db: Db, user: SessionUser, path: string, input: unknown) {
+  const res = await fetchRequestHandler({
+    endpoint: "/api/trpc",
+    req: new Request(`http://localhost/api/trpc/${path}`, {
+      method: "POST",
+      body: JSON.stringify(input),
+      headers: { "content-type": "application/json" },
+    }),
+    router: appRouter,
+    createContext: () => createContextInner({ db, user }),
+  });
+  return { status: res.status, body: (await res.json()) as unknown };
+}
+
+const EMPTY: TAdjudicationValues = {
+  sourceStance: null,
+  reportingStance: null,
+  likelihood: null,
+  analyticConfidence: null,
+  credibility: null,
+  verdict: null,
+};
+
+let api: ReturnType<typeof setupApi>;
+let claimId: number;
+let judy: ReturnType<ReturnType<typeof setupApi>["callerAs"]>;
+beforeEach(async () => {
+  api = setupApi();
+  const text = "Tehran says it has funded allies.";
+  const article = insertTestArticle(api.db, { text, title: "Allies" });
+  claimId = (
+    await api.caller.claim.create({ articleId: article.id, content: spanOf(text, "funded allies") })
+  ).id;
+  // Ana (the default caller) and Ben disagree on the verdict and submit.
+  const ben = api.callerAs("analyst", "Ben");
+  await api.caller.annotation.upsert({ claimId, values: { verdict: "supported" } });
+  await ben.caller.annotation.upsert({ claimId, values: { verdict: "refuted" } });
+  api.db.update(annotations).set({ submittedAt: new Date() }).run();
+  judy = api.callerAs("adjudicator", "Judy");
+});
+afterEach(() => api.db.$client.close());
+
+describe("adjudication router", () => {
+  it("lists the dispute for an adjudicator and records the decision", async () => {
+    const queue = await judy.caller.adjudication.queue({ status: "open" });
+    expect(queue.items.map((i) => [i.claim.id, i.disputedFields])).toEqual([
+      [claimId, ["verdict"]],
+    ]);
+    expect(queue.items[0]?.analysts.map((a) => [a.analyst.name, a.verdict])).toEqual([
+      ["Ana Analyst", "supported"],
+      ["Ben", "refuted"],
+    ]);
+    const decided = await judy.caller.adjudication.decide({
+      claimId,
+      values: { ...EMPTY, verdict: "refuted" },
+      note: "  Ben is right  ",
+      version: null,
+    });
+    expect(decided).toMatchObject({
+      claimId,
+      verdict: "refuted",
+      note: "Ben is right",
+      version: 0,
+      adjudicator: { id: judy.user.id, name: "Judy" },
+    });
+    expect(await api.caller.adjudication.byClaim({ claimId })).toEqual(decided);
+    const resolved = await judy.caller.adjudication.queue({ status: "resolved" });
+    expect(resolved.items[0]?.adjudication).toEqual(decided);
+    expect(resolved.counts).toEqual({ open: 0, resolved: 1 });
+    const audit = api.db
+      .select()
+      .from(auditEvents)
+      .all()
+      .filter((e) => e.entity === "adjudication");
+    expect(audit.map((e) => [e.action, e.actorId])).toEqual([["create", judy.user.id]]);
+  });
+
+  it("an admin may adjudicate too (the role above)", async () => {
+    const admin = api.callerAs("admin");
+    const decided = await admin.caller.adjudication.decide({
+      claimId,
+      values: { ...EMPTY, verdict: "supported" },
+      version: null,
+    });
+    expect(decided.adjudicator.id).toBe(admin.user.id);
+    // A blank note is no note.
+    const revised = await admin.caller.adjudication.decide({
+      claimId,
+      values: { ...EMPTY, verdict: "supported" },
+      note: "   ",
+      version: decided.version,
+    });
+    expect(revised).toMatchObject({ note: null, version: 1 });
+  });
+
+  it("answers a stale version with CONFLICT carrying the current decision", async () => {
+    const first = await judy.caller.adjudication.decide({
+      claimId,
+      values: { ...EMPTY, verdict: "refuted" },
+      version: null,
+    });
+    await judy.caller.adjudication.decide({
+      claimId,
+      values: { ...EMPTY, verdict: "supported" },
+      version: first.version,
+    });
+    await expectTRPCError(
+      judy.caller.adjudication.decide({
+        claimId,
+        values: { ...EMPTY, verdict: "not_enough_info" },
+        version: first.version,
+      }),
+      "CONFLICT",
+    );
+    // Over HTTP the error carries the decision as it is now, as the UI reads it.
+    const { status, body } = await postAs(api.db, judy.user, "adjudication.decide", {
+      claimId,
+      values: EMPTY,
+      version: 0,
+    });
+    expect(status).toBe(409);
+    expect((body as HttpErrorBody).error.data.current).toMatchObject({
+      entity: "adjudication",
+      record: { claimId, verdict: "supported", version: 1 },
+    });
+    await expectTRPCError(
+      judy.caller.adjudication.decide({ claimId: 999, values: EMPTY, version: null }),
+      "NOT_FOUND",
+    );
+  });
+
+  it("enforces the roles: viewer and analyst FORBIDDEN, anonymous UNAUTHORIZED", async () => {
+    const viewer = api.callerAs("viewer");
+    const decide = { claimId, values: EMPTY, version: null };
+    await expectTRPCError(api.caller.adjudication.queue({ status: "open" }), "FORBIDDEN");
+    await expectTRPCError(api.caller.adjudication.decide(decide), "FORBIDDEN");
+    await expectTRPCError(viewer.caller.adjudication.queue({}), "FORBIDDEN");
+    await expectTRPCError(viewer.caller.adjudication.decide(decide), "FORBIDDEN");
+    await expectTRPCError(api.anonymous.adjudication.queue({}), "UNAUTHORIZED");
+    await expectTRPCError(api.anonymous.adjudication.decide(decide), "UNAUTHORIZED");
+    await expectTRPCError(api.anonymous.adjudication.byClaim({ claimId }), "UNAUTHORIZED");
+    // byClaim is readable by a viewer.
+    expect(await viewer.caller.adjudication.byClaim({ claimId })).toBeNull();
+    expect(
+      api.db
+        .select()
+        .from(auditEvents)
+        .all()
+        .filter((e) => e.entity === "adjudication"),
+    ).toEqual([]);
+  });
+
+  it("validates the input over HTTP (field errors), and the analyst's HTTP call is FORBIDDEN", async () => {
+    const bad = await expectFieldError(
+      postAs(api.db, judy.user, "adjudication.decide", {
+        claimId,
+        values: { ...EMPTY, verdict: "maybe" },
+        version: null,
+      }),
+      "values",
+    );
+    expect(bad.error.data.path).toBe("adjudication.decide");
+    const forbidden = await api.http.mutation("adjudication.decide", {
+      claimId,
+      values: EMPTY,
+      version: null,
+    });
+    expect(forbidden.status).toBe(403);
+    expect((forbidden.body as HttpErrorBody).error.data.code).toBe("FORBIDDEN");
+  });
+});

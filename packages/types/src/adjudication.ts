@@ -1,0 +1,79 @@
+/**
+ * Adjudication: claims the analysts disagree on (≥ 2 submitted annotations whose non-null values
+ * differ in at least one judgement field), and the adjudicator's decision, which exports use.
+ */
+import { z } from "zod";
+import {
+  ZAnalyticConfidenceSchema,
+  ZCredibilitySchema,
+  ZLikelihoodSchema,
+  ZReportingStanceSchema,
+  ZSourceStanceSchema,
+  ZVerdictSchema,
+} from "./enums";
+
+/** The judgement fields compared between analysts and decided by the adjudicator (not the note). */
+export const JUDGEMENT_FIELDS = [
+  "sourceStance",
+  "reportingStance",
+  "likelihood",
+  "analyticConfidence",
+  "credibility",
+  "verdict",
+] as const;
+export const ZJudgementFieldSchema = z.enum(JUDGEMENT_FIELDS);
+export type TJudgementField = z.infer<typeof ZJudgementFieldSchema>;
+
+export const JUDGEMENT_FIELD_LABELS: Record<TJudgementField, string> = {
+  sourceStance: "Source stance",
+  reportingStance: "Reporting stance",
+  likelihood: "Likelihood",
+  analyticConfidence: "Analytic confidence",
+  credibility: "Credibility",
+  verdict: "Verdict",
+};
+
+export const ADJUDICATION_STATUSES = ["open", "resolved", "all"] as const;
+export const ZAdjudicationStatusSchema = z.enum(ADJUDICATION_STATUSES);
+export type TAdjudicationStatus = z.infer<typeof ZAdjudicationStatusSchema>;
+
+/** Claims per page of the adjudication queue. */
+export const ADJUDICATION_PAGE_SIZE = 20;
+
+/** adjudication.queue — `open`: in dispute, not decided; `resolved`: decided; `all`: both. */
+export const ZAdjudicationQueueInputSchema = z.object({
+  status: ZAdjudicationStatusSchema.default("open"),
+  page: z.number().int().min(1).max(100_000).default(1),
+});
+export type TAdjudicationQueueInput = z.input<typeof ZAdjudicationQueueInputSchema>;
+
+/** The values an adjudicator decides: every judgement field (null = no value) and a note. */
+export const ZAdjudicationValuesSchema = z.object({
+  sourceStance: ZSourceStanceSchema.nullable(),
+  reportingStance: ZReportingStanceSchema.nullable(),
+  likelihood: ZLikelihoodSchema.nullable(),
+  analyticConfidence: ZAnalyticConfidenceSchema.nullable(),
+  credibility: ZCredibilitySchema.nullable(),
+  verdict: ZVerdictSchema.nullable(),
+});
+export type TAdjudicationValues = z.infer<typeof ZAdjudicationValuesSchema>;
+
+/** adjudication.decide — `version` the one the adjudicator saw; null when deciding the first time. */
+export const ZAdjudicateInputSchema = z.object({
+  claimId: z.number().int().positive(),
+  values: ZAdjudicationValuesSchema,
+  /** Blank is no note. */
+  note: z
+    .string()
+    .trim()
+    .max(10_000)
+    .nullable()
+    .default(null)
+    .transform((v) => (v === "" ? null : v)),
+  version: z.number().int().nonnegative().nullable(),
+});
+export type TAdjudicateInput = z.input<typeof ZAdjudicateInputSchema>;
+
+/** adjudication.byClaim */
+export const ZAdjudicationByClaimInputSchema = z.object({ claimId: z.number().int().positive() });
+export type TAdjudicationByClaimInput = z.infer<typeof ZAdjudicationByClaimInputSchema>;
