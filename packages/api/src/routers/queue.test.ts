@@ -60,6 +60,40 @@ describe("queue.summary / queue.next", () => {
     });
   });
 
+  it("follows the caller's assignments, for analysts and admins alike", async () => {
+    const first = insertTestArticle(api.db, { title: "First", text: TEXT }).id;
+    const second = insertTestArticle(api.db, { title: "Second", text: `${TEXT} More.` }).id;
+    suggest(first, "it has funded allies");
+    const talks = suggest(second, "talks resumed");
+    const { caller: admin, user } = api.callerAs("admin");
+    expect(await admin.queue.summary()).toMatchObject({ articles: 2, assigned: false });
+
+    await admin.assignment.create({
+      label: "Second only",
+      articleIds: [second],
+      analystIds: [api.analystId, user.id],
+      overlapPercent: 100,
+    });
+    for (const caller of [api.caller, admin]) {
+      expect(await caller.queue.summary()).toMatchObject({
+        articles: 1,
+        claims: 1,
+        assigned: true,
+        next: { articleId: second, firstClaimId: talks },
+        upcoming: [{ articleId: second }],
+      });
+      expect(await caller.queue.next({ afterArticleId: second })).toMatchObject({
+        next: { articleId: second },
+        remainingArticles: 1,
+      });
+    }
+    // An adjudicator without assignments still sees everything.
+    expect(await api.callerAs("adjudicator").caller.queue.summary()).toMatchObject({
+      articles: 2,
+      assigned: false,
+    });
+  });
+
   it("rejects an invalid article id", async () => {
     await expectFieldError(api.http.query("queue.next", { afterArticleId: -1 }), "afterArticleId");
   });

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../client";
 import { claims, users } from "../schema";
-import { createTestDb, insertTestArticle, spanOf } from "../testing";
+import { createTestDb, insertTestArticle, insertTestUser, spanOf } from "../testing";
 import { upsertAnnotation } from "./annotations";
+import { createAssignmentSet } from "./assignments";
 import { nextInQueue, reviewQueueSummary } from "./review-queue";
 import { ensureLocalAnalyst } from "./users";
 
@@ -48,7 +49,9 @@ describe("review queue", () => {
       claims: 3,
       suggested: 2,
       unannotated: 1,
+      assigned: false,
       next: { articleId: a, title: "A", pending: 3, firstClaimId: funded },
+      upcoming: [{ articleId: a, title: "A", pending: 3, firstClaimId: funded }],
     });
     upsertAnnotation(db, { claimId: accepted, analystId, values: { likelihood: "likely" } });
     expect(reviewQueueSummary(db, analystId)).toMatchObject({ claims: 2, unannotated: 0 });
@@ -92,8 +95,50 @@ describe("review queue", () => {
       claims: 0,
       suggested: 0,
       unannotated: 0,
+      assigned: false,
       next: null,
+      upcoming: [],
     });
     expect(only).toBeGreaterThan(0);
+  });
+});
+
+describe("review queue with assignments", () => {
+  it("holds only the assigned articles' claims, in the same order; unassigned analysts see all", () => {
+    const a = article("A");
+    const b = article("B");
+    const c = article("C");
+    for (const id of [a, b, c]) {
+      claim(id, "talks resumed", "suggested");
+      claim(id, "nothing", "accepted");
+    }
+    const ana = insertTestUser(db, { name: "Ana", role: "analyst" }).id;
+    const ben = insertTestUser(db, { name: "Ben", role: "analyst" }).id;
+    const judy = insertTestUser(db, { name: "Judy", role: "adjudicator" }).id;
+    const admin = insertTestUser(db, { name: "Ada", role: "admin" }).id;
+    const everything = reviewQueueSummary(db, ben);
+    expect(everything).toMatchObject({ articles: 3, claims: 6, assigned: false });
+
+    createAssignmentSet(
+      db,
+      { label: "Two", articleIds: [c, a], analystIds: [ana, judy], overlapPercent: 100, seed: 1 },
+      admin,
+    );
+    for (const who of [ana, judy]) {
+      const summary = reviewQueueSummary(db, who);
+      expect(summary).toMatchObject({ articles: 2, claims: 4, suggested: 2, unannotated: 2 });
+      expect(summary.assigned).toBe(true);
+      expect(summary.upcoming.map((q) => q.articleId)).toEqual([a, c]);
+      expect(nextInQueue(db, { analystId: who })).toMatchObject({
+        next: { articleId: a },
+        remainingArticles: 2,
+        remainingClaims: 4,
+      });
+      // After the last assigned article comes the first one again — never unassigned B.
+      expect(nextInQueue(db, { analystId: who, afterArticleId: a }).next?.articleId).toBe(c);
+      expect(nextInQueue(db, { analystId: who, afterArticleId: c }).next?.articleId).toBe(a);
+    }
+    // Without assignments: unchanged.
+    expect(reviewQueueSummary(db, ben)).toEqual(everything);
   });
 });

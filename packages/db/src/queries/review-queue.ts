@@ -1,11 +1,16 @@
 /**
  * The review queue: claims that need one analyst's attention — still `suggested`, or `accepted`
  * but not yet annotated by that analyst (rejected claims need nothing) — grouped by article,
- * oldest article first (import order, i.e. by id).
+ * oldest article first (import order, i.e. by id). An analyst with assignments (any role) sees only
+ * the claims in their assigned articles; one without sees every article.
  */
-import { and, asc, count, eq, isNull, or, type SQL, sql } from "drizzle-orm";
-import { annotations, articles, claims } from "../schema";
+import { and, asc, count, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import { annotations, articles, assignments, claims } from "../schema";
+import { hasAssignments } from "./assignments";
 import type { DbExecutor } from "./executor";
+
+/** How many of the queue's articles the summary lists, in queue order. */
+export const QUEUE_UPCOMING_LIMIT = 10;
 
 export interface QueueArticle {
   articleId: number;
@@ -23,21 +28,40 @@ export interface QueueSummary {
   claims: number;
   suggested: number;
   unannotated: number;
+  /** True when the queue follows the analyst's assignments (only assigned articles). */
+  assigned: boolean;
 }
 
-function pendingWhere(analystId: number): { join: SQL; where: SQL } {
+function pendingWhere(
+  db: DbExecutor,
+  analystId: number,
+): { join: SQL; where: SQL; assigned: boolean } {
+  const needsMe = or(
+    eq(claims.status, "suggested"),
+    and(eq(claims.status, "accepted"), isNull(annotations.id)),
+  ) as SQL;
+  const assigned = hasAssignments(db, analystId);
   return {
     join: and(eq(annotations.claimId, claims.id), eq(annotations.analystId, analystId)) as SQL,
-    where: or(
-      eq(claims.status, "suggested"),
-      and(eq(claims.status, "accepted"), isNull(annotations.id)),
-    ) as SQL,
+    where: assigned
+      ? (and(
+          needsMe,
+          inArray(
+            claims.articleId,
+            db
+              .select({ id: assignments.articleId })
+              .from(assignments)
+              .where(eq(assignments.analystId, analystId)),
+          ),
+        ) as SQL)
+      : needsMe,
+    assigned,
   };
 }
 
 /** Every article with pending claims, oldest first, with counts and its first pending claim. */
 function pendingArticles(db: DbExecutor, analystId: number): QueueArticle[] {
-  const { join, where } = pendingWhere(analystId);
+  const { join, where } = pendingWhere(db, analystId);
   // min() over (contentStart, id) packed in one integer picks the first claim in reading order.
   const first = sql<number>`min(${claims.contentStart} * 4294967296 + ${claims.id}) % 4294967296`;
   return db
@@ -59,8 +83,8 @@ function pendingArticles(db: DbExecutor, analystId: number): QueueArticle[] {
 export function reviewQueueSummary(
   db: DbExecutor,
   analystId: number,
-): QueueSummary & { next: QueueArticle | null } {
-  const { join, where } = pendingWhere(analystId);
+): QueueSummary & { next: QueueArticle | null; upcoming: QueueArticle[] } {
+  const { join, where, assigned } = pendingWhere(db, analystId);
   const byStatus = db
     .select({ status: claims.status, n: count() })
     .from(claims)
@@ -76,7 +100,9 @@ export function reviewQueueSummary(
     claims: suggested + unannotated,
     suggested,
     unannotated,
+    assigned,
     next: list[0] ?? null,
+    upcoming: list.slice(0, QUEUE_UPCOMING_LIMIT),
   };
 }
 

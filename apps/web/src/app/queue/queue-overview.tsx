@@ -4,6 +4,7 @@ import { CLAIM_STATUS_LABELS } from "@claimdesk/types";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useRef } from "react";
+import { AssignmentMySets } from "~/components/assignment-my-sets";
 import { EmptyState, ErrorState, LoadingState } from "~/components/query-states";
 import { useTRPC } from "~/trpc/react";
 
@@ -29,12 +30,17 @@ export function QueueOverview() {
       </div>
     );
 
-  const { articles, claims, suggested, unannotated, next } = summary.data;
+  const { articles, claims, suggested, unannotated, next, upcoming, assigned } = summary.data;
+  const titleOf = (a: { title: string | null; articleId: number }) =>
+    a.title?.trim() || `Untitled article #${a.articleId}`;
   if (!next)
     return (
-      <div className="mt-6">
+      <div className="mt-6 space-y-4">
+        <AssignmentMySets />
         <EmptyState title="Nothing needs your attention.">
-          Every suggested claim is reviewed and every accepted claim has your assessment.{" "}
+          {assigned
+            ? "Every suggested claim in your assigned articles is reviewed and every accepted one has your assessment. "
+            : "Every suggested claim is reviewed and every accepted claim has your assessment. "}
           <Link href="/" className="text-indigo-700 underline">
             Browse the articles
           </Link>
@@ -44,6 +50,7 @@ export function QueueOverview() {
 
   return (
     <div className="mt-6 space-y-4">
+      <AssignmentMySets />
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="queue-counts">
         {[
           ["Articles", articles],
@@ -60,9 +67,7 @@ export function QueueOverview() {
       <div className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white px-4 py-3">
         <div className="min-w-0 flex-1 text-sm">
           <p className="text-slate-500">First up</p>
-          <p className="truncate font-medium">
-            {next.title?.trim() || `Untitled article #${next.articleId}`}
-          </p>
+          <p className="truncate font-medium">{titleOf(next)}</p>
           <p className="text-xs text-slate-500">{next.pending} claims to review</p>
         </div>
         <Link
@@ -73,6 +78,32 @@ export function QueueOverview() {
           Start reviewing
         </Link>
       </div>
+      <section aria-labelledby="queue-upcoming-heading">
+        <h2 id="queue-upcoming-heading" className="text-sm font-semibold">
+          {upcoming.length < articles
+            ? `The next ${upcoming.length} of ${articles} articles`
+            : `Articles in your queue`}
+          {assigned ? " (assigned to you)" : ""}
+        </h2>
+        <ol
+          className="mt-1 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white"
+          data-testid="queue-articles"
+        >
+          {upcoming.map((a) => (
+            <li key={a.articleId} className="flex items-center gap-3 px-3 py-1.5 text-sm">
+              <Link
+                href={`/articles/${a.articleId}?claim=${a.firstClaimId}`}
+                className="min-w-0 flex-1 truncate text-indigo-700 hover:underline"
+              >
+                {titleOf(a)}
+              </Link>
+              <span className="shrink-0 text-xs tabular-nums text-slate-500">
+                {a.pending} to review
+              </span>
+            </li>
+          ))}
+        </ol>
+      </section>
     </div>
   );
 }
