@@ -97,6 +97,21 @@ describe("claimdesk-worker export", { timeout: 60_000 }, () => {
     expect(readdirSync(join(dir, "out"))).toEqual(["claims.csv"]);
   });
 
+  it("adds each claim's audit history with --with-history (jsonl)", () => {
+    const run = worker("export", "--with-history", "--status", "accepted");
+    expect(run.code).toBe(0);
+    const lines = run.stdout
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { history?: { entity: string; action: string }[] });
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines)
+      expect(line.history).toContainEqual(
+        expect.objectContaining({ entity: "claim", action: "create" }),
+      );
+    expect(worker("export").stdout).not.toContain('"history"');
+  });
+
   it("writes to stdout with --out - and applies filters", () => {
     const run = worker(
       "export",
@@ -191,5 +206,11 @@ describe("parseExportOptions", () => {
     expect(() =>
       parseExportOptions({ format: "csv", out: "-", seed: "1", sourceId: ["x"] }),
     ).toThrow(/sourceId/);
+    expect(parseExportOptions({ format: "jsonl", out: "-", seed: "0", withHistory: true })).toEqual(
+      { format: "jsonl", filter: {}, includeHistory: true },
+    );
+    expect(() =>
+      parseExportOptions({ format: "csv", out: "-", seed: "0", withHistory: true }),
+    ).toThrow(/--with-history/);
   });
 });

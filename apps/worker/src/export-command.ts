@@ -35,6 +35,8 @@ export interface ExportCliOptions {
   from?: string;
   to?: string;
   query?: string;
+  /** --with-history: each claim line carries its audit history (canonical JSONL only). */
+  withHistory?: boolean;
 }
 
 /** Repeatable options that also take comma-separated lists: `--status accepted,suggested`. */
@@ -58,6 +60,7 @@ export function parseExportOptions(options: ExportCliOptions): {
   format: TExportFormat;
   filter: TClaimFilter;
   split?: { ratios: SplitRatios; seed: number };
+  includeHistory?: boolean;
 } {
   const format = ZExportFormatSchema.safeParse(options.format);
   if (!format.success)
@@ -90,7 +93,16 @@ export function parseExportOptions(options: ExportCliOptions): {
       : { ratios: parseSplitRatios(options.split), seed: Number(options.seed) };
   if (split && options.out === "-")
     throw new Error("--split writes a folder: give --out a folder path");
-  return { format: format.data, filter: filter.data, ...(split ? { split } : {}) };
+  if (options.withHistory && format.data !== "jsonl")
+    throw new Error(
+      `--with-history applies to the canonical JSONL (--format jsonl), not to ${format.data}`,
+    );
+  return {
+    format: format.data,
+    filter: filter.data,
+    ...(split ? { split } : {}),
+    ...(options.withHistory ? { includeHistory: true } : {}),
+  };
 }
 
 /** `git describe` of the checkout, else the worker package's version. */
@@ -132,6 +144,7 @@ export function registerExportCommand(
     .option("--from <date>", "published on or after (ISO date)")
     .option("--to <date>", "published on or before (ISO date)")
     .option("--query <text>", "full-text search over content, source and cue")
+    .option("--with-history", "add each claim's audit history to its line (jsonl only)")
     .action(async (options: ExportCliOptions) => {
       const parsed = parseExportOptions(options);
       const out = options.out === "-" ? "-" : resolve(context.cwd(), options.out);

@@ -3,6 +3,8 @@
  * schema.org ClaimReview), splits by article, the dataset card and the canonical JSON Schema.
  * Reading from the database is packages/db's `iterateExportClaims`.
  */
+
+export { visibleExportClaims } from "./blind";
 export {
   codePointConverter,
   contextAround,
@@ -23,6 +25,7 @@ export {
   CLAIMDESK_VOCAB,
   toWebAnnotation,
 } from "./formats/web-annotation";
+export { createCanonicalJsonlHistoryFormatter, formatterFor } from "./history";
 export {
   CANONICAL_SCHEMA_FILE,
   canonicalJsonSchema,

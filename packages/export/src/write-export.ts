@@ -7,6 +7,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import {
+  type AnnotationReader,
   type Db,
   type ExportClaim,
   isUnfilteredSelection,
@@ -14,10 +15,12 @@ import {
   iterateUnclaimedEntities,
 } from "@claimdesk/db";
 import type { TClaimFilter, TExportFormat } from "@claimdesk/types";
+import { visibleExportClaims } from "./blind";
 import { renderDatasetCard } from "./dataset-card";
 import { ExportStats } from "./export-stats";
 import type { ExportFormatter } from "./format";
 import { createFormatter } from "./formats";
+import { formatterFor } from "./history";
 import { SPLIT_NAMES, type SplitName, type SplitRatios, splitOf } from "./splits";
 
 /** Chunks are gathered up to this many UTF-16 units before being handed on. */
@@ -26,6 +29,10 @@ const CHUNK = 256 * 1024;
 export interface ExportSelection {
   format: TExportFormat;
   filter: TClaimFilter;
+  /** Adds each claim's audit history to its line (canonical JSONL only; see history.ts). */
+  includeHistory?: boolean;
+  /** Who exports, for the blind rule (see blind.ts); omitted: everything (the worker CLI). */
+  reader?: AnnotationReader;
 }
 
 /**
@@ -37,10 +44,16 @@ export function* exportChunks(
   selection: ExportSelection,
   stats?: ExportStats,
 ): Generator<string> {
-  const formatter = createFormatter(selection.format);
+  const formatter = formatterFor(db, selection);
   let buffer = formatter.begin();
   let articleId = -1;
-  for (const claim of iterateExportClaims(db, selection.filter)) {
+  const claims = visibleExportClaims(
+    db,
+    iterateExportClaims(db, selection.filter),
+    selection.filter,
+    selection.reader,
+  );
+  for (const claim of claims) {
     const first = claim.article.id !== articleId;
     articleId = claim.article.id;
     const text = formatter.claim(claim, first);
@@ -139,7 +152,7 @@ function writeSplitFolder(
   const files = new Map<SplitName, { fd: number; formatter: ExportFormatter; buffer: string }>();
   try {
     for (const split of SPLIT_NAMES) {
-      const formatter = createFormatter(options.format);
+      const formatter = formatterFor(db, options);
       files.set(split, {
         fd: openSync(join(temp, names[split]), "w"),
         formatter,
@@ -148,7 +161,13 @@ function writeSplitFolder(
     }
     let articleId = -1;
     let split: SplitName = "train";
-    for (const claim of iterateExportClaims(db, options.filter)) {
+    const claims = visibleExportClaims(
+      db,
+      iterateExportClaims(db, options.filter),
+      options.filter,
+      options.reader,
+    );
+    for (const claim of claims) {
       const first = claim.article.id !== articleId;
       if (first) {
         articleId = claim.article.id;

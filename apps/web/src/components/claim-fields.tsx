@@ -29,6 +29,7 @@ import { spanFromSelection, type TextSpan } from "~/lib/selection-offsets";
 import type { SpanRole } from "~/lib/shortcut-map";
 import { nudgeSpan } from "~/lib/span-nudge";
 import type { ClaimDetail } from "~/trpc/types";
+import { AnnotationSubmit } from "./annotation-submit";
 import { likelihoodOption } from "./claim-field-info";
 import { EnumSelect } from "./enum-select";
 import { FieldMessage } from "./field-message";
@@ -54,6 +55,8 @@ export interface ClaimActions {
   markFromSelection: (role: Exclude<SpanRole, "content">) => boolean;
   cycleSpan: () => void;
   nudge: (edge: "start" | "end", direction: -1 | 1) => void;
+  /** Submits my annotation (blind annotation: the others' then show beside it). */
+  submit: () => void;
 }
 
 const REVIEW_ACTIONS: Array<{ status: TClaimStatus; verb: string; key: string; pressed: string }> =
@@ -196,6 +199,7 @@ export function ClaimFields({
         (role) => SPAN_ROLES[(SPAN_ROLES.indexOf(role) + 1) % SPAN_ROLES.length] ?? "content",
       ),
     nudge: (edge, direction) => nudge(activeSpan, edge, direction),
+    submit: () => void editor.submit(),
   };
   // The latest actions, for the workbench's key handler; withdrawn when this editor closes.
   useEffect(() => {
@@ -409,6 +413,12 @@ export function ClaimFields({
           />
         </div>
       </fieldset>
+      <AnnotationSubmit
+        annotation={a}
+        onSubmit={() => void editor.submit()}
+        submitting={editor.submitting}
+        error={editor.submitError}
+      />
     </div>
   );
 }

@@ -3,8 +3,11 @@
 import { CLAIM_STATUS_LABELS, CLAIM_STATUSES } from "@claimdesk/types";
 import { type RefObject, useEffect, useRef } from "react";
 import type { ClaimDetail } from "~/trpc/types";
+import { AnnotationCompare } from "./annotation-compare";
 import type { ClaimSelection } from "./article-text";
+import { useSessionUser } from "./auth-session-user";
 import { type ClaimActions, ClaimFields } from "./claim-fields";
+import { HistorySection } from "./history-section";
 import { StatusBadge } from "./status-badge";
 
 function originText(claim: ClaimDetail): string {
@@ -64,6 +67,7 @@ function ClaimRow({
   articleText: string;
   actionsRef: RefObject<ClaimActions | null>;
 }) {
+  const { can } = useSessionUser();
   const mentionDiffers =
     claim.source &&
     claim.sourceText &&
@@ -124,8 +128,18 @@ function ClaimRow({
           “{claim.contentText}”
         </span>
       </button>
-      {selected ? (
+      {selected && can("analyst") ? (
         <ClaimFields claim={claim} articleText={articleText} actionsRef={actionsRef} />
+      ) : selected ? (
+        <p data-testid="claim-read-only" className="px-3 pb-2 text-xs text-slate-500">
+          Read-only: viewers can read and export claims but not edit them.
+        </p>
+      ) : null}
+      {selected ? (
+        <>
+          <AnnotationCompare claimId={claim.id} />
+          <HistorySection claimId={claim.id} />
+        </>
       ) : null}
     </li>
   );
@@ -151,6 +165,7 @@ export function ClaimPanel({
   onNextArticle: () => void;
 }) {
   const listRef = useRef<HTMLUListElement>(null);
+  const reviews = useSessionUser().can("analyst");
 
   // A claim chosen in the text (or just created) is scrolled into view here.
   useEffect(() => {
@@ -182,7 +197,7 @@ export function ClaimPanel({
         </div>
         <Legend />
         <div role="status" className="text-[11px]">
-          {claims.length === 0 ? null : pending > 0 ? (
+          {claims.length === 0 || !reviews ? null : pending > 0 ? (
             <span className="text-slate-600" data-testid="pending-count">
               {pending} to review here · <kbd className="font-mono">?</kbd> shortcuts
             </span>

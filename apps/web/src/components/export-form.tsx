@@ -22,12 +22,16 @@ export function ExportForm() {
   const formatParam = searchParams.get("format");
   const format: TExportFormat =
     EXPORT_FORMAT_OPTIONS.find((o) => o.value === formatParam)?.value ?? "jsonl";
+  // Audit history: canonical JSONL only (`history=1`, in the URL like the rest of the form).
+  const history = format === "jsonl" && searchParams.get("history") === "1";
   const groupId = useId();
+  const historyId = useId();
 
   const setUrl = useCallback(
-    (nextFilter: TClaimFilter, nextFormat: TExportFormat) => {
+    (nextFilter: TClaimFilter, nextFormat: TExportFormat, nextHistory = false) => {
       const params = claimFilterToSearchParams(nextFilter);
       if (nextFormat !== "jsonl") params.set("format", nextFormat);
+      else if (nextHistory) params.set("history", "1");
       router.replace(withSearchParams(pathname, params), { scroll: false });
     },
     [router, pathname],
@@ -35,9 +39,10 @@ export function ExportForm() {
 
   const downloadParams = claimFilterToSearchParams(filter);
   downloadParams.set("format", format);
+  if (history) downloadParams.set("history", "1");
   const downloadHref = `/api/export?${downloadParams.toString()}`;
 
-  const countParams = new URLSearchParams(downloadParams);
+  const countParams = claimFilterToSearchParams(filter);
   countParams.set("count", "1");
   const countUrl = `/api/export?${countParams.toString()}`;
   const [count, setCount] = useState<{ url: string; claims: number } | null>(null);
@@ -70,7 +75,7 @@ export function ExportForm() {
                 name="format"
                 value={o.value}
                 checked={format === o.value}
-                onChange={() => setUrl(filter, o.value)}
+                onChange={() => setUrl(filter, o.value, history)}
               />
               <span>
                 <span className="font-medium">{o.label}</span>
@@ -79,11 +84,30 @@ export function ExportForm() {
             </label>
           ))}
         </div>
+        {format === "jsonl" ? (
+          <div className="flex items-start gap-2 pt-1 text-sm">
+            <input
+              id={historyId}
+              type="checkbox"
+              checked={history}
+              onChange={(event) => setUrl(filter, format, event.target.checked)}
+              aria-describedby={`${historyId}-help`}
+              className="mt-1"
+            />
+            <label htmlFor={historyId}>
+              <span className="font-medium">Include history</span>
+              <span id={`${historyId}-help`} className="block text-slate-600">
+                Adds each claim’s audit history (who changed which field, before → after, when) as a{" "}
+                <code>history</code> array on its line.
+              </span>
+            </label>
+          </div>
+        ) : null}
       </fieldset>
 
       <section aria-label="Selection" className="space-y-2">
         <h2 className="text-sm font-medium text-slate-800">Selection</h2>
-        <FilterBar filter={filter} onChange={(next) => setUrl(next, format)} />
+        <FilterBar filter={filter} onChange={(next) => setUrl(next, format, history)} />
       </section>
 
       <div className="flex flex-wrap items-center gap-4">

@@ -9,7 +9,7 @@ import {
   type TAnnotationUpsertInput,
   type TClaimUpdateInput,
 } from "@claimdesk/types";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
 import { fieldMessage, isConflict } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
@@ -37,6 +37,18 @@ export function useClaimEditor(claim: ClaimDetail) {
   const cache = useArticleCache(claim.articleId);
   const updateClaim = useMutation(trpc.claim.update.mutationOptions());
   const upsertAnnotation = useMutation(trpc.annotation.upsert.mutationOptions());
+  const submitAnnotation = useMutation(trpc.annotation.submit.mutationOptions());
+  const queryClient = useQueryClient();
+  const [submitError, setSubmitError] = useState<string | null>(null);
+  /** The claim's side-by-side annotations and history are stale after any save of mine. */
+  const refreshSideViews = useCallback(() => {
+    void queryClient.invalidateQueries({
+      queryKey: trpc.annotation.forClaim.queryKey({ claimId: claim.id }),
+    });
+    void queryClient.invalidateQueries({
+      queryKey: trpc.history.forClaim.queryKey({ claimId: claim.id }),
+    });
+  }, [queryClient, trpc, claim.id]);
   // Values shown while their save is under way; `token` tells the latest edit of a field apart.
   const [optimistic, setOptimistic] = useState<
     Partial<Record<EditableField, { value: unknown; token: number }>>
@@ -71,10 +83,11 @@ export function useClaimEditor(claim: ClaimDetail) {
           }
         } finally {
           setOptimistic((o) => (o[field]?.token === token ? without(o, field) : o));
+          refreshSideViews();
         }
       });
     },
-    [cache, claim.id],
+    [cache, claim.id, refreshSideViews],
   );
 
   const saveClaim = useCallback(
@@ -114,6 +127,25 @@ export function useClaimEditor(claim: ClaimDetail) {
     [enqueue, upsertAnnotation, cache],
   );
 
+  /**
+   * Submits my annotation of the claim, after the saves still queued (so it submits what I see):
+   * the others' annotations then show beside mine. Submitting twice is harmless.
+   */
+  const submit = useCallback(() => {
+    setSubmitError(null);
+    const done = queue.current.then(async () => {
+      try {
+        cache.putAnnotation(await submitAnnotation.mutateAsync({ claimId: claim.id }));
+      } catch (error) {
+        setSubmitError(`Not submitted: ${(error as Error).message}`);
+      } finally {
+        refreshSideViews();
+      }
+    });
+    queue.current = done;
+    return done;
+  }, [cache, claim.id, submitAnnotation, refreshSideViews]);
+
   /** The value to show: the one being saved, else the saved one. */
   const shown = <T>(field: EditableField, saved: T): T =>
     field in optimistic ? (optimistic[field]?.value as T) : saved;
@@ -123,6 +155,9 @@ export function useClaimEditor(claim: ClaimDetail) {
     saveAnnotation,
     shown,
     isSaving: (field: EditableField) => field in optimistic,
+    submit,
+    submitting: submitAnnotation.isPending,
+    submitError,
     errors,
     conflict,
     dismissConflict: () => setConflict(null),

@@ -2,7 +2,8 @@
 /**
  * Listens for the workbench's keyboard shortcuts on the window. Keys typed into a field are left
  * alone (Escape there hands focus back to the claim list); keys a widget already handled
- * (defaultPrevented) are ignored, and Enter only means "edit" on a claim row or the page itself.
+ * (defaultPrevented) are ignored, and Enter only means "edit" on a claim row or the page itself
+ * (Ctrl+Enter, submit, works from anywhere outside a field).
  */
 import { useEffect, useRef } from "react";
 import { resolveShortcut, type ShortcutAction, type ShortcutMode } from "~/lib/shortcut-map";
@@ -41,6 +42,7 @@ export function useShortcuts(
       if (!action) return;
       if (
         event.key === "Enter" &&
+        action.type === "edit" &&
         target instanceof Element &&
         target !== document.body &&
         !target.hasAttribute("data-claim-toggle")

@@ -73,6 +73,17 @@ describe("resolveShortcut", () => {
     );
   });
 
+  it("submits the annotation on Ctrl+Enter or ⌘+Enter, not in mark mode", () => {
+    expect(resolveShortcut(press("Enter", { ctrlKey: true }), "normal")).toEqual({
+      type: "submit",
+    });
+    expect(resolveShortcut(press("Enter", { metaKey: true }), "normal")).toEqual({
+      type: "submit",
+    });
+    expect(resolveShortcut(press("Enter", { ctrlKey: true }), "mark")).toBeNull();
+    expect(resolveShortcut(press("Enter"), "normal")).toEqual({ type: "edit" });
+  });
+
   it("leaves browser shortcuts and unknown keys alone", () => {
     expect(resolveShortcut(press("r", { ctrlKey: true }), "normal")).toBeNull();
     expect(resolveShortcut(press("c", { metaKey: true }), "normal")).toBeNull();

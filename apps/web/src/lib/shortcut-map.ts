@@ -24,6 +24,7 @@ export type ShortcutAction =
   | { type: "cycleSpan" }
   | { type: "nudge"; edge: "start" | "end"; direction: -1 | 1 }
   | { type: "nextArticle" }
+  | { type: "submit" }
   | { type: "help" }
   | { type: "escape" };
 
@@ -45,6 +46,9 @@ export type ShortcutMode = "normal" | "mark";
  * are read from `code` so Shift+1 is credibility 1 on any layout (Shift turns "1" into "!" or "&").
  */
 export function resolveShortcut(input: KeyInput, mode: ShortcutMode): ShortcutAction | null {
+  // Ctrl+Enter (⌘+Enter on a Mac): submit my annotation — the one chord, as in a chat or mail form.
+  if ((input.ctrlKey || input.metaKey) && input.key === "Enter" && mode === "normal")
+    return { type: "submit" };
   if (input.ctrlKey || input.metaKey) return null;
   const { key, code } = input;
   if (key === "Escape") return { type: "escape" };
@@ -137,6 +141,10 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
       { keys: ["r"], does: "Reject the claim" },
       { keys: ["e", "Enter"], does: "Edit (correct) the claim: focus its editor" },
       { keys: ["c"], does: "Create a claim from the selected text" },
+      {
+        keys: ["Ctrl+Enter"],
+        does: "Submit your annotation (then the other analysts’ are shown beside it)",
+      },
     ],
   },
   {

@@ -1,5 +1,11 @@
 /** proposition.list / byId / create (+ tag.list beside it): the vocabularies a claim links to. */
-import { createProposition, getProposition, listPropositions, listTags } from "@claimdesk/db";
+import {
+  createProposition,
+  getProposition,
+  isBlindRole,
+  listPropositions,
+  listTags,
+} from "@claimdesk/db";
 import {
   ZPropositionByIdInputSchema,
   ZPropositionCreateInputSchema,
@@ -23,5 +29,7 @@ export const propositionRouter = router({
 export const tagRouter = router({
   list: viewerProcedure
     .input(ZTagListInputSchema)
-    .query(({ ctx, input }) => listTags(ctx.db, input)),
+    .query(({ ctx, input }) =>
+      listTags(ctx.db, input, isBlindRole(ctx.user.role) ? { blindAnalystId: ctx.user.id } : {}),
+    ),
 });

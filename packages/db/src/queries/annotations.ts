@@ -1,7 +1,8 @@
 /** Annotations: one analyst's judgement of one claim, saved with optimistic concurrency. */
-import type { TAnnotationUpsertInput } from "@claimdesk/types";
-import { and, eq } from "drizzle-orm";
-import { annotations, annotationTags, claims } from "../schema";
+import type { TAnnotationUpsertInput, TUserRole } from "@claimdesk/types";
+import { and, asc, eq, isNotNull, ne, type SQL, sql } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { annotations, annotationTags, claims, users } from "../schema";
 import { writeAuditEvent } from "./audit";
 import { ConflictError, NotFoundError } from "./errors";
 import { type DbExecutor, writeTransaction } from "./executor";
@@ -100,4 +101,193 @@ function replaceTagIndex(
       .values(tags.map((tag) => ({ annotationId, claimId, tag })))
       .run();
   }
+}
+
+/** Who is reading: the blind rule depends on the role. */
+export interface AnnotationReader {
+  id: number;
+  role: TUserRole;
+}
+
+/**
+ * The blind rule: an analyst sees other analysts' annotations of a claim only once they have
+ * submitted their own for it, and then only the submitted ones. Viewers (who annotate nothing)
+ * see the submitted annotations; adjudicators and admins see every annotation, drafts included.
+ */
+export function isBlindRole(role: TUserRole): boolean {
+  return role === "analyst";
+}
+
+/** Whether `role` sees others' drafts (unsubmitted annotations): adjudicators and admins. */
+export function seesDrafts(role: TUserRole): boolean {
+  return role === "adjudicator" || role === "admin";
+}
+
+/**
+ * SQL: "the analyst `analystId` has submitted their annotation of the claim `claimIdColumn`",
+ * for use inside other queries (the claims table's filters, the proposition overview, history).
+ */
+export function submittedByAnalystSql(claimIdColumn: SQL | SQLiteColumn, analystId: number): SQL {
+  return sql`exists (select 1 from ${annotations} where ${annotations.claimId} = ${claimIdColumn} and ${annotations.analystId} = ${analystId} and ${annotations.submittedAt} is not null)`;
+}
+
+/** Whether `reader` may see other analysts' annotations (and their history) of `claimId`. */
+export function canSeeOthersAnnotations(
+  db: DbExecutor,
+  reader: AnnotationReader,
+  claimId: number,
+): boolean {
+  if (!isBlindRole(reader.role)) return true;
+  const own = db
+    .select({ id: annotations.id })
+    .from(annotations)
+    .where(
+      and(
+        eq(annotations.claimId, claimId),
+        eq(annotations.analystId, reader.id),
+        isNotNull(annotations.submittedAt),
+      ),
+    )
+    .get();
+  return own !== undefined;
+}
+
+/**
+ * Marks the analyst's annotation of a claim submitted (creating an empty one if there is none),
+ * with an audit event. Submitting again keeps the first submission's time and writes nothing.
+ * Edits after submitting stay allowed (and audited) through `upsertAnnotation`.
+ */
+export function submitAnnotation(
+  db: DbExecutor,
+  params: { claimId: number; analystId: number },
+): Annotation {
+  const { claimId, analystId } = params;
+  return writeTransaction(db, (tx) => {
+    const claim = tx.select({ id: claims.id }).from(claims).where(eq(claims.id, claimId)).get();
+    if (!claim) throw new NotFoundError("Claim", claimId);
+    const existing = tx
+      .select()
+      .from(annotations)
+      .where(and(eq(annotations.claimId, claimId), eq(annotations.analystId, analystId)))
+      .get();
+    const now = new Date();
+    if (!existing) {
+      const row = tx
+        .insert(annotations)
+        .values({ claimId, analystId, tags: [], submittedAt: now, version: 0 })
+        .returning()
+        .get();
+      const created = toAnnotation(row);
+      writeAuditEvent(tx, {
+        entity: "annotation",
+        entityId: row.id,
+        action: "submit",
+        actorId: analystId,
+        before: null,
+        after: created,
+      });
+      return created;
+    }
+    if (existing.submittedAt !== null) return toAnnotation(existing);
+    const row = tx
+      .update(annotations)
+      .set({ submittedAt: now, version: existing.version + 1, updatedAt: now })
+      .where(eq(annotations.id, existing.id))
+      .returning()
+      .get();
+    if (!row) throw new NotFoundError("Annotation", existing.id);
+    const submitted = toAnnotation(row);
+    writeAuditEvent(tx, {
+      entity: "annotation",
+      entityId: row.id,
+      action: "submit",
+      actorId: analystId,
+      before: toAnnotation(existing),
+      after: submitted,
+    });
+    return submitted;
+  });
+}
+
+export type AnnotationWithAnalyst = Annotation & { analystName: string };
+
+export interface ClaimAnnotations {
+  /** The reader's own annotation, if any. */
+  own: AnnotationWithAnalyst | null;
+  /** Other analysts' annotations (submitted ones, unless the reader sees drafts), by analyst
+   * name: empty while `othersHidden`. */
+  others: AnnotationWithAnalyst[];
+  /** True when the blind rule hides others' annotations from the reader (they have not submitted). */
+  othersHidden: boolean;
+}
+
+/**
+ * The annotations of a claim that `reader` may see: their own always; the others' only once the
+ * reader (when an analyst) has submitted their own, and then (as for viewers) only the submitted
+ * ones; adjudicators and admins see drafts too. NotFoundError if the claim does not exist.
+ */
+export function listAnnotationsForClaim(
+  db: DbExecutor,
+  claimId: number,
+  reader: AnnotationReader,
+): ClaimAnnotations {
+  const claim = db.select({ id: claims.id }).from(claims).where(eq(claims.id, claimId)).get();
+  if (!claim) throw new NotFoundError("Claim", claimId);
+  const select = () =>
+    db
+      .select({ annotation: annotations, analystName: users.name })
+      .from(annotations)
+      .innerJoin(users, eq(users.id, annotations.analystId));
+  const withName = (r: {
+    annotation: typeof annotations.$inferSelect;
+    analystName: string;
+  }): AnnotationWithAnalyst => ({ ...toAnnotation(r.annotation), analystName: r.analystName });
+  const ownRow = select()
+    .where(and(eq(annotations.claimId, claimId), eq(annotations.analystId, reader.id)))
+    .get();
+  const own = ownRow ? withName(ownRow) : null;
+  const visible = !isBlindRole(reader.role) || own?.submittedAt != null;
+  if (!visible) return { own, others: [], othersHidden: true };
+  const others = select()
+    .where(
+      and(
+        eq(annotations.claimId, claimId),
+        ne(annotations.analystId, reader.id),
+        seesDrafts(reader.role) ? undefined : isNotNull(annotations.submittedAt),
+      ),
+    )
+    .orderBy(asc(users.name), asc(annotations.id))
+    .all()
+    .map(withName);
+  return { own, others, othersHidden: false };
+}
+
+/**
+ * For one claim, what `reader` may see of other analysts' work under the blind rule: the ids of
+ * the annotations they may see, and whether they see the others' (and the adjudication) at all.
+ * Used where records are loaded unscoped and then narrowed (an analyst's export).
+ */
+export function visibleAnnotationsOf(
+  db: DbExecutor,
+  claimId: number,
+  reader: AnnotationReader,
+): { ids: Set<number>; seesOthers: boolean } {
+  const rows = db
+    .select({
+      id: annotations.id,
+      analystId: annotations.analystId,
+      submitted: isNotNull(annotations.submittedAt),
+    })
+    .from(annotations)
+    .where(eq(annotations.claimId, claimId))
+    .all();
+  if (seesDrafts(reader.role)) return { ids: new Set(rows.map((r) => r.id)), seesOthers: true };
+  const own = rows.find((r) => r.analystId === reader.id);
+  const seesOthers = !isBlindRole(reader.role) || Boolean(own?.submitted);
+  const ids = new Set(
+    rows
+      .filter((r) => r.analystId === reader.id || (seesOthers && Boolean(r.submitted)))
+      .map((r) => r.id),
+  );
+  return { ids, seesOthers };
 }

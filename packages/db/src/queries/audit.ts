@@ -11,7 +11,8 @@ export type AuditEntity =
   | "article"
   | "user"
   | "assignment";
-export type AuditAction = "create" | "update" | "delete" | "merge";
+/** "submit": an analyst submitted their annotation (blind annotation). */
+export type AuditAction = "create" | "update" | "submit" | "delete" | "merge";
 
 export interface AuditEventInput {
   entity: AuditEntity;

@@ -4,12 +4,28 @@
  * Joins are avoided: each facet is an indexed column or an EXISTS/IN sub-query.
  */
 import type { TClaimFilter } from "@claimdesk/types";
-import { and, exists, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
+import { and, count, eq, exists, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
 import { annotations, annotationTags, articles, claims, sources } from "../schema";
+import { submittedByAnalystSql } from "./annotations";
 import { toFtsQuery } from "./articles";
+import type { DbExecutor } from "./executor";
+
+/**
+ * Whose eyes the filter works for. `blindAnalystId` (an analyst, see `isBlindRole`): the
+ * annotation facets (stance, likelihood, tag) match only that analyst's own annotation, or
+ * another's submitted one on a claim they have submitted their own for, so a filter never reveals another
+ * analyst's judgement of a claim the reader is still blind on. Omitted: every annotation counts
+ * (adjudicators, admins, viewers, exports, the worker).
+ */
+export interface ClaimFilterScope {
+  blindAnalystId?: number;
+}
 
 /** The condition for `filter`, or undefined when it selects every claim. */
-export function claimFilterWhere(filter: TClaimFilter): SQL | undefined {
+export function claimFilterWhere(
+  filter: TClaimFilter,
+  scope: ClaimFilterScope = {},
+): SQL | undefined {
   const parts: (SQL | undefined)[] = [];
   const some = <T>(values: T[] | undefined): values is T[] =>
     values !== undefined && values.length > 0;
@@ -44,19 +60,30 @@ export function claimFilterWhere(filter: TClaimFilter): SQL | undefined {
     some(filter.sourceStance) ? inArray(annotations.sourceStance, filter.sourceStance) : undefined,
     some(filter.likelihood) ? inArray(annotations.likelihood, filter.likelihood) : undefined,
   ].filter((c): c is SQL => c !== undefined);
+  const blind = scope.blindAnalystId;
+  // For a blind analyst: the annotations they may see — their own, or submitted ones on claims
+  // they submitted.
+  const visibleAnnotation =
+    blind === undefined
+      ? undefined
+      : sql`(${annotations.analystId} = ${blind} or (${annotations.submittedAt} is not null and ${submittedByAnalystSql(claims.id, blind)}))`;
   if (annotationConditions.length > 0) {
     parts.push(
       exists(
-        sql`(select 1 from ${annotations} where ${annotations.claimId} = ${claims.id} and ${and(...annotationConditions)})`,
+        sql`(select 1 from ${annotations} where ${annotations.claimId} = ${claims.id} and ${and(...annotationConditions, visibleAnnotation)})`,
       ),
     );
   }
   if (some(filter.tag)) {
     parts.push(
-      inArray(
-        claims.id,
-        sql`(select ${annotationTags.claimId} from ${annotationTags} where ${inArray(annotationTags.tag, filter.tag)})`,
-      ),
+      visibleAnnotation === undefined
+        ? inArray(
+            claims.id,
+            sql`(select ${annotationTags.claimId} from ${annotationTags} where ${inArray(annotationTags.tag, filter.tag)})`,
+          )
+        : exists(
+            sql`(select 1 from ${annotationTags} join ${annotations} on ${annotations.id} = ${annotationTags.annotationId} where ${annotationTags.claimId} = ${claims.id} and ${inArray(annotationTags.tag, filter.tag)} and ${visibleAnnotation})`,
+          ),
     );
   }
   const fts = filter.query ? toFtsQuery(filter.query) : null;
@@ -67,4 +94,32 @@ export function claimFilterWhere(filter: TClaimFilter): SQL | undefined {
   }
   const present = parts.filter((p): p is SQL => p !== undefined);
   return present.length > 0 ? and(...present) : undefined;
+}
+
+/** Whether claim `claimId` is selected by `filter` as `scope` sees it. */
+export function claimMatchesFilter(
+  db: DbExecutor,
+  claimId: number,
+  filter: TClaimFilter,
+  scope: ClaimFilterScope = {},
+): boolean {
+  const where = claimFilterWhere(filter, scope);
+  return (
+    db
+      .select({ id: claims.id })
+      .from(claims)
+      .where(where ? and(eq(claims.id, claimId), where) : eq(claims.id, claimId))
+      .get() !== undefined
+  );
+}
+
+/** How many claims `filter` selects as `scope` sees it (the export page's count). */
+export function countClaimsMatching(
+  db: DbExecutor,
+  filter: TClaimFilter,
+  scope: ClaimFilterScope = {},
+): number {
+  return (
+    db.select({ n: count() }).from(claims).where(claimFilterWhere(filter, scope)).get()?.n ?? 0
+  );
 }

@@ -12,8 +12,9 @@ import type {
 } from "@claimdesk/types";
 import { and, asc, count, desc, eq, inArray, isNotNull, type SQL, sql } from "drizzle-orm";
 import { annotations, annotationTags, articles, claims, propositions, sources } from "../schema";
+import { submittedByAnalystSql } from "./annotations";
 import { toFtsQuery } from "./articles";
-import { claimFilterWhere } from "./claim-filter";
+import { type ClaimFilterScope, claimFilterWhere } from "./claim-filter";
 import { updateClaim } from "./claims";
 import { ConflictError, InvalidInputError, NotFoundError } from "./errors";
 import type { DbExecutor } from "./executor";
@@ -89,8 +90,9 @@ function searchPageIds(
   direction: "asc" | "desc",
   limit: number,
   offset: number,
+  scope: ClaimFilterScope,
 ): number[] {
-  const rest = claimFilterWhere({ ...filter, query: undefined });
+  const rest = claimFilterWhere({ ...filter, query: undefined }, scope);
   const rows = db.all<{ id: number }>(sql`
     select claims.id as id from claims_fts cross join claims on claims.id = claims_fts.rowid
     where claims_fts match ${fts} ${rest ? sql`and ${rest}` : sql``}
@@ -99,11 +101,15 @@ function searchPageIds(
   return rows.map((r) => r.id);
 }
 
-/** One page of the claims the filter selects, in the requested order. */
+/**
+ * One page of the claims the filter selects, in the requested order. `scope` applies the blind
+ * rule to the annotation facets (pass `{ blindAnalystId }` for an analyst, see claimFilterWhere).
+ */
 export function listClaimTable(
   db: DbExecutor,
   input: TCorpusClaimsInput,
   analystId: number,
+  scope: ClaimFilterScope = {},
 ): ClaimTablePage {
   const filter: TClaimFilter = input.filter ?? {};
   const sort: TClaimSort = { field: "id", direction: "desc", ...input.sort };
@@ -118,7 +124,7 @@ export function listClaimTable(
   );
   const ids =
     fts !== null && searchOnly && sort.field === "id"
-      ? searchPageIds(db, filter, fts, sort.direction, limit + 1, offset)
+      ? searchPageIds(db, filter, fts, sort.direction, limit + 1, offset, scope)
       : null;
   if (ids !== null && ids.length === 0) return { items: [], nextCursor: null };
   const rows = db
@@ -151,7 +157,7 @@ export function listClaimTable(
       annotations,
       and(eq(annotations.claimId, claims.id), eq(annotations.analystId, analystId)),
     )
-    .where(ids !== null ? inArray(claims.id, ids) : claimFilterWhere(filter))
+    .where(ids !== null ? inArray(claims.id, ids) : claimFilterWhere(filter, scope))
     .orderBy(...orderTerms(sort))
     .limit(limit + 1)
     .offset(ids !== null ? 0 : offset)
@@ -170,9 +176,10 @@ export function listClaimTable(
 export function countClaimTable(
   db: DbExecutor,
   input: TCorpusCountInput,
+  scope: ClaimFilterScope = {},
 ): { total: number; capped: boolean } {
   const cap = input.cap ?? 10_000;
-  const where = claimFilterWhere(input.filter ?? {});
+  const where = claimFilterWhere(input.filter ?? {}, scope);
   const limited = db
     .select({ one: sql`1` })
     .from(claims)
@@ -183,8 +190,13 @@ export function countClaimTable(
   return { total: Math.min(n, cap), capped: n > cap };
 }
 
-/** The values the filter pickers offer: publishers, tags, propositions and the most-cited sources. */
-export function claimFacets(db: DbExecutor) {
+/**
+ * The values the filter pickers offer: publishers, tags, propositions and the most-cited sources.
+ * With `scope.blindAnalystId`, tags (and their counts) come only from annotations that analyst may
+ * see: their own, and the submitted ones on claims they have submitted theirs for.
+ */
+export function claimFacets(db: DbExecutor, scope: ClaimFilterScope = {}) {
+  const blind = scope.blindAnalystId;
   const publishers = db
     .select({ value: articles.publisher, n: count() })
     .from(articles)
@@ -200,6 +212,11 @@ export function claimFacets(db: DbExecutor) {
       n: sql<number>`count(distinct ${annotationTags.claimId})`,
     })
     .from(annotationTags)
+    .where(
+      blind === undefined
+        ? undefined
+        : sql`exists (select 1 from ${annotations} where ${annotations.id} = ${annotationTags.annotationId} and (${annotations.analystId} = ${blind} or (${annotations.submittedAt} is not null and ${submittedByAnalystSql(annotationTags.claimId, blind)})))`,
+    )
     .groupBy(annotationTags.tag)
     .orderBy(asc(annotationTags.tag))
     .limit(500)

@@ -4,8 +4,9 @@
  * a per-day timeline by stance, and its claims with their articles.
  */
 import type { TCorpusPropositionsInput } from "@claimdesk/types";
-import { asc, count, desc, eq, sql } from "drizzle-orm";
+import { asc, count, desc, eq, type SQL, sql } from "drizzle-orm";
 import { claims, propositions, type sources } from "../schema";
+import type { ClaimFilterScope } from "./claim-filter";
 import { NotFoundError } from "./errors";
 import type { DbExecutor } from "./executor";
 
@@ -44,10 +45,20 @@ export function listPropositionsWithCounts(
   return { items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })), total };
 }
 
-/** The stance of a claim: the latest stance any analyst gave it. */
-const STANCE_SQL = sql`(select a.source_stance from annotations a
-  where a.claim_id = c.id and a.source_stance is not null
+/** The stance of a claim: the latest stance any analyst gave it. For a blind analyst
+ * (`blindAnalystId`), only among the annotations they may see: their own, or submitted ones on a
+ * claim they have submitted their own for. */
+function stanceSql(scope: ClaimFilterScope): SQL {
+  const visible =
+    scope.blindAnalystId === undefined
+      ? sql``
+      : sql`and (a.analyst_id = ${scope.blindAnalystId} or (a.submitted_at is not null and exists (
+          select 1 from annotations m where m.claim_id = c.id
+            and m.analyst_id = ${scope.blindAnalystId} and m.submitted_at is not null)))`;
+  return sql`(select a.source_stance from annotations a
+  where a.claim_id = c.id and a.source_stance is not null ${visible}
   order by a.updated_at desc, a.id desc limit 1)`;
+}
 /** When a claim appeared: its article's publication date, else the article's import day. */
 const APPEARED_SQL = sql`coalesce(substr(ar.published_at, 1, 10),
   strftime('%Y-%m-%d', ar.created_at / 1000, 'unixepoch'))`;
@@ -81,7 +92,12 @@ export interface PropositionOverview {
   }[];
 }
 
-export function getPropositionOverview(db: DbExecutor, id: number): PropositionOverview {
+export function getPropositionOverview(
+  db: DbExecutor,
+  id: number,
+  scope: ClaimFilterScope = {},
+): PropositionOverview {
+  const STANCE_SQL = stanceSql(scope);
   const row = db.select().from(propositions).where(eq(propositions.id, id)).get();
   if (!row) throw new NotFoundError("Proposition", id);
   const bySource = db.all<PropositionOverview["bySource"][number]>(sql`

@@ -4,9 +4,11 @@ import type {
   TPropositionListInput,
   TTagListInput,
 } from "@claimdesk/types";
-import { asc, count, desc, eq, sql } from "drizzle-orm";
-import { annotationTags, claims, propositions } from "../schema";
+import { and, asc, count, desc, eq, sql } from "drizzle-orm";
+import { annotations, annotationTags, claims, propositions } from "../schema";
+import { submittedByAnalystSql } from "./annotations";
 import { writeAuditEvent } from "./audit";
+import type { ClaimFilterScope } from "./claim-filter";
 import { NotFoundError } from "./errors";
 import { type DbExecutor, writeTransaction } from "./executor";
 
@@ -84,17 +86,25 @@ export function createProposition(
   });
 }
 
-/** Tags analysts have used (any analyst), those containing `query` first by use; for autocomplete. */
+/** Tags analysts have used (any analyst), those containing `query` first by use; for autocomplete.
+ * With `scope.blindAnalystId` (an analyst), only tags of annotations they may see: their own, and
+ * submitted ones on claims they have submitted their own annotation for (the blind rule). */
 export function listTags(
   db: DbExecutor,
   input: TTagListInput = {},
+  scope: ClaimFilterScope = {},
 ): { items: Array<{ tag: string; count: number }> } {
   const query = input.query?.toLowerCase() ?? "";
+  const blind = scope.blindAnalystId;
+  const visible =
+    blind === undefined
+      ? undefined
+      : sql`exists (select 1 from ${annotations} where ${annotations.id} = ${annotationTags.annotationId} and (${annotations.analystId} = ${blind} or (${annotations.submittedAt} is not null and ${submittedByAnalystSql(annotationTags.claimId, blind)})))`;
   const n = count();
   const items = db
     .select({ tag: annotationTags.tag, count: n })
     .from(annotationTags)
-    .where(query ? sql`instr(lower(${annotationTags.tag}), ${query}) > 0` : undefined)
+    .where(and(query ? sql`instr(lower(${annotationTags.tag}), ${query}) > 0` : undefined, visible))
     .groupBy(annotationTags.tag)
     .orderBy(desc(n), asc(annotationTags.tag))
     .limit(input.limit ?? 10)

@@ -2,12 +2,19 @@
  * GET /api/export?format=jsonl|csv|webanno|fever|claimreview&<claims table filter params>: the
  * selected claims as a streamed download (Content-Disposition: attachment). The filter params are
  * the claims table's (lib/claim-filter-url.ts), so "export this view" exports what the table shows.
- * `&count=1` answers `{ claims }` instead: how many claims the selection holds.
+ * `&count=1` answers `{ claims }` instead: how many claims the selection holds. `&history=1`
+ * (format jsonl only) adds each claim's audit history to its line.
  *
  * Each download reads through its own read-only connection: an open better-sqlite3 iterator makes
  * its connection refuse writes, and the app's shared connection must keep serving edits.
  */
-import { countExportClaims, openDb, resolveDbPath } from "@claimdesk/db";
+import {
+  countClaimsMatching,
+  countExportClaims,
+  isBlindRole,
+  openDb,
+  resolveDbPath,
+} from "@claimdesk/db";
 import { createFormatter, exportChunks, exportFileName } from "@claimdesk/export";
 import { EXPORT_FORMATS, ZExportFormatSchema } from "@claimdesk/types";
 import { claimFilterFromSearchParams } from "~/lib/claim-filter-url";
@@ -30,17 +37,32 @@ export async function GET(request: Request): Promise<Response> {
       error: `Unknown export format "${params.get("format")}": use one of ${EXPORT_FORMATS.join(", ")}`,
     });
   const filter = claimFilterFromSearchParams(params);
+  const includeHistory = params.get("history") === "1";
+  if (includeHistory && format.data !== "jsonl")
+    return reply(400, {
+      error: `history=1 is available for the canonical JSONL (format=jsonl) only, not ${format.data}`,
+    });
   const db = openDb({ path: resolveDbPath(), readonly: true });
 
   if (params.get("count") === "1") {
     try {
-      return reply(200, { claims: countExportClaims(db, filter) });
+      // An analyst's count matches stance/likelihood/tag on what the blind rule lets them see.
+      const claims = isBlindRole(auth.user.role)
+        ? countClaimsMatching(db, filter, { blindAnalystId: auth.user.id })
+        : countExportClaims(db, filter);
+      return reply(200, { claims });
     } finally {
       db.$client.close();
     }
   }
 
-  const chunks = exportChunks(db, { format: format.data, filter });
+  // The blind rule: an analyst's export carries others' annotations only where theirs is submitted.
+  const chunks = exportChunks(db, {
+    format: format.data,
+    filter,
+    includeHistory,
+    reader: { id: auth.user.id, role: auth.user.role },
+  });
   const encoder = new TextEncoder();
   const close = () => {
     chunks.return(undefined);

@@ -1,0 +1,133 @@
+/**
+ * Blind annotation in the claim panel: Ben annotates and submits a claim in his own browser; Ana,
+ * annotating the same claim, does not see his judgement until she submits hers (Ctrl+Enter), then
+ * sees both side by side; the History section lists both analysts' changes, field by field.
+ */
+import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { pageAs, watchErrors } from "./support";
+
+interface ClaimRow {
+  id: number;
+  articleId: number;
+  contentText: string;
+  annotation: unknown;
+}
+
+async function query<T>(request: APIRequestContext, path: string, input: unknown): Promise<T> {
+  const res = await request.get(
+    `/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`,
+  );
+  expect(res.status(), `${path} ${await res.text()}`).toBe(200);
+  return ((await res.json()) as { result: { data: T } }).result.data;
+}
+
+/** The first claim neither Ana nor Ben has annotated (other specs may have annotated some). */
+async function freshClaim(ana: Page, ben: Page): Promise<ClaimRow> {
+  const list = await query<{ items: { id: number }[] }>(ana.request, "article.list", {
+    limit: 50,
+  });
+  for (const article of list.items) {
+    const forAna = await query<{ claims: ClaimRow[] }>(ana.request, "article.byId", {
+      id: article.id,
+    });
+    const forBen = await query<{ claims: ClaimRow[] }>(ben.request, "article.byId", {
+      id: article.id,
+    });
+    const benAnnotated = new Set(forBen.claims.filter((c) => c.annotation).map((c) => c.id));
+    const claim = forAna.claims.find((c) => c.annotation === null && !benAnnotated.has(c.id));
+    if (claim) return claim;
+  }
+  throw new Error("no claim left that neither analyst annotated");
+}
+
+/** Opens the claim's article and its editor; returns the claim's row in the panel. */
+async function openClaim(page: Page, claim: ClaimRow) {
+  await page.goto(`/articles/${claim.articleId}?claim=${claim.id}`);
+  const row = page.locator(`[data-testid="claim-row"][data-claim-id="${claim.id}"]`);
+  await expect(row).toHaveCount(1);
+  const toggle = row.locator("[data-claim-toggle]");
+  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+  await expect(row.getByTestId("claim-editor")).toBeVisible();
+  return row;
+}
+
+async function choose(page: Page, row: ReturnType<Page["locator"]>, label: string, value: string) {
+  const saved = page.waitForResponse((r) => r.url().includes("annotation.upsert") && r.ok());
+  await row.getByTestId("claim-editor").getByLabel(label).selectOption(value);
+  await saved;
+}
+
+test("an analyst sees another's annotation only after submitting her own, and its history", async ({
+  browser,
+}) => {
+  const ana = await pageAs(browser, "ana");
+  const ben = await pageAs(browser, "ben");
+  const errors = [...watchErrors(ana), ...watchErrors(ben)];
+  const claim = await freshClaim(ana, ben);
+
+  // Ben judges the claim and submits with the button.
+  const benRow = await openClaim(ben, claim);
+  await choose(ben, benRow, "Source stance", "deny");
+  await choose(ben, benRow, "Likelihood", "unlikely");
+  const benSubmit = benRow.getByTestId("annotation-submit");
+  await expect(benSubmit).toHaveAttribute("data-submitted", "false");
+  const benSubmitted = ben.waitForResponse((r) => r.url().includes("annotation.submit") && r.ok());
+  await benSubmit.getByRole("button", { name: /Submit/ }).click();
+  await benSubmitted;
+  await expect(benSubmit).toHaveAttribute("data-submitted", "true");
+  await expect(benSubmit.getByRole("status")).toContainText("Submitted");
+
+  // Ana annotates the same claim: Ben's judgement is nowhere on her page.
+  const anaRow = await openClaim(ana, claim);
+  await choose(ana, anaRow, "Source stance", "support");
+  await choose(ana, anaRow, "Likelihood", "likely");
+  await expect(anaRow.getByTestId("annotations-hidden")).toBeVisible();
+  await expect(anaRow.getByTestId("annotations-table")).toHaveCount(0);
+  await expect(ana.getByText("Ben Analyst")).toHaveCount(0);
+  await anaRow.getByTestId("claim-history").locator("summary").click();
+  await expect(anaRow.getByTestId("history-event").first()).toBeVisible();
+  await expect(anaRow.getByTestId("claim-history")).not.toContainText("Ben Analyst");
+
+  // The help lists the submit shortcut; Ctrl+Enter on the claim row submits.
+  await anaRow.locator("[data-claim-toggle]").focus();
+  await ana.keyboard.press("?");
+  await expect(ana.getByRole("dialog")).toContainText("Ctrl+Enter");
+  await ana.keyboard.press("Escape");
+  await anaRow.locator("[data-claim-toggle]").focus();
+  const anaSubmitted = ana.waitForResponse((r) => r.url().includes("annotation.submit") && r.ok());
+  await ana.keyboard.press("Control+Enter");
+  await anaSubmitted;
+  await expect(anaRow.getByTestId("annotation-submit")).toHaveAttribute("data-submitted", "true");
+
+  // Now both annotations side by side, the differing fields marked.
+  const table = anaRow.getByTestId("annotations-table");
+  await expect(table.getByRole("columnheader", { name: /Ana Analyst \(you\)/ })).toBeVisible();
+  await expect(table.getByRole("columnheader", { name: /Ben Analyst/ })).toBeVisible();
+  const stance = table.getByRole("row", { name: /Source stance/ });
+  await expect(stance.getByRole("cell")).toHaveText(["Support", "Deny"]);
+  await expect(stance).toContainText("analysts differ");
+  await expect(table.getByRole("row", { name: /Likelihood/ }).getByRole("cell")).toHaveText([
+    "Likely",
+    "Unlikely",
+  ]);
+
+  // History, newest first: Ana's submit, then both analysts' changes with before → after.
+  const history = anaRow.getByTestId("claim-history");
+  const events = history.getByTestId("history-event");
+  await expect(events.first()).toContainText("Ana Analyst submitted the annotation");
+  const benEvents = events.filter({ hasText: "Ben Analyst" });
+  await expect(benEvents.filter({ hasText: "submitted" })).toHaveCount(1);
+  await expect(
+    benEvents.locator('[data-field="sourceStance"]').filter({ hasText: "Deny" }),
+  ).toHaveCount(1);
+  await expect(
+    events.filter({ hasText: "Ana Analyst" }).locator('[data-field="likelihood"]'),
+  ).toHaveText([/^Likelihood:\s*—.*changed to\s*Likely$/]);
+  await expect(
+    benEvents.locator('[data-field="likelihood"]').filter({ hasText: "Unlikely" }),
+  ).toHaveCount(1);
+
+  expect(errors).toEqual([]);
+  await ana.context().close();
+  await ben.context().close();
+});

@@ -1,0 +1,53 @@
+"use client";
+/** The claim editor's "Submit" control: my annotation's submitted state, and the button (Ctrl+Enter). */
+import type { Annotation } from "~/trpc/types";
+import { formatTime } from "./annotation-format";
+import { FieldMessage } from "./field-message";
+
+export function AnnotationSubmit({
+  annotation,
+  onSubmit,
+  submitting,
+  error,
+}: {
+  annotation: Annotation | null;
+  onSubmit: () => void;
+  submitting: boolean;
+  error: string | null;
+}) {
+  const submittedAt = annotation?.submittedAt ?? null;
+  return (
+    <div
+      data-testid="annotation-submit"
+      data-submitted={submittedAt ? "true" : "false"}
+      className="flex flex-wrap items-center gap-2 border-t border-slate-200 pt-2"
+    >
+      {submittedAt ? (
+        <p role="status" className="text-xs text-emerald-800">
+          <span aria-hidden="true">✓ </span>
+          Submitted {formatTime(submittedAt)}. You can still edit it; every change is recorded in
+          the history.
+        </p>
+      ) : (
+        <>
+          <button
+            type="button"
+            onClick={onSubmit}
+            disabled={submitting}
+            aria-keyshortcuts="Control+Enter"
+            className="rounded-md bg-indigo-600 px-3 py-1 text-sm font-semibold text-white hover:bg-indigo-500 disabled:opacity-60"
+          >
+            {submitting ? "Submitting…" : "Submit"}
+            <span aria-hidden="true">
+              <kbd className="ml-1 rounded bg-white/20 px-1 font-mono text-[10px]">Ctrl+Enter</kbd>
+            </span>
+          </button>
+          <p className="text-[11px] text-slate-500">
+            Draft. Other analysts’ annotations stay hidden until you submit yours.
+          </p>
+        </>
+      )}
+      <FieldMessage error={error ?? undefined} />
+    </div>
+  );
+}
