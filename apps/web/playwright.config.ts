@@ -13,9 +13,19 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  outputDir: "test-results/playwright",
+  // Per port, so runs sharing the machine do not overwrite each other's traces and reports.
+  outputDir: PORT === 3100 ? "test-results/playwright" : `test-results/playwright-${PORT}`,
   globalSetup: "./e2e/global-setup.ts",
-  reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
+  reporter: [
+    ["list"],
+    [
+      "json",
+      {
+        outputFile:
+          PORT === 3100 ? "test-results/playwright.json" : `test-results/playwright-${PORT}.json`,
+      },
+    ],
+  ],
   use: {
     baseURL: `http://localhost:${PORT}`,
     // Signed in as Ana (analyst) unless a spec asks for another user (support.ts signedInAs).

@@ -56,5 +56,8 @@ export const claims = sqliteTable(
     index("claims_source_idx").on(t.sourceId),
     index("claims_status_idx").on(t.status),
     index("claims_proposition_idx").on(t.propositionId),
+    // Analysts' own claims (agreement's span and source figures) and "recently changed" sorting.
+    index("claims_created_by_idx").on(t.createdBy),
+    index("claims_updated_at_idx").on(t.updatedAt),
   ],
 );
