@@ -11,7 +11,7 @@ export const E2E_USERS = {
 };
 
 /** Where each user's signed-in browser state is saved by global-setup.ts. */
-export const storageStatePath = (key) => `test-results/auth/${key}.json`;
+export const storageStatePath = (key) => `test-results/auth-${e2ePort()}/${key}.json`;
 
 /** The port of this run (E2E_PORT lets several runs share a machine) and its own database file. */
 export const e2ePort = () => process.env.E2E_PORT ?? "3100";

@@ -81,6 +81,31 @@ describe("createAuth", { timeout: 30_000 }, () => {
     ).toBe(200);
   });
 
+  it("limits attempts per account even when the client changes its forwarded IP", async () => {
+    const db = createTestDb();
+    const auth = createAuth(db, {
+      baseURL: BASE,
+      secret: "x".repeat(40),
+      signInLimit: { window: 60, max: 100 },
+      accountSignInLimit: { window: 300, max: 3 },
+    });
+    await createUserWithPassword(
+      db,
+      { name: "Ada", email: "ada@example.org", password: "correct horse battery", role: "admin" },
+      null,
+    );
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++)
+      statuses.push(
+        (await signIn(auth, "ada@example.org", "nope nope nope", `10.1.0.${i}`)).status,
+      );
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    // The right password from yet another address is refused too until the window ends.
+    expect(
+      (await signIn(auth, "ADA@example.org", "correct horse battery", "10.9.9.9")).status,
+    ).toBe(429);
+  });
+
   it("a disabled user cannot sign in and loses every session", async () => {
     const { db, auth, admin } = await setup();
     const bob = await createUserWithPassword(

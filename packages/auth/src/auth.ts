@@ -6,6 +6,7 @@
  */
 import {
   accounts,
+  consumeAttempt,
   type Db,
   isUserDisabled,
   rateLimits,
@@ -15,6 +16,7 @@ import {
 } from "@claimdesk/db";
 import { APIError, betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { createAuthMiddleware } from "better-auth/api";
 
 export interface AuthOptions {
   /** Where the app is served, e.g. http://localhost:3000: cookies and origin checks use it. */
@@ -25,12 +27,19 @@ export interface AuthOptions {
   trustedOrigins?: string[];
   /** Sign-in attempts allowed per client IP in `window` seconds. */
   signInLimit?: { window: number; max: number };
+  /** Sign-in attempts allowed per account (email) in `window` seconds, whatever the client. */
+  accountSignInLimit?: { window: number; max: number };
 }
 
 /** Minimum password length; checked by better-auth and by the setup and user forms. */
 export const MIN_PASSWORD_LENGTH = 10;
 
 export const DEFAULT_SIGN_IN_LIMIT = { window: 60, max: 5 };
+
+/** The per-IP limit trusts X-Forwarded-For, which a client can forge when no proxy overwrites
+ * it; this per-account limit cannot be dodged that way (at the price that an attacker can make
+ * one account wait out the window). */
+export const DEFAULT_ACCOUNT_SIGN_IN_LIMIT = { window: 300, max: 10 };
 
 export function createAuth(db: Db, options: AuthOptions) {
   return betterAuth({
@@ -75,6 +84,22 @@ export function createAuth(db: Db, options: AuthOptions) {
       window: 60,
       max: 300,
       customRules: { "/sign-in/email": options.signInLimit ?? DEFAULT_SIGN_IN_LIMIT },
+    },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/email") return;
+        const email = (ctx.body as { email?: unknown } | undefined)?.email;
+        if (typeof email !== "string") return;
+        const wait = consumeAttempt(
+          db,
+          `account-sign-in:${email.trim().toLowerCase()}`,
+          options.accountSignInLimit ?? DEFAULT_ACCOUNT_SIGN_IN_LIMIT,
+        );
+        if (wait !== null)
+          throw new APIError("TOO_MANY_REQUESTS", {
+            message: `Too many sign-in attempts for this account. Try again in ${wait} s.`,
+          });
+      }),
     },
     databaseHooks: {
       session: {

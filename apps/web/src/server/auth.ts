@@ -22,9 +22,10 @@ function trustedOrigins(base: string): string[] {
   return [url.origin, `${url.protocol}//${other}${url.port ? `:${url.port}` : ""}`];
 }
 
-/** CLAIMDESK_SIGN_IN_LIMIT="max/seconds" (default 5/60): sign-in attempts per client. */
-function signInLimit(env = process.env): { window: number; max: number } | undefined {
-  const match = /^(\d+)\/(\d+)$/.exec(env.CLAIMDESK_SIGN_IN_LIMIT ?? "");
+/** A "max/seconds" limit from the environment: CLAIMDESK_SIGN_IN_LIMIT (per client IP, default
+ * 5/60) or CLAIMDESK_ACCOUNT_SIGN_IN_LIMIT (per account, default 10/300). */
+function limitFromEnv(value: string | undefined): { window: number; max: number } | undefined {
+  const match = /^(\d+)\/(\d+)$/.exec(value ?? "");
   return match ? { max: Number(match[1]), window: Number(match[2]) } : undefined;
 }
 
@@ -35,7 +36,8 @@ export function getAuth(): Auth {
       baseURL,
       secret: loadAuthSecret(resolveDbPath()),
       trustedOrigins: trustedOrigins(baseURL),
-      signInLimit: signInLimit(),
+      signInLimit: limitFromEnv(process.env.CLAIMDESK_SIGN_IN_LIMIT),
+      accountSignInLimit: limitFromEnv(process.env.CLAIMDESK_ACCOUNT_SIGN_IN_LIMIT),
     });
   }
   return cache.claimdeskAuth;
@@ -51,13 +53,24 @@ export async function getSessionUser(headers: Headers): Promise<SessionUser | nu
   return { id, name: session.user.name, role: session.user.role as TUserRole };
 }
 
+/** The origin of a Referer header; "null" (never trusted) if it does not parse, null if absent. */
+function refererOrigin(referer: string | null): string | null {
+  if (referer === null) return null;
+  try {
+    return new URL(referer).origin;
+  } catch {
+    return "null";
+  }
+}
+
 /** Is `origin` this app? For refusing cross-site POSTs to our own route handlers. */
 export function isSameOrigin(req: Request): boolean {
   // Browsers send Sec-Fetch-Site on every request; "same-origin" is the only safe value for writes.
   const site = req.headers.get("sec-fetch-site");
   if (site !== null) return site === "same-origin" || site === "none";
-  const origin = req.headers.get("origin");
-  // Non-browser clients (curl, scripts) send neither header; they cannot carry a victim's cookie.
+  // Older browsers may omit Origin on a form POST but still send Referer: judge by its origin.
+  const origin = req.headers.get("origin") ?? refererOrigin(req.headers.get("referer"));
+  // Non-browser clients (curl, scripts) send none of these; they cannot carry a victim's cookie.
   if (origin === null) return true;
   return trustedOrigins(appBaseUrl()).includes(origin) || origin === new URL(req.url).origin;
 }

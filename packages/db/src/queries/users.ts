@@ -2,7 +2,7 @@
  * better-auth's own function, so better-auth verifies them at sign-in). */
 import type { TUserRole } from "@claimdesk/types";
 import { and, asc, count, eq, isNotNull } from "drizzle-orm";
-import { accounts, sessions, users } from "../schema";
+import { accounts, rateLimits, sessions, users } from "../schema";
 import { writeAuditEvent } from "./audit";
 import { ForbiddenError, InvalidInputError, NotFoundError } from "./errors";
 import { type DbExecutor, writeTransaction } from "./executor";
@@ -198,4 +198,34 @@ export function isUserDisabled(db: DbExecutor, id: number): boolean {
 /** Deletes every session of the user: signed out in every browser. */
 export function revokeSessions(db: DbExecutor, userId: number): number {
   return db.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
+}
+
+/**
+ * Counts a sign-in attempt for `key` (e.g. an account's email) in a fixed window, in the same
+ * rate_limits table better-auth uses for its per-IP limit. Returns the seconds to wait when the
+ * attempt is over the limit, or null when it may go ahead.
+ */
+export function consumeAttempt(
+  db: DbExecutor,
+  key: string,
+  rule: { window: number; max: number },
+  now = Date.now(),
+): number | null {
+  return writeTransaction(db, (tx) => {
+    const row = tx.select().from(rateLimits).where(eq(rateLimits.key, key)).get();
+    const windowMs = rule.window * 1000;
+    if (!row || now - row.lastRequest >= windowMs) {
+      tx.insert(rateLimits)
+        .values({ key, count: 1, lastRequest: now })
+        .onConflictDoUpdate({ target: rateLimits.key, set: { count: 1, lastRequest: now } })
+        .run();
+      return null;
+    }
+    if (row.count >= rule.max) return Math.ceil((row.lastRequest + windowMs - now) / 1000);
+    tx.update(rateLimits)
+      .set({ count: row.count + 1 })
+      .where(eq(rateLimits.key, key))
+      .run();
+    return null;
+  });
 }
