@@ -163,8 +163,8 @@ export function ArticleText({
   hoveredId: number | null;
   onHover: (claimId: number | null) => void;
   onSelect: (claimId: number) => void;
-  /** Resolves true once the claim exists. */
-  onCreate: (span: TextSpan) => Promise<boolean>;
+  /** Resolves true once the claim exists; absent when the user may not create claims. */
+  onCreate?: ((span: TextSpan) => Promise<boolean>) | undefined;
   creating: boolean;
   createError: string | null;
   /** Set while the next selection is to become this span of the selected claim. */
@@ -192,6 +192,7 @@ export function ArticleText({
       setPending(null);
       return;
     }
+    if (!onCreate) return; // read-only: nothing to offer
     const rects = range.getClientRects();
     const last = rects.item(rects.length - 1) ?? range.getBoundingClientRect();
     const box = root.getBoundingClientRect();
@@ -200,7 +201,7 @@ export function ArticleText({
       top: last.bottom - box.top + 6,
       left: Math.min(Math.max(last.right - box.left, 64), Math.max(box.width - 64, 64)),
     });
-  }, [text, markRole, onMark]);
+  }, [text, markRole, onMark, onCreate]);
 
   // Offer on mouse/keyboard release (not mid-drag); withdraw as soon as the selection is gone.
   useEffect(() => {
@@ -220,7 +221,7 @@ export function ArticleText({
   }, [readSelection, text]);
 
   const create = useCallback(async () => {
-    if (!pending || creating) return;
+    if (!pending || creating || !onCreate) return;
     if (!(await onCreate(pending.span))) return;
     document.getSelection()?.removeAllRanges();
     setPending(null);

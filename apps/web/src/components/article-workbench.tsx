@@ -12,6 +12,7 @@ import { useTRPC } from "~/trpc/react";
 import type { Article } from "~/trpc/types";
 import { useArticleCache } from "~/trpc/use-article-cache";
 import { ArticleText, type ClaimSelection } from "./article-text";
+import { useSessionUser } from "./auth-session-user";
 import type { ClaimActions } from "./claim-fields";
 import { ClaimPanel, needsAttention } from "./claim-panel";
 import { ErrorState, LoadingState } from "./query-states";
@@ -91,6 +92,7 @@ export function ArticleWorkbench({
   );
   const [hoveredId, setHoveredId] = useState<number | null>(null);
   const createClaim = useMutation(trpc.claim.create.mutationOptions());
+  const canEdit = useSessionUser().can("analyst");
   const actionsRef = useRef<ClaimActions | null>(null);
   const [mode, setMode] = useState<ShortcutMode>("normal");
   const [markRole, setMarkRole] = useState<MarkRole | null>(null);
@@ -138,6 +140,10 @@ export function ArticleWorkbench({
     const index = list.findIndex((c) => c.id === selection?.id);
     const actions = actionsRef.current;
     const needClaim = (): ClaimActions | null => {
+      if (!canEdit) {
+        setNotice("Read-only: viewers cannot edit claims.");
+        return null;
+      }
       if (!actions) setNotice("Select a claim first (j / k).");
       return actions;
     };
@@ -214,6 +220,14 @@ export function ArticleWorkbench({
       case "nudge":
         needClaim()?.nudge(action.edge, action.direction);
         return true;
+      case "submit": {
+        const claimActions = needClaim();
+        if (claimActions) {
+          claimActions.submit();
+          setNotice("Submitting your annotation…");
+        }
+        return true;
+      }
     }
   };
 
@@ -318,7 +332,7 @@ export function ArticleWorkbench({
               markRole={markRole}
               onMark={onMark}
               marking={mode === "mark"}
-              onCreate={onCreate}
+              onCreate={canEdit ? onCreate : undefined}
               creating={createClaim.isPending}
               createError={createClaim.error ? fieldMessage(createClaim.error, "content") : null}
             />

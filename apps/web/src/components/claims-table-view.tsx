@@ -14,6 +14,7 @@ import {
   withSearchParams,
 } from "~/lib/claim-filter-url";
 import { useTRPC } from "~/trpc/react";
+import { useSessionUser } from "./auth-session-user";
 import { ClaimsTable } from "./claims-table";
 import { ClaimsTableBulkBar } from "./claims-table-bulk-bar";
 import { FilterBar } from "./filter-bar";
@@ -23,6 +24,7 @@ const PAGE_SIZE = 100;
 
 export function ClaimsTableView() {
   const trpc = useTRPC();
+  const { can } = useSessionUser();
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -97,17 +99,20 @@ export function ClaimsTableView() {
           Export this view
         </a>
       </div>
-      <ClaimsTableBulkBar
-        selected={selected}
-        onClear={() => setSelected(new Map())}
-        onDone={(result) => {
-          const failed = new Map<number, string>();
-          for (const r of result.results) if (!r.ok) failed.set(r.id, r.message);
-          setConflicts(failed);
-          // Keep the refused claims selected so the analyst can look at them; drop the rest.
-          setSelected(new Map([...selected].filter(([id]) => failed.has(id))));
-        }}
-      />
+      {/* Bulk actions change claims: not offered to viewers. */}
+      {can("analyst") ? (
+        <ClaimsTableBulkBar
+          selected={selected}
+          onClear={() => setSelected(new Map())}
+          onDone={(result) => {
+            const failed = new Map<number, string>();
+            for (const r of result.results) if (!r.ok) failed.set(r.id, r.message);
+            setConflicts(failed);
+            // Keep the refused claims selected so the analyst can look at them; drop the rest.
+            setSelected(new Map([...selected].filter(([id]) => failed.has(id))));
+          }}
+        />
+      ) : null}
       {claims.isPending ? (
         <LoadingState label="Loading claims…" />
       ) : claims.isError ? (

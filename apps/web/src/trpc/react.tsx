@@ -1,10 +1,11 @@
 "use client";
 import type { AppRouter } from "@claimdesk/api";
 /** The browser's tRPC client: TanStack Query options factories over one batched HTTP link. */
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { type ReactNode, useState } from "react";
+import { signInUrl } from "~/lib/auth-redirect";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
@@ -17,8 +18,18 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
   return failureCount < 2;
 }
 
+/** A session that ended (expired, signed out elsewhere, account disabled): back to sign-in. */
+function onSignedOut(error: unknown): void {
+  if (typeof window === "undefined" || !(error instanceof TRPCClientError)) return;
+  if ((error.data as { code?: string } | undefined)?.code !== "UNAUTHORIZED") return;
+  if (window.location.pathname === "/sign-in" || window.location.pathname === "/setup") return;
+  window.location.assign(signInUrl(window.location));
+}
+
 function makeQueryClient(): QueryClient {
   return new QueryClient({
+    queryCache: new QueryCache({ onError: onSignedOut }),
+    mutationCache: new MutationCache({ onError: onSignedOut }),
     defaultOptions: {
       queries: { staleTime: 30_000, retry: shouldRetry, refetchOnWindowFocus: false },
     },
