@@ -10,7 +10,7 @@ import {
   InvalidInputError,
   NotFoundError,
 } from "@claimdesk/db";
-import type { TUserRole } from "@claimdesk/types";
+import { roleAtLeast, type TUserRole } from "@claimdesk/types";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 
@@ -73,10 +73,8 @@ const domainErrors = t.middleware(async ({ next }) => {
 });
 
 /** Each role can do what the roles below it can: viewer < analyst < adjudicator < admin. */
-const ROLE_RANK: Record<TUserRole, number> = { viewer: 0, analyst: 1, adjudicator: 2, admin: 3 };
-
 export function hasRole(user: SessionUser, least: TUserRole): boolean {
-  return ROLE_RANK[user.role] >= ROLE_RANK[least];
+  return roleAtLeast(user.role, least);
 }
 
 /** Signed in with at least `least`: UNAUTHORIZED without a session, FORBIDDEN below the role.
