@@ -55,9 +55,12 @@ export function PropositionPicker({
   }, [open]);
 
   const text = typed.trim();
-  const items = matches.data?.items ?? [];
+  // Offer nothing while the list is for an earlier input (debounce or request pending): Enter
+  // would otherwise pick a stale item, linking a proposition the analyst never searched for.
+  const fresh = query === text && !matches.isPlaceholderData && !matches.isFetching;
+  const items = fresh ? (matches.data?.items ?? []) : [];
   const options: Option[] = items.map((p) => ({ kind: "existing", ...p }));
-  if (text.length >= 3 && !items.some((p) => p.text.toLowerCase() === text.toLowerCase()))
+  if (fresh && text.length >= 3 && !items.some((p) => p.text.toLowerCase() === text.toLowerCase()))
     options.push({ kind: "create", text });
   const activeIndex = Math.min(active, Math.max(options.length - 1, 0));
 
@@ -185,7 +188,7 @@ export function PropositionPicker({
             ))}
             {options.length === 0 ? (
               <p className="px-2 py-1 text-xs text-slate-500">
-                {matches.isPending ? "Loading…" : "Type at least 3 characters to create one."}
+                {fresh ? "Type at least 3 characters to create one." : "Searching…"}
               </p>
             ) : null}
           </div>
