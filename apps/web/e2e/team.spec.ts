@@ -1,0 +1,351 @@
+/**
+ * Issue #6 end to end: a team annotates the same claims. An article of this spec's own goes in
+ * through the worker's import command (so no other spec's annotations touch its claims); four of its
+ * suggested claims are linked to a new proposition. Ana and Ben each judge them in the claim panel
+ * (source stance, likelihood; a verdict on one) with some agreements and some disagreements, and
+ * submit with Ctrl+Enter. /agreement scoped to the proposition shows Krippendorff's alpha (nominal
+ * for source stance, ordinal for likelihood) and Cohen's kappa for the pair equal to the published
+ * formulas written out below (not imported from @claimdesk/agreement). Judy resolves the claim they
+ * disagree most on, on /adjudication; the canonical JSONL export carries her decision in
+ * `adjudicated`, and the FEVER export labels the claim with her verdict.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { pageAs, watchErrors } from "./support";
+import { e2eDbFile } from "./users.mjs";
+
+const webDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const repoRoot = resolve(webDir, "../..");
+const dbPath = join(webDir, "test-results", e2eDbFile());
+
+// ---- The published formulas, written out independently of the app ----
+
+type V = string | null;
+/** Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", pairwise form:
+ * α = 1 − D_o/D_e; D_o = (1/n) Σ_u 1/(m_u − 1) Σ_{i≠j in u} δ²; D_e = (1/(n(n−1))) Σ_{i≠j over all
+ * pairable values} δ². Units with fewer than two values are left out. */
+function krippendorff(units: V[][], delta: (a: string, b: string) => number): number {
+  const pairable = units
+    .map((u) => u.filter((v): v is string => v !== null))
+    .filter((u) => u.length >= 2);
+  const all = pairable.flat();
+  const n = all.length;
+  let dO = 0;
+  for (const u of pairable) {
+    let s = 0;
+    for (let i = 0; i < u.length; i++)
+      for (let j = 0; j < u.length; j++) if (i !== j) s += delta(u[i] as string, u[j] as string);
+    dO += s / (u.length - 1);
+  }
+  let dE = 0;
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) if (i !== j) dE += delta(all[i] as string, all[j] as string);
+  return 1 - dO / n / (dE / (n * (n - 1)));
+}
+const nominal = (a: string, b: string) => (a === b ? 0 : 1);
+/** Krippendorff's ordinal δ²(c, k) = (Σ_{g=c..k} n_g − (n_c + n_k)/2)², n_g over pairable values. */
+function ordinal(units: V[][], order: readonly string[]) {
+  const n = new Map<string, number>();
+  for (const u of units) {
+    const vs = u.filter((v): v is string => v !== null);
+    if (vs.length >= 2) for (const v of vs) n.set(v, (n.get(v) ?? 0) + 1);
+  }
+  return (a: string, b: string) => {
+    const [lo, hi] = [order.indexOf(a), order.indexOf(b)].sort((x, y) => x - y) as [number, number];
+    let between = 0;
+    for (let g = lo; g <= hi; g++) between += n.get(order[g] as string) ?? 0;
+    return (between - ((n.get(a) ?? 0) + (n.get(b) ?? 0)) / 2) ** 2;
+  };
+}
+/** Cohen (1960): κ = (p_o − p_e)/(1 − p_e) over items both coded. */
+function cohen(a: V[], b: V[]): { kappa: number; n: number } {
+  const items = a
+    .map((x, i) => [x, b[i] ?? null] as const)
+    .filter(([x, y]) => x !== null && y !== null);
+  const n = items.length;
+  const po = items.filter(([x, y]) => x === y).length / n;
+  const cats = new Set(items.flat());
+  let pe = 0;
+  for (const c of cats)
+    pe +=
+      (items.filter(([x]) => x === c).length / n) * (items.filter(([, y]) => y === c).length / n);
+  return { kappa: (po - pe) / (1 - pe), n };
+}
+
+// ---- The data ----
+
+const LIKELIHOOD_ORDER = [
+  "almost_no_chance",
+  "very_unlikely",
+  "unlikely",
+  "roughly_even_chance",
+  "likely",
+  "very_likely",
+  "almost_certain",
+];
+/** What each analyst picks for the four claims, in article order. Claim 1 is the big dispute. */
+const ANA = {
+  sourceStance: ["support", "deny", "comment", "support"],
+  likelihood: ["likely", "unlikely", "very_likely", "roughly_even_chance"],
+  verdict: [null, "supported", null, null],
+};
+const BEN = {
+  sourceStance: ["support", "support", "comment", "query"],
+  likelihood: ["likely", "very_unlikely", "likely", "roughly_even_chance"],
+  verdict: [null, "refuted", null, null],
+};
+const DISPUTED = 1;
+/** Judy's decision on the disputed claim: Ben's stance and verdict, Ana's likelihood. */
+const DECISION = { sourceStance: "support", likelihood: "unlikely", verdict: "refuted" };
+
+/** The article, stamped so that each run imports a new one (the import skips duplicates). */
+const article = (stamp: string) =>
+  [
+    `Tarnwick harbour plan divides the port board ${stamp}`,
+    "",
+    `The port board of Tarnwick met on Tuesday (sitting ${stamp}) to weigh a plan to deepen the harbour.`,
+    "",
+    "“The dredging will pay for itself within ten years,” said harbour master Ilse Varn, who drew up the plan.",
+    "",
+    "Fishermen’s guild chair Roald Pettick said the dredging would ruin the oyster beds north of the breakwater.",
+    "",
+    "The board’s engineer, Mara Quist, said the channel could be deepened without touching the oyster beds.",
+    "",
+    "Councillor Henrik Dalby claimed the board had hidden a survey that doubled the cost estimate.",
+    "",
+    "“No such survey exists,” a board spokesman said after the meeting.",
+    "",
+  ].join("\n");
+
+interface ClaimRow {
+  id: number;
+  articleId: number;
+  contentStart: number;
+  contentText: string;
+  version: number;
+}
+
+async function query<T>(request: APIRequestContext, path: string, input: unknown): Promise<T> {
+  const res = await request.get(
+    `/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`,
+  );
+  expect(res.status(), `${path} ${await res.text()}`).toBe(200);
+  return ((await res.json()) as { result: { data: T } }).result.data;
+}
+
+async function mutate<T>(request: APIRequestContext, path: string, input: unknown): Promise<T> {
+  const res = await request.post(`/api/trpc/${path}`, { data: input });
+  expect(res.status(), `${path} ${await res.text()}`).toBe(200);
+  return ((await res.json()) as { result: { data: T } }).result.data;
+}
+
+/** Imports the article with the worker CLI into the e2e database; returns its first four claims. */
+async function importArticle(request: APIRequestContext, stamp: string): Promise<ClaimRow[]> {
+  const dir = mkdtempSync(join(tmpdir(), "claimdesk-e2e-"));
+  const file = join(dir, "tarnwick-harbour.txt");
+  writeFileSync(file, article(stamp));
+  const run = spawnSync("pnpm", ["--dir", repoRoot, "worker", "import", file], {
+    env: { ...process.env, CLAIMDESK_DB: dbPath },
+    encoding: "utf8",
+  });
+  expect(run.status, run.stderr).toBe(0);
+  expect(run.stdout).toContain("Imported 1 article");
+  const list = await query<{ items: { id: number; title: string }[] }>(request, "article.list", {
+    query: "Tarnwick",
+    limit: 200,
+  });
+  const imported = list.items.find((a) => a.title.includes(stamp));
+  expect(imported, "the imported article is listed").toBeDefined();
+  const { claims } = await query<{ claims: ClaimRow[] }>(request, "article.byId", {
+    id: imported?.id,
+  });
+  const sorted = [...claims].sort((x, y) => x.contentStart - y.contentStart);
+  expect(sorted.length).toBeGreaterThanOrEqual(4);
+  return sorted.slice(0, 4);
+}
+
+/** Opens the claim's article and its editor; returns the claim's row in the panel. */
+async function openClaim(page: Page, claim: ClaimRow) {
+  await page.goto(`/articles/${claim.articleId}?claim=${claim.id}`);
+  const row = page.locator(`[data-testid="claim-row"][data-claim-id="${claim.id}"]`);
+  await expect(row).toHaveCount(1);
+  const toggle = row.locator("[data-claim-toggle]");
+  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+  await expect(row.getByTestId("claim-editor")).toBeVisible();
+  return row;
+}
+
+/** Judges one claim in the panel, each choice saved before the next, then submits with Ctrl+Enter. */
+async function annotate(page: Page, claim: ClaimRow, values: Record<string, string | null>) {
+  const row = await openClaim(page, claim);
+  const editor = row.getByTestId("claim-editor");
+  for (const [label, value] of Object.entries(values)) {
+    if (value === null) continue;
+    const saved = page.waitForResponse((r) => r.url().includes("annotation.upsert") && r.ok());
+    await editor.getByLabel(label, { exact: true }).selectOption(value);
+    await saved;
+  }
+  const submit = row.getByTestId("annotation-submit");
+  await expect(submit).toHaveAttribute("data-submitted", "false");
+  await row.locator("[data-claim-toggle]").focus();
+  const submitted = page.waitForResponse((r) => r.url().includes("annotation.submit") && r.ok());
+  await page.keyboard.press("Control+Enter");
+  await submitted;
+  await expect(submit).toHaveAttribute("data-submitted", "true");
+}
+
+function analystValues(who: typeof ANA, i: number) {
+  return {
+    "Source stance": who.sourceStance[i] ?? null,
+    Likelihood: who.likelihood[i] ?? null,
+    Verdict: who.verdict[i] ?? null,
+  };
+}
+
+function contentPattern(text: string): string {
+  return text.slice(0, 60).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+test("two analysts annotate the same claims, agreement matches the formulas, an adjudicator decides and the exports carry it", async ({
+  browser,
+}) => {
+  const ana = await pageAs(browser, "ana");
+  const ben = await pageAs(browser, "ben");
+  const judy = await pageAs(browser, "judy");
+  const vic = await pageAs(browser, "vic");
+  const errors = [ana, ben, judy, vic].flatMap((p) => watchErrors(p));
+
+  const stamp = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
+  const claims = await importArticle(ana.request, stamp);
+  // A proposition of this spec's own scopes the Agreement page to these four claims.
+  const propositionText = `Tarnwick harbour dredging ${stamp}`;
+  const proposition = await mutate<{ id: number }>(ana.request, "proposition.create", {
+    text: propositionText,
+  });
+  for (const claim of claims)
+    await mutate(ana.request, "claim.update", {
+      id: claim.id,
+      version: claim.version,
+      patch: { propositionId: proposition.id },
+    });
+
+  // Each analyst judges every claim in the panel and submits it.
+  for (const [i, claim] of claims.entries()) await annotate(ana, claim, analystValues(ANA, i));
+  for (const [i, claim] of claims.entries()) await annotate(ben, claim, analystValues(BEN, i));
+
+  // After submitting, Ben sees Ana's judgement of the disputed claim beside his, differences marked.
+  const disputed = claims[DISPUTED] as ClaimRow;
+  const benRow = await openClaim(ben, disputed);
+  const table = benRow.getByTestId("annotations-table");
+  await expect(table.getByRole("row", { name: /Source stance/ })).toContainText("analysts differ");
+
+  // ---- Agreement, computed independently ----
+  const units = (field: keyof typeof ANA) =>
+    ANA[field].map((v, i) => [v, BEN[field][i] ?? null] as V[]);
+  const stanceUnits = units("sourceStance");
+  const likelyUnits = units("likelihood");
+  const expected = {
+    stanceAlpha: krippendorff(stanceUnits, nominal),
+    likelyAlpha: krippendorff(likelyUnits, ordinal(likelyUnits, LIKELIHOOD_ORDER)),
+    stanceKappa: cohen(ANA.sourceStance, BEN.sourceStance),
+    likelyKappa: cohen(ANA.likelihood, BEN.likelihood),
+  };
+  // Not degenerate: a wrong formula (or a wrong metric) could not match by accident.
+  expect(expected.stanceAlpha).toBeGreaterThan(0.1);
+  expect(expected.stanceAlpha).toBeLessThan(0.9);
+  expect(expected.stanceKappa.kappa).not.toBeCloseTo(expected.stanceAlpha, 2);
+  expect(expected.likelyAlpha).not.toBeCloseTo(krippendorff(likelyUnits, nominal), 2);
+
+  await vic.goto(`/agreement?proposition=${proposition.id}`);
+  await expect(vic.getByRole("heading", { name: "Agreement", level: 1 })).toBeVisible();
+  await expect(vic.getByRole("link", { name: propositionText })).toBeVisible();
+  const alphaTable = vic.getByRole("table", { name: "Alpha per field" });
+  const stanceRow = alphaTable.locator('tr[data-field="sourceStance"]');
+  await expect(stanceRow.locator('[data-testid="alpha"]')).toHaveText(
+    expected.stanceAlpha.toFixed(3),
+  );
+  await expect(stanceRow.locator('[data-testid="units"]')).toHaveText(String(claims.length));
+  await expect(stanceRow.locator('[data-testid="coders"]')).toHaveText("2");
+  await expect(stanceRow).toContainText("nominal");
+  const likelyRow = alphaTable.locator('tr[data-field="likelihood"]');
+  await expect(likelyRow.locator('[data-testid="alpha"]')).toHaveText(
+    expected.likelyAlpha.toFixed(3),
+  );
+  await expect(likelyRow).toContainText("ordinal");
+
+  const pair = vic
+    .getByRole("table", { name: "Cohen's kappa per analyst pair" })
+    .locator("tr[data-pair]")
+    .filter({ has: vic.getByRole("rowheader", { name: "Ana Analyst & Ben Analyst" }) });
+  await expect(pair).toHaveCount(1);
+  await expect(pair.locator('td[data-field="sourceStance"] [data-testid="kappa"]')).toHaveText(
+    expected.stanceKappa.kappa.toFixed(3),
+  );
+  await expect(pair.locator('td[data-field="sourceStance"] [data-testid="items"]')).toHaveText(
+    `n = ${expected.stanceKappa.n}`,
+  );
+  await expect(pair.locator('td[data-field="likelihood"] [data-testid="kappa"]')).toHaveText(
+    expected.likelyKappa.kappa.toFixed(3),
+  );
+  await expect(vic.locator("main")).not.toContainText("NaN");
+
+  // ---- Judy adjudicates the disputed claim ----
+  await judy.goto("/adjudication");
+  await expect(judy.getByRole("heading", { name: "Adjudication" })).toBeVisible();
+  const list = judy.getByRole("list", { name: "Claims in dispute" });
+  await list
+    .getByRole("button", { name: new RegExp(contentPattern(disputed.contentText)) })
+    .click();
+  await expect(
+    judy.getByRole("heading", { name: new RegExp(`Claim #${disputed.id}\\b`) }),
+  ).toBeVisible();
+  const adjudication = judy.getByTestId("adjudication-table");
+  await expect(adjudication.getByRole("columnheader", { name: /Ana Analyst/ })).toBeVisible();
+  await expect(adjudication.getByRole("columnheader", { name: /Ben Analyst/ })).toBeVisible();
+  for (const field of ["sourceStance", "likelihood", "verdict"])
+    await expect(adjudication.locator(`tr[data-field="${field}"]`)).toHaveAttribute(
+      "data-disputed",
+      "true",
+    );
+  await judy.getByLabel("Decision: Source stance").selectOption(DECISION.sourceStance);
+  await judy.getByLabel("Decision: Likelihood").selectOption(DECISION.likelihood);
+  await judy.getByLabel("Decision: Verdict").selectOption(DECISION.verdict);
+  await judy.getByRole("button", { name: "Save decision" }).click();
+  await expect(judy.getByRole("status").filter({ hasText: "Saved the decision" })).toContainText(
+    `claim #${disputed.id}`,
+  );
+
+  // ---- The exports carry the decision ----
+  const jsonl = await judy.request.get("/api/export?format=jsonl");
+  expect(jsonl.status()).toBe(200);
+  const lines = (await jsonl.text())
+    .trimEnd()
+    .split("\n")
+    .map((l) => JSON.parse(l) as { claim?: { id: number }; adjudicated?: unknown });
+  const line = lines.find((l) => l.claim?.id === disputed.id);
+  expect(line?.adjudicated).toMatchObject({
+    adjudicator: { name: "Judy Adjudicator" },
+    ...DECISION,
+  });
+  // The claims nobody adjudicated carry no decision.
+  for (const claim of claims.filter((c) => c.id !== disputed.id))
+    expect(lines.find((l) => l.claim?.id === claim.id)?.adjudicated ?? null).toBeNull();
+
+  const fever = await judy.request.get("/api/export?format=fever");
+  expect(fever.status()).toBe(200);
+  const records = (await fever.text())
+    .trimEnd()
+    .split("\n")
+    .map((l) => JSON.parse(l) as { id: number; label: string; labelFrom: Record<string, unknown> });
+  expect(records.find((r) => r.id === disputed.id)).toMatchObject({
+    label: "REFUTES",
+    labelFrom: { rule: "adjudicated", adjudicator: "Judy Adjudicator" },
+  });
+
+  expect(errors).toEqual([]);
+  for (const page of [ana, ben, judy, vic]) await page.context().close();
+});
