@@ -10,6 +10,7 @@ import {
   SOURCE_STANCE_LABELS,
   VERDICT_LABELS,
 } from "@claimdesk/types";
+import { FIELD_LABELS } from "./claim-field-info";
 
 /** The fields whose codes have labels. */
 const LABELS: Record<string, Record<string, LabelInfo>> = {
@@ -23,20 +24,10 @@ const LABELS: Record<string, Record<string, LabelInfo>> = {
   quoteType: QUOTE_TYPE_LABELS,
 };
 
+/** The editor's field labels, plus the stored columns audit events name. */
 const FIELD_NAMES: Record<string, string> = {
-  sourceStance: "Source stance",
-  reportingStance: "Reporting stance",
-  likelihood: "Likelihood",
-  analyticConfidence: "Analytic confidence",
-  credibility: "Credibility",
-  verdict: "Verdict",
-  note: "Note",
-  tags: "Tags",
+  ...FIELD_LABELS,
   submittedAt: "Submitted",
-  status: "Status",
-  quoteType: "Quote type",
-  sourceId: "Source",
-  propositionId: "Proposition",
   contentText: "Content",
   sourceText: "Source mention",
   cueText: "Cue",

@@ -6,6 +6,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { Suspense } from "react";
+import { AdminOnly } from "~/components/admin-only";
 import { AssignmentAdmin } from "~/components/assignment-admin";
 import { LoadingState } from "~/components/query-states";
 import { getSessionUser } from "~/server/auth";
@@ -16,14 +17,7 @@ export default async function AssignmentsPage() {
   const user = await getSessionUser(await headers());
   if (!user) redirect("/sign-in?next=/admin/assignments");
   if (!roleAtLeast(user.role, "admin"))
-    return (
-      <div className="mx-auto max-w-xl px-4 py-16 text-center">
-        <h1 className="text-xl font-semibold">Admins only</h1>
-        <p className="mt-2 text-sm text-slate-600">
-          Assigning articles needs the admin role; you are signed in as {user.role}.
-        </p>
-      </div>
-    );
+    return <AdminOnly doing="Assigning articles" role={user.role} />;
   return (
     <div className="mx-auto max-w-6xl px-4 py-6">
       <h1 className="mb-1 text-xl font-semibold tracking-tight">Assignments</h1>

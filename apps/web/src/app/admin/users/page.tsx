@@ -4,6 +4,7 @@ import { roleAtLeast } from "@claimdesk/types";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { AdminOnly } from "~/components/admin-only";
 import { UserAdmin } from "~/components/user-admin";
 import { getSessionUser } from "~/server/auth";
 
@@ -13,14 +14,7 @@ export default async function UsersPage() {
   const user = await getSessionUser(await headers());
   if (!user) redirect("/sign-in?next=/admin/users");
   if (!roleAtLeast(user.role, "admin"))
-    return (
-      <div className="mx-auto max-w-xl px-4 py-16 text-center">
-        <h1 className="text-xl font-semibold">Admins only</h1>
-        <p className="mt-2 text-sm text-slate-600">
-          Managing users needs the admin role; you are signed in as {user.role}.
-        </p>
-      </div>
-    );
+    return <AdminOnly doing="Managing users" role={user.role} />;
   return (
     <div className="mx-auto max-w-6xl px-4 py-6">
       <h1 className="mb-1 text-xl font-semibold tracking-tight">Users</h1>
