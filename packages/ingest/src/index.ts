@@ -24,7 +24,6 @@ export { normalizeText } from "./normalize-text";
 export {
   type ArticleMeta,
   HTML_EXTRACTOR,
-  MAX_ARTICLE_CHARS,
   processArticleFields,
   processHtml,
   processPlainText,

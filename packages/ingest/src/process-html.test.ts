@@ -1,11 +1,6 @@
+import { MAX_ARTICLE_CHARS } from "@claimdesk/types";
 import { describe, expect, it } from "vitest";
-import {
-  HTML_EXTRACTOR,
-  MAX_ARTICLE_CHARS,
-  processArticleFields,
-  processHtml,
-  TEXT_EXTRACTOR,
-} from "./process-text";
+import { HTML_EXTRACTOR, processArticleFields, processHtml, TEXT_EXTRACTOR } from "./process-text";
 
 const PARAGRAPHS = [
   "Officials in Baghdad said on Tuesday that the talks on the withdrawal of foreign forces would resume next week after a pause of several months.",

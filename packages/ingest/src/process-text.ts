@@ -1,5 +1,5 @@
 /** The article pipeline: (extract|unwrap) → normalise → clean → title → hash → segment → suggest claims. */
-import type { TArticleFields, TProcessedArticle } from "@claimdesk/types";
+import { MAX_ARTICLE_CHARS, type TArticleFields, type TProcessedArticle } from "@claimdesk/types";
 import { isAbbreviation } from "./abbreviations";
 import { type CleanedText, cleanBoilerplate, crumbMatchesTitle } from "./clean-boilerplate";
 import { extractHtml, READABILITY_VERSION } from "./extract-html";
@@ -11,8 +11,6 @@ import { unwrapHardWrappedLines } from "./unwrap-lines";
 
 export const TEXT_EXTRACTOR = "claimdesk-text@1";
 export const HTML_EXTRACTOR = `claimdesk-html@1+readability@${READABILITY_VERSION}`;
-/** Longer texts are not news articles (a dump, a book, a broken scrape) and would stall the rules. */
-export const MAX_ARTICLE_CHARS = 2_000_000;
 
 export interface ArticleMeta {
   /** Only used to name the file in error messages. */

@@ -5,6 +5,13 @@ import { z } from "zod";
 export const ZInputFormatSchema = z.enum(["auto", "text", "html", "jsonl", "csv"]);
 export type TInputFormat = z.infer<typeof ZInputFormatSchema>;
 
+/**
+ * Longer texts are not news articles (a dump, a book, a broken scrape) and would stall the rules.
+ * Here rather than in ingest so the importer's reading thread can apply it without loading the
+ * HTML extraction stack that only its processing threads need.
+ */
+export const MAX_ARTICLE_CHARS = 2_000_000;
+
 /** Article fields a structured record (JSONL object, CSV row) can fill; `body` is required. */
 export const ARTICLE_FIELD_NAMES = [
   "externalId",

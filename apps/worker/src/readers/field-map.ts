@@ -1,8 +1,8 @@
 /** Maps a JSONL object's fields or a CSV row's columns onto article fields (`--map title=headline,…`). */
 
-import { MAX_ARTICLE_CHARS } from "@claimdesk/ingest";
 import {
   ARTICLE_FIELD_NAMES,
+  MAX_ARTICLE_CHARS,
   type TArticleFieldName,
   type TArticleFields,
   ZArticleFieldNameSchema,
