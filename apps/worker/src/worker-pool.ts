@@ -1,7 +1,7 @@
 /** A fixed pool of worker threads running processRecord; a crashed worker fails only its own records. */
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import { type ResourceLimits, Worker } from "node:worker_threads";
 import type { ProcessedRecord } from "./process-record";
 import type { ProcessTask, ProcessTaskResult } from "./process-worker";
 import type { InputRecord } from "./read-inputs";
@@ -35,10 +35,13 @@ export const PER_WORKER_IN_FLIGHT_MIN = 16;
 /**
  * A small young generation per thread. V8's default nursery (tens of MB per isolate, grown when
  * much survives, as a DOM does) took two HTML workers to 436 MB peak RSS; 2 MB measured ~275 MB
- * for some extra scavenging (bench/results/import.md). A page whose DOM needs more than 512 MB of
+ * for some extra scavenging (bench/results/import.md; 8 MB saved HTML about a tenth of its CPU
+ * but cost 14 MB at --jobs 2, which the Reuters ×10 memory budget cannot spare). The worker process
+ * runs with --single-threaded-gc (root package.json): the pool's threads already fill the cores,
+ * and V8's parallel GC helpers only competed with them. A page whose DOM needs more than 512 MB of
  * old space crashes its worker and fails alone (reported with its file), not the whole import.
  */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 512 };
+const WORKER_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 512 };
 const WORKER_SOURCE = fileURLToPath(new URL("./process-worker.ts", import.meta.url));
 
 interface EsbuildLike {
@@ -76,7 +79,11 @@ export class RecordProcessorPool {
   private nextId = 0;
   private closed = false;
 
-  constructor(readonly size: number) {
+  /** `limits`: each thread's V8 heap limits (a test shrinks them to make a worker run out of memory). */
+  constructor(
+    readonly size: number,
+    private readonly limits: ResourceLimits = WORKER_LIMITS,
+  ) {
     for (let i = 0; i < size; i++) this.workers.push(this.spawn());
   }
 
@@ -98,7 +105,7 @@ export class RecordProcessorPool {
     const thread = new Worker(bundledWorkerCode(), {
       eval: true,
       execArgv: [],
-      resourceLimits: WORKER_LIMITS,
+      resourceLimits: this.limits,
     });
     const worker: PoolWorker = { thread, running: new Map(), runningBytes: 0 };
     thread.on("message", ({ id, result }: ProcessTaskResult) => {
