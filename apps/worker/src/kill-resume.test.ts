@@ -106,7 +106,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Starts `args` on `dbPath` up to KILLS times, each SIGKILLed at a random moment after it
- * committed a batch of its own; returns how many were killed and the run that finished, if any.
+ * committed a batch of its own: once the job's committed `read` count passes a random point in
+ * what is left (a random delay would let a fast import finish first); returns how many were
+ * killed and the run that finished, if any.
  */
 async function killRepeatedly(
   dbPath: string,
@@ -120,8 +122,9 @@ async function killRepeatedly(
     void done.then(() => {
       exited = true;
     });
-    while (!exited && committedRead(dbPath) <= reachedBefore) await sleep(20);
-    if (!exited) await sleep(Math.floor(Math.random() * 400));
+    const left = Math.max(1, ARTICLES - reachedBefore);
+    const killAt = reachedBefore + 1 + Math.floor(Math.random() * left * 0.8);
+    while (!exited && committedRead(dbPath) < killAt) await sleep(5);
     if (!exited) child.kill("SIGKILL");
     const result = await done;
     if (result.signal !== "SIGKILL") return { kills, finished: result, completedBeforeKill: false };
