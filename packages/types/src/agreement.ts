@@ -49,13 +49,14 @@ export const AGREEMENT_FIELD_INFO: Record<
   },
   analyticConfidence: {
     label: "Analytic confidence",
-    level: "nominal",
+    level: "ordinal",
     description: "Low, moderate or high, per claim.",
   },
   credibility: {
     label: "Credibility",
     level: "ordinal",
-    description: "Admiralty code 1 (confirmed) to 6 (cannot be judged), per claim.",
+    description:
+      "Admiralty code 1 (confirmed) to 5 (improbable), per claim; 6 (truth cannot be judged) is not a point on that scale and counts as no value in alpha.",
   },
   verdict: {
     label: "Verdict",

@@ -36,8 +36,9 @@ function Explanation() {
           expected. 1 is perfect agreement, 0 is what chance alone produces, below 0 is systematic
           disagreement. It takes any number of analysts and claims not everyone annotated; a claim
           counts once at least two analysts submitted a value for it. Categories are compared as
-          nominal (equal or not); likelihood and credibility as ordinal scales, where neighbouring
-          values disagree less than distant ones.
+          nominal (equal or not); likelihood, analytic confidence and credibility as ordinal scales,
+          where neighbouring values disagree less than distant ones. Credibility 6 ("truth cannot be
+          judged") is not a point on the 1–5 scale, so alpha leaves it out.
         </p>
         <p>
           Krippendorff suggests relying on a field with <strong>α ≥ 0.800</strong>, drawing only

@@ -174,6 +174,67 @@ describe("alpha per field", () => {
     expect(f).toMatchObject({ level: "ordinal", units: 3, coders: 2, pairableValues: 6 });
   });
 
+  /*
+   * credibility (ordinal over Admiralty 1..5; 6 "truth cannot be judged" is off the scale and is
+   * no value in alpha). Ana–Ben: c1 2 3, c2 6 1, c3 2 2, c4 1 2, c5 6 6.
+   *   c2 keeps one value and c5 none: not pairable. c1 (2,3), c3 (2,2), c4 (1,2):
+   *   o_23 = o_32 = 1, o_22 = 2, o_12 = o_21 = 1;  n_1 = 1, n_2 = 4, n_3 = 1, n = 6.
+   * δ²(1,2) = (1 + 4 − 2.5)² = 6.25, δ²(2,3) = (4 + 1 − 2.5)² = 6.25, δ²(1,3) = (6 − 1)² = 25.
+   * α = 1 − 5 · (2 · 6.25 + 2 · 6.25) / (2 (4 · 6.25 + 4 · 6.25 + 1 · 25)) = 1 − 125/150 = 1/6.
+   *   (Were 6 the top of the scale, c2 and c5 would pair and α would differ.)
+   * Kappa (unweighted) keeps 6 as a category: p_o = 2/5 (c3, c5); Ana 2:2 6:2 1:1, Ben 3:1 1:1
+   *   2:2 6:1 → p_e = (4 + 2 + 1) / 25 = 7/25; κ = (10/25 − 7/25) / (18/25) = 1/6.
+   *
+   * analyticConfidence (ordinal low < moderate < high): c1 L M, c2 H H, c3 M H.
+   *   n_L = 1, n_M = 2, n_H = 3, n = 6; o_LM = o_ML = 1, o_HH = 2, o_MH = o_HM = 1.
+   *   δ²(L,M) = (3 − 1.5)² = 2.25, δ²(M,H) = (5 − 2.5)² = 6.25, δ²(L,H) = (6 − 2)² = 16.
+   *   α = 1 − 5 · (2 · 2.25 + 2 · 6.25) / (2 (2 · 2.25 + 6 · 6.25 + 3 · 16)) = 1 − 85/180 = 19/36
+   *   (nominal would give 1 − 5 · 4 / (36 − 14) = 1/11).
+   */
+  it("credibility and analytic confidence are ordinal; credibility 6 is off the scale", () => {
+    const values: Array<[number, Values, Values]> = [
+      [
+        c[0] as number,
+        { credibility: "2", analyticConfidence: "low" },
+        { credibility: "3", analyticConfidence: "moderate" },
+      ],
+      [
+        c[1] as number,
+        { credibility: "6", analyticConfidence: "high" },
+        { credibility: "1", analyticConfidence: "high" },
+      ],
+      [
+        c[2] as number,
+        { credibility: "2", analyticConfidence: "moderate" },
+        { credibility: "2", analyticConfidence: "high" },
+      ],
+      [c[3] as number, { credibility: "1" }, { credibility: "2" }],
+      [c[4] as number, { credibility: "6" }, { credibility: "6" }],
+    ];
+    // Ana and Ben have annotated c1..c4 already (and Ana c5): change theirs at their version.
+    const amend = (claimId: number, analystId: number, patch: Values) => {
+      const mine = and(eq(annotations.claimId, claimId), eq(annotations.analystId, analystId));
+      const existing = db.select().from(annotations).where(mine).get();
+      if (existing === undefined) return annotate(claimId, analystId, patch);
+      upsertAnnotation(db, { claimId, analystId, values: patch, version: existing.version });
+    };
+    for (const [claimId, byAna, byBen] of values) {
+      amend(claimId, ana, byAna);
+      amend(claimId, ben, byBen);
+    }
+    const fields = agreementSummary(db).fields;
+    const credibility = figure(fields, "credibility");
+    expect(credibility.alpha).toBeCloseTo(1 / 6, 12);
+    expect(credibility).toMatchObject({ level: "ordinal", units: 3, coders: 2, pairableValues: 6 });
+    const confidence = figure(fields, "analyticConfidence");
+    expect(confidence.alpha).toBeCloseTo(19 / 36, 12);
+    expect(confidence).toMatchObject({ level: "ordinal", units: 3, pairableValues: 6 });
+    const anaBen = agreementPairs(db).find((p) => p.a.id === ana && p.b.id === ben);
+    const kappa = anaBen?.kappas.find((k) => k.field === "credibility");
+    expect(kappa).toMatchObject({ items: 5 });
+    expect(kappa?.kappa).toBeCloseTo(1 / 6, 12);
+  });
+
   it("a field everyone gave the same value: undefined, no variation", () => {
     // reportingStance: c1 and c2 both "neutral" from Ana and Ben.
     expect(figure(agreementSummary(db).fields, "reportingStance")).toMatchObject({

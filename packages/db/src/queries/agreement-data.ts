@@ -5,8 +5,10 @@
  * Annotation fields (source stance, reporting stance, likelihood, analytic confidence, credibility,
  * verdict): units are claims, coders are analysts, and a value is what the analyst's SUBMITTED
  * annotation says (annotations.submitted_at not null; drafts never count; an empty field is a
- * missing value). Likelihood and credibility are ordinal in the order of their enums; the rest
- * are nominal.
+ * missing value). Likelihood, analytic confidence and credibility are ordinal in the order of
+ * their enums; the rest are nominal. Credibility 6 ("truth cannot be judged") declines to place the
+ * information on the 1–5 scale, so alpha counts it as no value (as Krippendorff treats "cannot
+ * code"), while the unweighted kappa compares it as a category like the others.
  *
  * "Source" and span agreement compare the claims each analyst made their own in an article: the
  * claims they created (origin "analyst", created_by) and the claims they accepted (an audit event
@@ -37,6 +39,7 @@ import {
 import {
   AGREEMENT_FIELD_INFO,
   AGREEMENT_FIELDS,
+  ANALYTIC_CONFIDENCES,
   CREDIBILITIES,
   LIKELIHOODS,
   type TAgreementAnalyst,
@@ -59,10 +62,11 @@ export const ANNOTATION_AGREEMENT_FIELDS = AGREEMENT_FIELDS.filter(
   (f): f is AnnotationAgreementField => f !== "source",
 );
 
-/** The order of the ordinal fields' values, lowest first. */
+/** The order of the ordinal fields' values, lowest first; a value not listed is off the scale. */
 const ORDINAL_ORDER: Partial<Record<TAgreementField, readonly string[]>> = {
   likelihood: LIKELIHOODS,
-  credibility: CREDIBILITIES,
+  analyticConfidence: ANALYTIC_CONFIDENCES,
+  credibility: CREDIBILITIES.filter((value) => value !== "6"),
 };
 
 /** One field's reliability data: `matrix[unit][coder]`, aligned with `unitKeys` × `coderIds`. */
@@ -250,9 +254,13 @@ export function reliabilityData(data: AgreementData): FieldReliability[] {
 
 export function alphaOf(reliability: FieldReliability): AlphaResult {
   const order = ORDINAL_ORDER[reliability.field];
-  return reliability.level === "ordinal" && order
-    ? krippendorffAlpha(reliability.matrix, { level: "ordinal", order })
-    : krippendorffAlpha(reliability.matrix, { level: "nominal" });
+  if (reliability.level !== "ordinal" || order === undefined)
+    return krippendorffAlpha(reliability.matrix, { level: "nominal" });
+  const onScale = new Set(order);
+  const matrix = reliability.matrix.map((row) =>
+    row.map((value) => (typeof value === "string" && onScale.has(value) ? value : null)),
+  );
+  return krippendorffAlpha(matrix, { level: "ordinal", order });
 }
 
 export function alphaFigure(reliability: FieldReliability): TAlphaFigure {
