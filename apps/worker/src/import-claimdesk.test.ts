@@ -33,6 +33,7 @@ import {
   insertProcessedArticles,
   propositions,
   sources,
+  submitAnnotation,
   upsertAnnotation,
   users,
 } from "@claimdesk/db";
@@ -105,6 +106,8 @@ function addAnalystWork(db: Db): void {
         },
       });
     }
+    // Some of Ana's annotations submitted as final: the round trip must keep which and when.
+    if (i % 6 === 0) submitAnnotation(db, { claimId: c.id, analystId: ana });
     if (i % 5 === 0)
       upsertAnnotation(db, {
         claimId: c.id,

@@ -84,6 +84,12 @@ export const ZExportAnnotationSchema = z.object({
   version: z.number().int(),
   createdAt: ZIsoTimestamp,
   updatedAt: ZIsoTimestamp,
+  // Files written before analysts submitted annotations lack it: read as a draft.
+  submittedAt: ZIsoTimestamp.nullable()
+    .default(null)
+    .describe(
+      "When the analyst submitted it as final (agreement counts only submitted annotations); null for a draft",
+    ),
 });
 export type TExportAnnotation = z.infer<typeof ZExportAnnotationSchema>;
 

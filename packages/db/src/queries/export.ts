@@ -82,6 +82,7 @@ export interface ExportAnnotation {
   version: number;
   createdAt: string;
   updatedAt: string;
+  submittedAt: string | null;
 }
 
 /** One selected claim with its context. `article` is the same object for every claim of it. */
@@ -178,7 +179,7 @@ export function* iterateExportClaims(db: Db, filter: TClaimFilter): Generator<Ex
     .prepare(
       `select a.claim_id, a.id, a.analyst_id, u.name, a.source_stance, a.reporting_stance,
               a.likelihood, a.analytic_confidence, a.verdict, a.credibility, a.note, a.tags,
-              a.version, a.created_at, a.updated_at
+              a.version, a.created_at, a.updated_at, a.submitted_at
          from annotations a join users u on u.id = a.analyst_id
         where a.claim_id in (select id from claims where article_id = ?)
         order by a.claim_id, a.analyst_id`,
@@ -369,6 +370,7 @@ function loadAnnotations(rows: Cell[][]): Map<number, ExportAnnotation[]> {
       version: Number(r[12]),
       createdAt: iso(Number(r[13])),
       updatedAt: iso(Number(r[14])),
+      submittedAt: r[15] === null ? null : iso(Number(r[15])),
     };
     const list = map.get(claimId);
     if (list) list.push(annotation);
@@ -518,7 +520,7 @@ function insertLines(
         }))
         .sort((x, y) => x.analystId - y.analystId);
       for (const { annotation, analystId } of byAnalyst) {
-        const { id: _id, analyst: _a, createdAt, updatedAt, ...values } = annotation;
+        const { id: _id, analyst: _a, createdAt, updatedAt, submittedAt, ...values } = annotation;
         const annotationId = tx
           .insert(annotations)
           .values({
@@ -527,6 +529,7 @@ function insertLines(
             analystId,
             createdAt: new Date(createdAt),
             updatedAt: new Date(updatedAt),
+            submittedAt: submittedAt === null ? null : new Date(submittedAt),
           })
           .returning({ id: annotations.id })
           .get().id;

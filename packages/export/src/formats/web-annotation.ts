@@ -71,6 +71,7 @@ export function toWebAnnotation(claim: ExportClaim, toCodePoint: (n: number) => 
         "cd:note": a.note,
         "cd:tags": a.tags,
         "cd:updated": a.updatedAt,
+        "cd:submitted": a.submittedAt,
       })),
     },
     target: {
