@@ -51,6 +51,27 @@ beforeEach(async () => {
 afterEach(() => api.db.$client.close());
 
 describe("adjudication router", () => {
+  it("shows the decision to an analyst only once they have submitted their own annotation", async () => {
+    const decided = await judy.caller.adjudication.decide({
+      claimId,
+      values: { ...EMPTY, verdict: "refuted" },
+      note: null,
+      version: null,
+    });
+    // Cyd has a draft on the claim; Dan has nothing: the decision would tell them the others' view.
+    const cyd = api.callerAs("analyst", "Cyd");
+    const dan = api.callerAs("analyst", "Dan");
+    await cyd.caller.annotation.upsert({ claimId, values: { verdict: "supported" } });
+    expect(await cyd.caller.adjudication.byClaim({ claimId })).toBeNull();
+    expect(await dan.caller.adjudication.byClaim({ claimId })).toBeNull();
+    await cyd.caller.annotation.submit({ claimId });
+    expect(await cyd.caller.adjudication.byClaim({ claimId })).toEqual(decided);
+    // Viewers and adjudicators see it as soon as it exists.
+    const viewer = api.callerAs("viewer", "Vic");
+    expect(await viewer.caller.adjudication.byClaim({ claimId })).toEqual(decided);
+    expect(await judy.caller.adjudication.byClaim({ claimId })).toEqual(decided);
+  });
+
   it("lists the dispute for an adjudicator and records the decision", async () => {
     const queue = await judy.caller.adjudication.queue({ status: "open" });
     expect(queue.items.map((i) => [i.claim.id, i.disputedFields])).toEqual([
