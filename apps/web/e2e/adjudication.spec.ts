@@ -10,6 +10,7 @@ import { pageAs, watchErrors } from "./support";
 
 interface ClaimRow {
   id: number;
+  articleId: number;
   contentText: string;
   annotation: unknown;
 }
@@ -133,6 +134,21 @@ test("an adjudicator resolves a disagreement and the export carries the decision
     judy.getByRole("button", { name: "Take Ana Analyst's verdict: Supported" }),
   ).toBeVisible();
   await expect(judy.getByRole("button", { name: "Revise decision" })).toBeVisible();
+
+  // Ana, who submitted, sees the decision beside the analysts' annotations in the claim panel.
+  await ana.goto(`/articles/${claim.articleId}?claim=${claim.id}`);
+  const anaRow = ana.locator(`[data-testid="claim-row"][data-claim-id="${claim.id}"]`);
+  const toggle = anaRow.locator("[data-claim-toggle]");
+  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+  const compare = anaRow.getByTestId("annotations-table");
+  await expect(compare.getByTestId("annotations-decision")).toHaveText(
+    "Decision (Judy Adjudicator)",
+  );
+  await expect(compare.getByRole("row", { name: /Verdict/ }).getByRole("cell")).toHaveText([
+    "Supported",
+    "Refuted",
+    "Refuted",
+  ]);
 
   // The canonical export carries the decision.
   await judy.goto("/export");

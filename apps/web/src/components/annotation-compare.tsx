@@ -1,8 +1,9 @@
 "use client";
 /**
  * The claim's annotations side by side: one column per analyst (mine first), one row per field,
- * values that differ between analysts marked. The server applies the blind rule: until I have
- * submitted mine, the others are not sent, and this says so.
+ * values that differ between analysts marked, and the adjudicator's decision last when there is
+ * one. The server applies the blind rule: until I have submitted mine, the others (and the
+ * decision) are not sent, and this says so.
  */
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "~/trpc/react";
@@ -26,7 +27,9 @@ const COMPARED = [
 export function AnnotationCompare({ claimId }: { claimId: number }) {
   const trpc = useTRPC();
   const query = useQuery(trpc.annotation.forClaim.queryOptions({ claimId }));
+  const decisionQuery = useQuery(trpc.adjudication.byClaim.queryOptions({ claimId }));
   const data = query.data;
+  const decision = decisionQuery.data ?? null;
   const headingId = `annotations-${claimId}`;
 
   let body: React.ReactNode;
@@ -46,7 +49,7 @@ export function AnnotationCompare({ claimId }: { claimId: number }) {
   else {
     const columns: Row[] = [...(data?.own ? [data.own] : []), ...(data?.others ?? [])];
     body =
-      columns.length < 2 && data?.own ? (
+      columns.length < 2 && data?.own && decision === null ? (
         <p className="text-xs text-slate-500">No other analyst has annotated this claim yet.</p>
       ) : columns.length === 0 ? (
         <p className="text-xs text-slate-500">No analyst has annotated this claim yet.</p>
@@ -68,6 +71,15 @@ export function AnnotationCompare({ claimId }: { claimId: number }) {
                     )}
                   </th>
                 ))}
+                {decision ? (
+                  <th
+                    scope="col"
+                    data-testid="annotations-decision"
+                    className="py-1 pr-2 font-semibold text-emerald-800"
+                  >
+                    Decision ({decision.adjudicator.name})
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody>
@@ -92,6 +104,11 @@ export function AnnotationCompare({ claimId }: { claimId: number }) {
                         {v}
                       </td>
                     ))}
+                    {decision ? (
+                      <td className="py-1 pr-2 whitespace-pre-wrap break-words text-emerald-900">
+                        {field === "tags" ? "—" : formatValue(field, decision[field])}
+                      </td>
+                    ) : null}
                   </tr>
                 );
               })}

@@ -40,10 +40,16 @@ export function useClaimEditor(claim: ClaimDetail) {
   const submitAnnotation = useMutation(trpc.annotation.submit.mutationOptions());
   const queryClient = useQueryClient();
   const [submitError, setSubmitError] = useState<string | null>(null);
-  /** The claim's side-by-side annotations and history are stale after any save of mine. */
+  /**
+   * The claim's side-by-side annotations, decision and history are stale after any save of mine
+   * (submitting lifts the blind rule on the others' annotations and the decision).
+   */
   const refreshSideViews = useCallback(() => {
     void queryClient.invalidateQueries({
       queryKey: trpc.annotation.forClaim.queryKey({ claimId: claim.id }),
+    });
+    void queryClient.invalidateQueries({
+      queryKey: trpc.adjudication.byClaim.queryKey({ claimId: claim.id }),
     });
     void queryClient.invalidateQueries({
       queryKey: trpc.history.forClaim.queryKey({ claimId: claim.id }),
