@@ -2,7 +2,7 @@
  * Phrase finders over sentence tokens: the source before or after a cue, what follows a cue and
  * where a content ends.
  */
-import type { ReportingCue } from "./reporting-verbs";
+import { REPORTING_VERBS, type ReportingCue } from "./reporting-verbs";
 import {
   DIGITS,
   isCloseQuote,
@@ -72,11 +72,24 @@ const ADVERBIAL_STARTERS: ReadonlySet<string> = wordSet(`
   on in at during last earlier late early after via through over by yesterday today tonight this again
   repeatedly publicly privately separately also then later recently previously once twice before
 `);
+const PARTICIPLES = wordSet("taken written given made held seen known done");
 const MAX_SUBJECT_TOKENS = 16;
 const MAX_TIME_TOKENS = 3;
 const isTimeWord = (tok: Token | undefined): boolean =>
   tok?.word === true && (DATE_WORDS.has(tok.lw) || TIME_OPENERS.has(tok.lw));
-const MAX_ADVERBIAL_TOKENS = 10;
+const MAX_ADVERBIAL_TOKENS = 16;
+const MAX_ASIDE_TOKENS = 6;
+const ADVERBIAL_MARKS: ReadonlySet<string> = new Set(["'", "’", "‘", "“", "”", '"', "-", "(", ")"]);
+
+/** A "that" within the adverbial (words and commas only, up to token `limit`), or -1. */
+function thatAfterAdverbial(toks: readonly Token[], from: number, limit: number): number {
+  for (let q = from; q < limit && q < toks.length; q++) {
+    const tok = toks[q] as Token;
+    if (tok.lw === "that") return q;
+    if (tok.word ? AUXILIARIES.has(tok.lw) || isCueWord(tok) : tok.t !== ",") return -1;
+  }
+  return -1;
+}
 const MAX_RECIPIENT_TOKENS = 5;
 // "Pete Seat, an Indiana GOP consultant whose firm was recently retained by the Kasich campaign,"
 export const MAX_APPOSITIVE_TOKENS = 40;
@@ -106,8 +119,10 @@ export interface Range {
 
 interface SubjectResult {
   readonly range: Range | null;
-  /** Passive ("was reported") or negated ("did not say"): the cue makes no claim by itself. */
+  /** Passive ("was reported"): the cue makes no claim by itself. */
   readonly blocked: boolean;
+  /** Negated ("did not say", "hasn’t endorsed"): PolNeAR annotates these as attributions too. */
+  readonly negated?: boolean;
   /** The subject is a relative "who": only `who V C` with its content on the right counts. */
   readonly relative?: boolean;
   /** First of the auxiliaries and adverbs right before the cue ("has also said"): the cue's start. */
@@ -144,6 +159,9 @@ export function nounPhraseEndingAt(toks: readonly Token[], end: number): Range |
     last = toks[i];
   }
   if (!last) return null;
+  // "42% say": a poll share.
+  if (last.t === "%" && i === end && DIGITS.test(toks[end - 1]?.t ?? ""))
+    return { from: end - 1, to: end };
   if (!canEndNounPhrase(last)) {
     // "Several said", "about three in 10 said", "another says".
     if (i !== end || !QUANTIFIER_SUBJECTS.has(last.lw)) return quantityEndingAt(toks, end);
@@ -184,10 +202,16 @@ export function nounPhraseEndingAt(toks: readonly Token[], end: number): Range |
     } else if (PREPOSITIONS.has(lw)) {
       const host = toks[i - 2];
       if (!host?.word) break;
+      // "Exit polls taken in South Carolina", "a report released by the committee": a participle
+      // on a noun carries its phrase into the source.
+      const participle =
+        (ED_VERB.test(host.lw) || PARTICIPLES.has(host.lw)) &&
+        toks[i - 3]?.word === true &&
+        canEndNounPhrase(toks[i - 3] as Token);
       const hosted =
         lw === "of"
           ? canEndNounPhrase(host) || host.cap || QUANTIFIER_SUBJECTS.has(host.lw)
-          : PP_HOSTS.has(host.lw);
+          : PP_HOSTS.has(host.lw) || participle;
       if (!hosted) break;
     } else if (isAdverb(tok)) break;
     i--;
@@ -219,6 +243,8 @@ function quantityEndingAt(toks: readonly Token[], end: number): Range | null {
 export function subjectBefore(toks: readonly Token[], k: number): SubjectResult {
   let j = k - 1;
   let blocked = false;
+  let negated = false;
+  let datedEnd = -1;
   let lead = k;
   const progressive = toks[k]?.lw.endsWith("ing") === true;
   while (j >= 0) {
@@ -232,13 +258,17 @@ export function subjectBefore(toks: readonly Token[], k: number): SubjectResult 
       if (TIME_PREPOSITIONS.has(toks[t]?.lw ?? "")) j = t - 1;
       // "Gowdy earlier Thursday said": a time phrase opened by its own adverb.
       else if (t + 1 < j && TIME_OPENERS.has(toks[t + 1]?.lw ?? "")) j = t;
-      else break;
+      // "A court document filed Thursday says": PolNeAR keeps the participle phrase in the source.
+      else if (t > 0 && t + 1 === j && ED_VERB.test(toks[t]?.lw ?? "") && toks[t - 1]?.word) {
+        datedEnd = j;
+        j = t - 1;
+      } else break;
       continue;
     }
     if (AUXILIARIES.has(tok.lw)) {
       // "was reported", "is said to" (passive); "is saying" is active.
       if (BE_FORMS.has(tok.lw) && !progressive) blocked = true;
-    } else if (isNegation(tok.lw)) blocked = true;
+    } else if (isNegation(tok.lw)) negated = true;
     else if (!isAdverb(tok)) break;
     if (lead === j + 1) lead = j;
     j--;
@@ -246,14 +276,25 @@ export function subjectBefore(toks: readonly Token[], k: number): SubjectResult 
   if (blocked) return { range: null, blocked, lead };
   // "…Ted Cruz, who said he would…": PARC/PolNeAR take the relative pronoun as the source.
   if (toks[j]?.lw === "who" && j > 0)
-    return { range: { from: j, to: j }, blocked, relative: true, lead };
+    return { range: { from: j, to: j }, blocked, negated, relative: true, lead };
   // "a message that said …": a restrictive relative right after a noun.
   if ((toks[j]?.lw === "which" || toks[j]?.lw === "that") && j > 0) {
     const host = toks[j - 1];
     if (host?.word && canEndNounPhrase(host) && !SUBJECT_PRONOUNS.has(host.lw))
-      return { range: { from: j, to: j }, blocked, relative: true, lead };
+      return { range: { from: j, to: j }, blocked, negated, relative: true, lead };
   }
-  return { range: j >= 0 ? nounPhraseEndingAt(toks, j) : null, blocked: false, lead };
+  const range = j >= 0 ? nounPhraseEndingAt(toks, j) : null;
+  return {
+    range: range && datedEnd > j ? { from: range.from, to: datedEnd } : range,
+    blocked: false,
+    negated,
+    lead,
+  };
+}
+
+/** "tweet", "report", "statement": a cue form that is usually a noun. */
+function isNounLikeCue(tok: Token): boolean {
+  return isCueWord(tok) && REPORTING_VERBS.get(tok.lw)?.nounLike === true;
 }
 
 /** A source noun phrase starting at `from`, up to a comma, quote or the sentence end. */
@@ -264,13 +305,15 @@ export function nounPhraseFrom(toks: readonly Token[], from: number): Range | nu
     if (!tok?.word) break;
     const lw = tok.lw;
     // A verb inside means this is a clause, not a source; a relative clause just ends the phrase.
-    if (AUXILIARIES.has(lw) || isNegation(lw) || isCueWord(tok)) return null;
+    // A noun-like cue form ends it: "said RNC spokesman Sean Spicer in a Friday tweet."
+    const nounEnd = isNounLikeCue(tok) && !toks[i + 1]?.word;
+    if (AUXILIARIES.has(lw) || isNegation(lw) || (isCueWord(tok) && !nounEnd)) return null;
     if (CLAUSE_STOPS.has(lw)) break;
     i++;
   }
   const to = i - 1;
   const last = toks[to];
-  if (to < from || !last || !canEndNounPhrase(last)) return null;
+  if (to < from || !last || !(canEndNounPhrase(last) || isNounLikeCue(last))) return null;
   return { from, to };
 }
 
@@ -382,7 +425,10 @@ export function analyseRight(toks: readonly Token[], k: number, cue: ReportingCu
   // Adverbials before "that", a colon or the end: "said on Monday that", "said in a statement."
   const first = toks[p];
   // A bare time word too: "officials said Tuesday." / "told reporters Tuesday that…".
-  if (first?.word && (ADVERBIAL_STARTERS.has(first.lw) || DATE_WORDS.has(first.lw))) {
+  // "complained to CBS News’ Charlie Rose that …": a "to" phrase with a hearer, not an infinitive.
+  const toHearer =
+    first?.lw === "to" && (toks[p + 1]?.cap === true || DETERMINERS.has(toks[p + 1]?.lw ?? ""));
+  if (first?.word && (ADVERBIAL_STARTERS.has(first.lw) || DATE_WORDS.has(first.lw) || toHearer)) {
     for (let q = p; q - p < MAX_ADVERBIAL_TOKENS; q++) {
       const tok = toks[q];
       if (!tok || (!tok.word && nextIsSentenceEnd(toks, q))) return { type: "end", recipient };
@@ -391,7 +437,14 @@ export function analyseRight(toks: readonly Token[], k: number, cue: ReportingCu
       if (!tok.word) {
         if (tok.t === "," && isOpenQuote(toks[q + 1]))
           return { type: "content", from: q + 1, marked: true, recipient };
-        if (tok.t === ",") return { type: "comma", at: q, recipient };
+        // "said Thursday in Buffalo, New York, that …": a comma inside a long adverbial.
+        if (tok.t === ",") {
+          const that = thatAfterAdverbial(toks, q + 1, p + MAX_ADVERBIAL_TOKENS);
+          if (that >= 0) return { type: "content", from: that + 1, marked: true, recipient };
+          return { type: "comma", at: q, recipient };
+        }
+        // Names and titles inside the adverbial: "on NBC's ''Meet the Press'' on Sunday that".
+        if (ADVERBIAL_MARKS.has(tok.t)) continue;
         break;
       }
       if (AUXILIARIES.has(tok.lw) || isCueWord(tok)) break; // a clause, not an adverbial
@@ -404,11 +457,14 @@ export function analyseRight(toks: readonly Token[], k: number, cue: ReportingCu
   if (cue.infinitive && tok.lw === "to")
     return { type: "content", from: p, marked: true, recipient };
   // An indirect question: "asked whether the deal was off" (the content keeps "whether").
-  if (QUESTION_LEMMAS.has(cue.lemma) && (tok.lw === "whether" || tok.lw === "if"))
+  if (QUESTION_LEMMAS.has(cue.lemma) && QUESTION_WORDS.has(tok.lw))
     return { type: "content", from: p, marked: true, recipient };
   if (isOpenQuote(tok)) return { type: "content", from: p, marked: true, recipient };
   if (tok.t === ",") {
     if (isOpenQuote(toks[p + 1])) return { type: "content", from: p + 1, marked: true, recipient };
+    // "He said, however, that …".
+    const that = thatAfterAdverbial(toks, p + 1, p + MAX_ASIDE_TOKENS);
+    if (that >= 0) return { type: "content", from: that + 1, marked: true, recipient };
     return { type: "comma", at: p, recipient };
   }
   if (
@@ -425,6 +481,8 @@ export function analyseRight(toks: readonly Token[], k: number, cue: ReportingCu
 const CONTENT_SUBORDINATORS = wordSet("if because although though unless");
 const MAX_HEARER_TOKENS = 12;
 const QUESTION_LEMMAS = wordSet("ask wonder question");
+// "asked Obama what he thought of …": an indirect question keeps its opener.
+const QUESTION_WORDS = wordSet("whether if what how why who whom when where which");
 
 /** A "that" within a few plain words after a tell-type cue, or -1. */
 function thatAfterHearer(toks: readonly Token[], from: number): number {
@@ -502,7 +560,7 @@ export function contentEnd(toks: readonly Token[], from: number): number {
     if (tok.t === "," && next?.word) {
       if (next.lw === "according" && after?.lw === "to") return i;
       // A non-restrictive relative clause on the content's last noun is the reporter's aside.
-      if (next.lw === "who" && i > from) return i;
+      if ((next.lw === "who" || next.lw === "which") && i > from) return i;
       // ", but …" / ", while …": a contrasting clause is usually the reporter's, not the source's.
       if (CONTRAST_STOPS.has(next.lw) && i > from) return i;
       // ", and Tom Reyes said …": a new attribution with its own subject starts here.
@@ -519,6 +577,12 @@ export function contentEnd(toks: readonly Token[], from: number): number {
     }
     if ((tok.lw === "and" || tok.lw === "but") && isCueWord(next) && !next?.lw.endsWith("ing"))
       return i;
+    // "… and has pledged to …", "… but did not suggest …": a second cue of the same subject.
+    if ((tok.lw === "and" || tok.lw === "but") && next && AUXILIARIES.has(next.lw)) {
+      let v = i + 2;
+      while (toks[v] && (isNegation(toks[v]?.lw ?? "") || isAdverb(toks[v] as Token))) v++;
+      if (isCueWord(toks[v]) && !toks[v]?.lw.endsWith("ing")) return i;
+    }
   }
   return toks.length;
 }

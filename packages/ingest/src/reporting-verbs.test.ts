@@ -68,7 +68,15 @@ describe("REPORTING_VERBS", () => {
   });
 
   it("does not contain non-reporting verbs", () => {
-    for (const form of ["advised", "trained", "funded", "calls", "wants", "the"])
+    for (const form of ["advised", "trained", "funded", "supporting", "the"])
       expect(lookupReportingVerb(form), form).toBeUndefined();
+  });
+
+  it("holds stances and wishes, with noun-like forms marked (third PolNeAR pass)", () => {
+    expect(lookupReportingVerb("wants")?.lemma).toBe("want");
+    expect(lookupReportingVerb("quipped")?.lemma).toBe("quip");
+    expect(lookupReportingVerb("supports")?.lemma).toBe("support");
+    expect(lookupReportingVerb("calls")).toMatchObject({ lemma: "call", nounLike: true });
+    expect(lookupReportingVerb("plans")).toMatchObject({ lemma: "plan", infinitive: true });
   });
 });

@@ -19,11 +19,13 @@ describe("suggestClaims: cue lexicon", () => {
     ]);
   });
 
-  it("takes “called X Y” but not “what it calls X”", () => {
+  it("takes “called X Y” and “what it calls X”", () => {
     expect(triple("Mayor Dunn called the budget a disaster.")).toEqual([
       ["Mayor Dunn", "called", "the budget a disaster"],
     ]);
-    expect(claimsIn("The ministry rejected what it calls foreign pressure.").claims).toEqual([]);
+    expect(triple("The ministry rejected what it calls foreign pressure.")).toEqual([
+      ["it", "calls", "foreign pressure"],
+    ]);
   });
 
   it("keeps an indirect question after “asked”", () => {
@@ -123,9 +125,9 @@ describe("suggestClaims: contents", () => {
     ).toEqual([["Clinton", "said", "“There is energy,”"]]);
   });
 
-  it("treats a bare time word after the cue as an adverbial", () => {
+  it("treats a bare time word after the cue as an adverbial, part of the cue (PolNeAR)", () => {
     expect(triple("The deal is dead, officials said Tuesday.")).toEqual([
-      ["officials", "said", "The deal is dead"],
+      ["officials", "said Tuesday", "The deal is dead"],
     ]);
   });
 
@@ -372,8 +374,202 @@ describe("suggestClaims: content boundaries (PolNeAR, second pass)", () => {
 
   it("skips a bare time phrase after the cue", () => {
     expect(
-      claimWithCue(claimsIn("Dunn said Wednesday he agrees with the ruling.").claims, "said")
-        .content.exact,
+      claimWithCue(
+        claimsIn("Dunn said Wednesday he agrees with the ruling.").claims,
+        "said Wednesday",
+      ).content.exact,
     ).toBe("he agrees with the ruling");
+  });
+});
+
+describe("suggestClaims: PolNeAR, third pass", () => {
+  it("takes negated speech, but not negated beliefs or unanswered requests", () => {
+    expect(triple("Mayor Dunn did not mention the budget cuts.")).toEqual([
+      ["Mayor Dunn", "did not mention", "the budget cuts"],
+    ]);
+    expect(claimsIn("Mayor Dunn did not respond to requests for comment.").claims).toEqual([]);
+    expect(claimsIn("Officials don’t think that the dam will hold.").claims).toEqual([]);
+  });
+
+  it("reads “calls” as a verb after a name, and stances and wishes as cues", () => {
+    expect(triple("Senator Reyes calls the plan a disaster.")).toEqual([
+      ["Senator Reyes", "calls", "the plan a disaster"],
+    ]);
+    expect(claimsIn("The phone calls stopped in May.").claims).toEqual([]);
+    expect(triple("Dunn wants a recount in every county.")).toEqual([
+      ["Dunn", "wants", "a recount in every county"],
+    ]);
+    expect(triple("Ms. Varga quipped that the bridge was older than the city.")).toEqual([
+      ["Ms. Varga", "quipped", "the bridge was older than the city"],
+    ]);
+  });
+
+  it("lets a poll or study report its finding without “that”", () => {
+    expect(triple("A Quinnipiac poll found Mr. Dunn about even with Ms. Reyes.")).toEqual([
+      ["A Quinnipiac poll", "found", "Mr. Dunn about even with Ms. Reyes"],
+    ]);
+    expect(claimsIn("The team found a wallet.").claims).toEqual([]);
+  });
+
+  it("keeps a participle and time phrase after the subject in the source", () => {
+    expect(
+      triple("A court filing published Wednesday said the mayor used a private account."),
+    ).toEqual([["A court filing published Wednesday", "said", "the mayor used a private account"]]);
+    expect(triple("Exit polls taken in South Carolina found that turnout rose.")).toEqual([
+      ["Exit polls taken in South Carolina", "found", "turnout rose"],
+    ]);
+  });
+
+  it("takes a coordinated cue with auxiliaries and the main clause's subject", () => {
+    expect(triple("Dunn praised the plan and has pledged to fund it.")).toEqual([
+      ["Dunn", "praised", "the plan"],
+      ["Dunn", "has pledged", "to fund it"],
+    ]);
+  });
+
+  it("takes a named poll at the end of the sentence as the source", () => {
+    expect(
+      triple("Reyes fell to 10 percent in the latest CNN/ORC poll released Wednesday."),
+    ).toEqual([["the latest CNN/ORC poll released Wednesday", "in", "Reyes fell to 10 percent"]]);
+    expect(claimsIn("Reyes has trailed Dunn in the polls for months.").claims).toEqual([]);
+  });
+
+  it("takes a seeming without an infinitive, and “it appears that C”", () => {
+    expect(triple("Dunn’s supporters seemed equally unperturbed.")).toEqual([
+      [null, "seemed", "Dunn’s supporters seemed equally unperturbed"],
+    ]);
+    expect(triple("It appears that the deal is dead.")).toEqual([
+      [null, "appears", "the deal is dead"],
+    ]);
+    expect(claimsIn("The mayor appeared in court on Monday.").claims).toEqual([]);
+  });
+
+  it("keeps a wh-question after “asked” and its hearer", () => {
+    expect(triple("A student asked Dunn what he thought of the race.")).toEqual([
+      ["A student", "asked", "what he thought of the race"],
+    ]);
+  });
+
+  it("takes “As reported by S, C” and a study with its author as the finder", () => {
+    expect(triple("As reported by the Lindmark Courier, the city raised its wage.")).toEqual([
+      ["the Lindmark Courier", "As reported", "the city raised its wage"],
+    ]);
+    expect(
+      triple("A study by the watchdog group Media Matters found Dunn got more airtime."),
+    ).toEqual([["A study by the watchdog group Media Matters", "found", "Dunn got more airtime"]]);
+  });
+
+  it("drops headline labels before a colon", () => {
+    expect(claimsIn("FIX IS IN: Moderators Ignore the Bridge Scandal").claims).toEqual([]);
+    expect(claimsIn("Editor’s Note: The following is an excerpt from a new book.").claims).toEqual(
+      [],
+    );
+  });
+
+  it("takes a possessed communication noun as the cue", () => {
+    expect(triple("Reyes renewed her criticism of the budget.")).toEqual([
+      ["her", "criticism of", "the budget"],
+    ]);
+    const promise = claimWithCue(
+      claimsIn("Dunn’s promise to rebuild the bridge won.").claims,
+      "promise",
+    );
+    expect(promise.origin).toBe(origin(CLAIM_RULES.possessedNoun));
+    expect(promise.sourceMention?.exact).toBe("Dunn’s");
+    // Nouns that PolNeAR rarely marks ("decision", "support") stay out.
+    expect(claimsIn("Reyes regretted her decision to run.").claims).toEqual([]);
+  });
+
+  it("takes a leading poll as the source of the sentence", () => {
+    const claim = claimWithCue(
+      claimsIn("In a CBS News poll released Monday, Reyes led Dunn by 12 points.").claims,
+      "In",
+    );
+    expect(claim).toMatchObject({
+      origin: origin(CLAIM_RULES.inPoll),
+      sourceMention: { exact: "a CBS News poll released Monday" },
+      content: { exact: "Reyes led Dunn by 12 points" },
+    });
+    expect(claimsIn("In a speech on Monday, the bridge was not mentioned.").claims).toEqual([]);
+  });
+
+  it("ends a content before a “, which” aside", () => {
+    expect(triple("Dunn said the plan would cut costs, which critics dispute.")).toEqual([
+      ["Dunn", "said", "the plan would cut costs"],
+    ]);
+  });
+
+  it("finds “that” after a hearer phrase or a short aside", () => {
+    expect(triple("Reyes complained to the Lindmark Courier that the count was rigged.")).toEqual([
+      ["Reyes", "complained", "the count was rigged"],
+    ]);
+    expect(triple("He said, however, that the bridge would reopen.")).toEqual([
+      ["He", "said", "the bridge would reopen"],
+    ]);
+  });
+
+  it("takes an infinitive cue with the main clause's subject", () => {
+    const claim = claimWithCue(
+      claimsIn("The union held a rally to urge members to vote for Dunn.").claims,
+      "to urge",
+    );
+    expect(claim).toMatchObject({
+      origin: origin(CLAIM_RULES.infinitive),
+      sourceMention: { exact: "The union" },
+      content: { exact: "members to vote for Dunn" },
+    });
+    // "declined to say": the refusal keeps its own rule, with no second claim for "to say".
+    expect(claimsIn("Dunn declined to say whether he would run.").claims).toHaveLength(1);
+  });
+
+  it("takes a passive cue with its “by” agent as the source", () => {
+    expect(triple("The allegations were highlighted by rival campaigns.")).toEqual([
+      ["rival campaigns", "were highlighted", "The allegations"],
+    ]);
+    expect(claimsIn("It was reported that the talks failed.").claims).toEqual([]);
+  });
+
+  it("keeps a relative clause and a noun-like channel in an inverted source", () => {
+    expect(triple("“We will win,” said one organiser who asked not to be named.")).toEqual([
+      ["one organiser who asked not to be named", "said", "“We will win,”"],
+    ]);
+    expect(triple("“We will win,” said council spokesman Piet Varga in a Friday tweet.")).toEqual([
+      ["council spokesman Piet Varga in a Friday tweet", "said", "“We will win,”"],
+    ]);
+  });
+
+  it("takes a poll share as the source", () => {
+    expect(triple("On trade, 42% say the deal hurt them.")).toEqual([
+      ["42%", "say", "the deal hurt them"],
+    ]);
+  });
+
+  it("takes the infinitive as content when “is expected” has no plain subject", () => {
+    expect(triple("The plant, which employs 300 people, is expected to close in May.")).toEqual([
+      [null, "is expected", "to close in May"],
+    ]);
+  });
+
+  it("takes “known as” as an unsourced naming", () => {
+    const claim = claimWithCue(
+      claimsIn("The group, also known as Hizmet, denies the charge.").claims,
+      "also known as",
+    );
+    expect(claim).toMatchObject({ origin: origin(CLAIM_RULES.knownAs), sourceMention: null });
+    expect(claim.content.exact).toBe("Hizmet");
+  });
+
+  it("drops beliefs and stances nested in reported speech, keeps nested speech", () => {
+    expect(triple("Reyes said she believes the count was rigged.")).toEqual([
+      ["Reyes", "said", "she believes the count was rigged"],
+    ]);
+    expect(triple("Reyes said she supports the bill.")).toEqual([
+      ["Reyes", "said", "she supports the bill"],
+    ]);
+    const { claims } = claimsIn("Reyes said the mayor argued that the count was rigged.");
+    expect(claims.map((c) => [c.cue?.exact, c.parentIndex])).toEqual([
+      ["said", null],
+      ["argued", 0],
+    ]);
   });
 });

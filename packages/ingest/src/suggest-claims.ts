@@ -23,6 +23,7 @@ import {
   nounPhraseEndingAt,
   nounPhraseFrom,
   type Range,
+  type RightSide,
   SUBJECT_PRONOUNS,
   subjectBefore,
   subjectBeforeAppositive,
@@ -33,10 +34,19 @@ import {
 import type { ClaimRule, Draft } from "./claim-draft";
 import { balanceQuotes, closeQuotation, quoteTypeOf, trimContent } from "./claim-spans";
 import { mainClauseSubject } from "./main-clause-subject";
+import { withoutNestedStances } from "./nested-claims";
+import {
+  inPollLead,
+  inPollTail,
+  NOMINAL_CUE_WORDS,
+  type NominalClaim,
+  possessedNounCue,
+} from "./nominal-cues";
 import {
   ACCORDING_TO,
   ASKED_CUE,
   EXPECTED_CUE,
+  KNOWN_AS_CUE,
   MAKE_CLEAR_CUE,
   PUT_IT_CUE,
   RAISING_CUE,
@@ -147,6 +157,39 @@ export const CLAIM_RULES = {
     version: 1,
     baseScore: 0.5,
     description: '"X has reportedly done Y": hearsay the article does not attribute to anyone.',
+  },
+  passive: {
+    name: "passive-by-agent",
+    version: 1,
+    baseScore: 0.5,
+    description:
+      '`C was V-ed by S` / `As V-ed by S, C`: "The allegations were highlighted by his rivals".',
+  },
+  infinitive: {
+    name: "infinitive-cue",
+    version: 1,
+    baseScore: 0.5,
+    description: '`S V … to CUE C`: "The NRA used the comments to urge people to vote for him".',
+  },
+  knownAs: {
+    name: "known-as",
+    version: 1,
+    baseScore: 0.5,
+    description: "`X, (also) known as Y` / `X is best known for Y`: no source; Y is the content.",
+  },
+  possessedNoun: {
+    name: "possessed-noun-cue",
+    version: 1,
+    baseScore: 0.5,
+    description:
+      '`POSSESSOR NOUN that|to|of C`: "Trump’s promise to build a wall", "his claim that …".',
+  },
+  inPoll: {
+    name: "in-poll",
+    version: 1,
+    baseScore: 0.6,
+    description:
+      '`In POLL, C` / `C in POLL`: "In a CBS News poll released Monday, she led by 24 points".',
   },
   participle: {
     name: "participle-cue",
@@ -272,8 +315,15 @@ function tryAccordingTo(ctx: SentenceContext, k: number): void {
 /** "Frost claims …", "she states …": a noun-like cue form right after a name or pronoun. */
 function afterNameOrPronoun(toks: readonly Token[], k: number): boolean {
   const prev = toks[k - 1];
+  // "Yang Shu, director of the institute, calls Horgos “a mistake”": after an appositive, a name
+  // or pronoun object shows the verb.
+  if (prev?.t === ",") {
+    const next = toks[k + 1];
+    return next?.word === true && (next.cap || OBJECT_PRONOUNS.has(next.lw));
+  }
   return prev?.word === true && (prev.cap || SUBJECT_PRONOUNS.has(prev.lw));
 }
+const OBJECT_PRONOUNS = wordSet("him her them it us me");
 
 function tryVerbCue(
   ctx: SentenceContext,
@@ -288,7 +338,14 @@ function tryVerbCue(
   const first = toks[0];
   if (!cueTok || !last || !first) return;
   const subject = subjectBefore(toks, k);
-  if (subject.blocked) return;
+  if (subject.blocked) {
+    tryPassiveCue(ctx, k, cue, subject.lead);
+    return;
+  }
+  // "did not say", "hasn’t mentioned" are attributions in PolNeAR; negated beliefs ("don’t
+  // think") and unanswered requests ("did not respond to requests for comment") are not.
+  if (subject.negated && (NEGATION_BLOCKED.has(cue.lemma) || isRequestForComment(toks, k + 1)))
+    return;
   // "showed up", "knocked out": phrasal verbs that report nothing.
   if (OTHER_PARTICLES.has(toks[k + 1]?.lw ?? "") && PHRASAL_LEMMAS.has(cue.lemma)) return;
   // "the Orlando attack should be defined": a noun-like form before the verb of its clause.
@@ -311,18 +368,30 @@ function tryVerbCue(
   const reduced = cueTok.lw.endsWith("ing") && subject.lead === k && subject.range?.to === k - 1;
   let range = subject.range;
   let subjectStart = range?.from ?? -1;
-  // "what it calls Iranian proxies", "a group called Citizens for Trump" name a thing, "called
-  // off" cancels: no claim.
-  if (cue.lemma === "call" && isNaming(toks, k, subjectStart, range)) return;
+  // "a group called Citizens for Trump" names a thing, "called off" cancels: no claim.
+  if (cue.lemma === "call" && isNaming(toks, k, range)) return;
 
   if (!range) {
     const prev = toks[k - 1];
+    // "As reported by Western Journalism, C".
+    if (prev?.lw === "as" && toks[k + 1]?.lw === "by" && opensClause(toks, k - 1)) {
+      tryAsReportedBy(ctx, k, cue);
+      return;
+    }
+    // "used the comments to urge people to vote", "took to Twitter to complain about X".
+    if (prev?.lw === "to" && k >= 2) {
+      tryInfinitiveCue(ctx, k, cue, right, needsComplement);
+      return;
+    }
     // Participle or coordinated cue of the sentence's previous source: ", saying …", "and added".
     // Also "… by saying that …", "… while insisting …".
     const participle =
       cueTok.lw.endsWith("ing") &&
       (prev?.t === "," || (prev?.word === true && PARTICIPLE_LEADS.has(prev.lw)));
-    const coordinated = prev?.lw === "and" || prev?.lw === "but";
+    // "… and has pledged to end …", "… but did not suggest …": the conjunction is before the
+    // cue's auxiliaries.
+    const conjunction = toks[subject.lead - 1]?.lw;
+    const coordinated = conjunction === "and" || conjunction === "but";
     if ((participle || coordinated) && !ctx.lastSource && right.type === "content") {
       // No earlier cue in the sentence: the main clause's subject ("X endorsed Y, saying …").
       const main = mainClauseSubject(toks, k - 1);
@@ -360,8 +429,19 @@ function tryVerbCue(
       const contentEndOffset = contentBeforeEnd(toks, k - 1);
       if (np && contentEndOffset !== null && !SUBJECT_PRONOUNS.has(toks[np.from]?.lw ?? "")) {
         const tail = toks[np.to + 1];
-        if (!tail?.word) {
-          addDraft(ctx, CLAIM_RULES.contentCueSource, cue, cueRange, np, first.s, contentEndOffset);
+        // "…,” said one source who spoke on the condition of anonymity.": PolNeAR keeps the
+        // relative clause in the source.
+        const source = tail?.lw === "who" ? relativeTail(toks, np) : np;
+        if (!tail?.word || source !== np) {
+          addDraft(
+            ctx,
+            CLAIM_RULES.contentCueSource,
+            cue,
+            cueRange,
+            source,
+            first.s,
+            contentEndOffset,
+          );
           return;
         }
       }
@@ -387,7 +467,10 @@ function tryVerbCue(
   // adverbials of the cue, and the quotation is the content.
   const quotedLeft = subjectStart >= 1 && closesQuotation(toks, subjectStart - 1);
   // `S V (that) C`, `S told OUTLET (that) C`.
-  if (right.type === "content" && (right.marked || (!needsComplement && !quotedLeft))) {
+  // "A Quinnipiac poll found Mr. Trump even …": with a poll or study as subject, "found" and
+  // "estimated" report its result even without "that".
+  const plain = !needsComplement || (cue.needsComplement && isDocumentHead(toks, range));
+  if (right.type === "content" && (right.marked || (plain && !quotedLeft))) {
     const start = right.marked
       ? { from: right.from, cueTo: cueRange.to }
       : objectStart(toks, right.from, cue, cueRange.to);
@@ -440,12 +523,134 @@ function tryVerbCue(
   }
 }
 
+const DOCUMENT_HEADS = wordSet(`
+  poll polls survey surveys study studies report reports investigation analysis review data research
+  audit documents records filing memo letter inquiry paper article
+`);
+
+/** Is the subject a poll, study or document ("A study by the group Media Matters")? */
+function isDocumentHead(toks: readonly Token[], range: Range | null): boolean {
+  if (!range) return false;
+  for (let i = range.from; i <= range.to; i++)
+    if (DOCUMENT_HEADS.has(toks[i]?.lw ?? "")) return true;
+  return false;
+}
+
+// Negated, these mostly deny a belief or an act, which PolNeAR leaves out (train cue rates).
+const NEGATION_BLOCKED = wordSet(`
+  think believe feel show vote agree recommend suggest recall attack endorse hope fear
+`);
+const REQUEST_WORDS = wordSet(`
+  request requests inquiry inquiries message messages call calls email emails comment questions
+`);
+const MAX_REQUEST_OFFSET = 4;
+
+/** "(to) a request for comment", "to messages seeking comment": within a few tokens of `from`. */
+function isRequestForComment(toks: readonly Token[], from: number): boolean {
+  for (let i = from; i < from + MAX_REQUEST_OFFSET; i++) {
+    const tok = toks[i];
+    if (!tok?.word) return false;
+    if (REQUEST_WORDS.has(tok.lw)) return true;
+  }
+  return false;
+}
+
+/** `As V-ed by S, C`: "As reported by Western Journalism, the city raised its wage". */
+function tryAsReportedBy(ctx: SentenceContext, k: number, cue: ReportingCue): void {
+  const { toks } = ctx;
+  const agent = accordingToSource(toks, k + 2);
+  if (!agent || toks[agent.to + 1]?.t !== ",") return;
+  const from = toks[agent.to + 2];
+  const last = toks[toks.length - 1];
+  if (!from?.word || !last) return;
+  addDraft(ctx, CLAIM_RULES.passive, cue, { from: k - 1, to: k }, agent, from.s, last.e);
+}
+
+const MAX_AGENT_OFFSET = 3;
+
+/**
+ * `C was V-ed by S`: "The fraud allegations were highlighted by Trump’s competitors". The passive
+ * subject is the content and the "by" phrase the source; without an agent nothing is attributed.
+ */
+function tryPassiveCue(ctx: SentenceContext, k: number, cue: ReportingCue, lead: number): void {
+  const { toks } = ctx;
+  if (!toks[k]?.lw.endsWith("ed") || lead < 1) return;
+  let by = k + 1;
+  while (by <= k + MAX_AGENT_OFFSET && toks[by]?.word && toks[by]?.lw !== "by") by++;
+  if (toks[by]?.lw !== "by") return;
+  const agent = nounPhraseFrom(toks, by + 1);
+  const content = nounPhraseEndingAt(toks, lead - 1);
+  const from = content ? toks[content.from] : undefined;
+  const to = content ? toks[content.to] : undefined;
+  if (!agent || !from || !to || SUBJECT_PRONOUNS.has(from.lw)) return;
+  addDraft(ctx, CLAIM_RULES.passive, cue, { from: lead, to: k }, agent, from.s, to.e);
+}
+
+// Infinitives that mostly state a purpose or an obligation, not an attribution (train rates).
+const INFINITIVE_BLOCKED = wordSet(`
+  ask defend blame admit acknowledge confirm reveal deny show think believe praise contend learn
+  order respond
+`);
+
+/**
+ * `S V … to CUE C`: an infinitive cue whose speaker is the main clause's subject ("The NRA used
+ * the comments to urge people to vote"). The cue takes its "to", as PolNeAR marks it.
+ */
+function tryInfinitiveCue(
+  ctx: SentenceContext,
+  k: number,
+  cue: ReportingCue,
+  right: RightSide,
+  needsComplement: boolean,
+): void {
+  const { toks } = ctx;
+  if (right.type !== "content" || (!right.marked && needsComplement)) return;
+  // "declined to say", "went on to say", "is expected to say": the verb before has its own rule.
+  const before = toks[k - 2];
+  if (!before?.word || before.cue || SPECIAL_WORDS.has(before.lw)) return;
+  const cueTok = toks[k] as Token;
+  for (let i = ctx.drafts.length - 1; i >= 0; i--) {
+    const d = ctx.drafts[i] as Draft;
+    if (d.sentence !== ctx.index) break;
+    if (d.cueStart <= cueTok.s && d.cueEnd >= cueTok.e) return;
+  }
+  if (INFINITIVE_BLOCKED.has(cue.lemma)) return;
+  const source = ctx.lastSource ?? mainClauseSubject(toks, k - 1);
+  const end = contentEnd(toks, right.from);
+  const from = toks[right.from];
+  const to = toks[end - 1];
+  if (!from || !to || end <= right.from) return;
+  addDraft(ctx, CLAIM_RULES.infinitive, cue, { from: k - 1, to: k }, source, from.s, to.e);
+}
+
+/** `np` extended over a "who" clause to the sentence end, or `np` when a quote or ";" intervenes. */
+function relativeTail(toks: readonly Token[], np: Range): Range {
+  let last = np.to;
+  for (let i = np.to + 1; i < toks.length; i++) {
+    const tok = toks[i] as Token;
+    if (tok.word) last = i;
+    else if (tok.t === ";" || tok.t === ":" || isOpenQuote(tok) || isCloseQuote(tok)) return np;
+  }
+  return { from: np.from, to: last };
+}
+
 const CHANNEL_NOUNS = wordSet("statement statements tweet tweets email post release");
+const CUE_TIME_WORDS = wordSet(`
+  monday tuesday wednesday thursday friday saturday sunday today yesterday tonight earlier later
+  last week month year morning evening night afternoon weekend twice repeatedly
+`);
+const MAX_CUE_TIME_TOKENS = 3;
+const isCueTimeWord = (tok: Token | undefined): boolean =>
+  tok?.word === true && CUE_TIME_WORDS.has(tok.lw);
 const CHANNEL_SITES = wordSet("twitter facebook instagram");
 const CHANNEL_DETERMINERS = wordSet("a an the his her their its");
 
 /** The last token of "in a (written) statement" / "on Twitter" right after token `at`, or `at`. */
 function channelEnd(toks: readonly Token[], at: number): number {
+  // "said Sunday that …", "has said repeatedly": PolNeAR's cue takes a bare time phrase.
+  let t = at;
+  while (t < at + MAX_CUE_TIME_TOKENS && isCueTimeWord(toks[t + 1])) t++;
+  if (t > at) return t;
   const prep = toks[at + 1]?.lw;
   if (prep === "on" && CHANNEL_SITES.has(toks[at + 2]?.lw ?? "")) return at + 2;
   if (prep !== "in" || !CHANNEL_DETERMINERS.has(toks[at + 2]?.lw ?? "")) return at;
@@ -496,13 +701,8 @@ function objectStart(
 const CALL_PARTICLES = wordSet("off up back in");
 
 /** Is this "call" naming or cancelling rather than evaluating ("called him a liar")? */
-function isNaming(
-  toks: readonly Token[],
-  k: number,
-  subjectStart: number,
-  range: Range | null,
-): boolean {
-  if (toks[subjectStart - 1]?.lw === "what") return true;
+function isNaming(toks: readonly Token[], k: number, range: Range | null): boolean {
+  // Not "what it calls foreign pressure": PolNeAR marks that as the speaker's evaluation.
   const next = toks[k + 1];
   if (next?.word && CALL_PARTICLES.has(next.lw)) return true;
   // "a firm called Cambridge Analytica": an indefinite common noun right before, a name after.
@@ -522,6 +722,7 @@ const OBJECT_LEMMAS = wordSet(`
   blame accuse mock tout assail applaud bemoan invoke lambaste deride rebuke portray highlight
   discuss mention describe reject dispute lament decry echo reference label
 `);
+const LIST_OPENERS = wordSet("including such especially notably");
 /** End (exclusive) of a noun-phrase object: before a comma outside quotation marks. */
 function objectEnd(toks: readonly Token[], from: number, end: number): number {
   let quoted = false;
@@ -530,7 +731,8 @@ function objectEnd(toks: readonly Token[], from: number, end: number): number {
     if (isOpenQuote(tok) && !quoted) quoted = true;
     else if (isCloseQuote(tok)) quoted = false;
     if (quoted) continue;
-    if (tok.t === ",") return i;
+    // "blamed several factors, including …": an example list still belongs to the object.
+    if (tok.t === "," && !LIST_OPENERS.has(toks[i + 1]?.lw ?? "")) return i;
   }
   return end;
 }
@@ -583,7 +785,7 @@ function closesQuotation(toks: readonly Token[], at: number): boolean {
 const MAX_SPEAKER_TOKENS = 5;
 // Headings that end in a colon without naming a speaker.
 const NOT_SPEAKERS = new Set(
-  "related update updated note editor watch read photos photo video watch more breaking exclusive caption source sources q a correction corrections contributing byline revealed look listen tags".split(
+  "related update updated note editor editor’s editor's watch read photos photo video watch more breaking exclusive caption source sources q a correction corrections contributing byline revealed look listen tags question answer remember plus so hey wow boom busted bombshell name email poll paid stat".split(
     " ",
   ),
 );
@@ -602,7 +804,9 @@ function trySpeakerColon(ctx: SentenceContext): void {
       const last = toks[toks.length - 1];
       if (!content || !last || NOT_SPEAKERS.has(toks[0]?.lw ?? "")) return;
       if (LABEL_SECOND_WORDS.has(toks[1]?.lw ?? "")) return;
-      if (wordCount(toks, c + 1, toks.length - 1) < 2) return;
+      if (wordCount(toks, c + 1, toks.length - 1) < 2 || DIGITS.test(content.t)) return;
+      // "FIX IS IN:", "STAT OF THE WEEK:": an all-capitals label, unlike a transcript's "BENENSON:".
+      if (c > 1 && toks.slice(0, c).every((t) => !t.word || t.t === t.t.toUpperCase())) return;
       const source = { from: 0, to: c - 1 };
       addDraft(
         ctx,
@@ -620,10 +824,22 @@ function trySpeakerColon(ctx: SentenceContext): void {
   }
 }
 
+// A module-local alias: the per-token lookup then skips the import binding's accessor.
+const NOMINAL_WORDS: ReadonlySet<string> = NOMINAL_CUE_WORDS;
+
+function addNominal(ctx: SentenceContext, rule: ClaimRule, found: NominalClaim | null): boolean {
+  const from = found ? ctx.toks[found.content.from] : undefined;
+  const to = found ? ctx.toks[found.content.to] : undefined;
+  if (!found || !from || !to) return false;
+  const { cue, cueRange, source } = found;
+  return addDraft(ctx, rule, cue, cueRange, source, from.s, to.e) !== null;
+}
+
 function suggestInSentence(ctx: SentenceContext): void {
   const { toks } = ctx;
   let headline: boolean | undefined;
   if (toks[0]?.cap) trySpeakerColon(ctx);
+  if (ctx.quoted?.[0] !== 1) addNominal(ctx, CLAIM_RULES.inPoll, inPollLead(toks));
   for (let k = 0; k < toks.length; k++) {
     const tok = toks[k];
     if (!tok?.word) continue;
@@ -635,6 +851,12 @@ function suggestInSentence(ctx: SentenceContext): void {
     if (special !== undefined && trySpecial(ctx, k, special)) {
       if (special === Special.AccordingTo) k++;
       continue;
+    }
+    // Most tokens are neither a communication noun nor "in": one set lookup each.
+    if (NOMINAL_WORDS.has(tok.lw) && !tok.cue) {
+      const found = tok.lw === "in" ? inPollTail(toks, k) : possessedNounCue(toks, k);
+      const rule = tok.lw === "in" ? CLAIM_RULES.inPoll : CLAIM_RULES.possessedNoun;
+      if (addNominal(ctx, rule, found)) continue;
     }
     if (!tok.cue) {
       // Headline case ("Trump Says He Will Win"): a capitalised finite cue after a name.
@@ -665,6 +887,7 @@ enum Special {
   Make,
   Go,
   Put,
+  Known,
 }
 
 const SPECIAL_WORDS: ReadonlyMap<string, Special> = new Map([
@@ -677,6 +900,7 @@ const SPECIAL_WORDS: ReadonlyMap<string, Special> = new Map([
   ...[...MAKE_FORMS].map((w) => [w, Special.Make] as const),
   ...[...GO_FORMS].map((w) => [w, Special.Go] as const),
   ["put", Special.Put],
+  ["known", Special.Known],
 ]);
 
 /** Runs the rule of a special word at token `k`; true when the token needs nothing else. */
@@ -697,6 +921,9 @@ function trySpecial(ctx: SentenceContext, k: number, special: Special): boolean 
       if (passive) tryRaising(ctx, k);
       return passive;
     }
+    case Special.Known:
+      tryKnownAs(ctx, k);
+      return true;
     case Special.AccordingTo:
       if (toks[k + 1]?.lw !== "to") return false;
       tryAccordingTo(ctx, k);
@@ -738,7 +965,10 @@ const MIN_REPORTED_WORDS = 4;
 function tryRaising(ctx: SentenceContext, k: number): void {
   const { toks } = ctx;
   const infinitive = k + 1;
-  if (toks[infinitive]?.lw !== "to") return;
+  if (toks[infinitive]?.lw !== "to") {
+    if (toks[k]?.lw !== "expected") tryRaisingComplement(ctx, k);
+    return;
+  }
   let j = k - 1;
   let cueFrom = k;
   const expected = toks[k]?.lw === "expected";
@@ -749,7 +979,11 @@ function tryRaising(ctx: SentenceContext, k: number): void {
     j--;
   }
   while (j >= 0 && toks[j] && isAdverbToken(toks[j] as Token)) j--;
-  const subject = j >= 0 ? nounPhraseEndingAt(toks, j) : null;
+  // "…, which is expected to draw 50,000 delegates": without a plain subject the content is the
+  // infinitive clause, one part of PolNeAR's two-part content.
+  const subject =
+    (j >= 0 ? nounPhraseEndingAt(toks, j) : null) ??
+    (expected ? { from: infinitive, to: infinitive } : null);
   if (!subject) return;
   const end = contentEnd(toks, infinitive + 1);
   const from = toks[subject.from];
@@ -757,6 +991,70 @@ function tryRaising(ctx: SentenceContext, k: number): void {
   if (!from || !last || end <= infinitive + 1) return;
   const cue = expected ? EXPECTED_CUE : RAISING_CUE;
   addDraft(ctx, CLAIM_RULES.raising, cue, { from: cueFrom, to: k }, null, from.s, last.e);
+}
+
+const NOT_COMPLEMENTS = wordSet(`
+  to in on at of for with from by into onto before after during since as and or but than the a an
+  this that these those his her their its
+`);
+
+/**
+ * "Trump’s supporters seemed equally unperturbed", "It appears that …", "the race appears closer":
+ * a seeming without an infinitive. The content is the subject and its complement, or the
+ * that-clause after an expletive "it".
+ */
+function tryRaisingComplement(ctx: SentenceContext, k: number): void {
+  const { toks } = ctx;
+  let c = k + 1;
+  while (toks[c] && isAdverbToken(toks[c] as Token)) c++;
+  const next = toks[c];
+  if (!next?.word || next.cap) return;
+  const cue = RAISING_CUE;
+  let j = k - 1;
+  while (j >= 0 && toks[j] && isAdverbToken(toks[j] as Token)) j--;
+  if (toks[j]?.lw === "it" && (next.lw === "that" || next.lw === "like")) {
+    const end = contentEnd(toks, c + 1);
+    const from = toks[c + 1];
+    const last = toks[end - 1];
+    if (from && last && end > c + 1)
+      addDraft(ctx, CLAIM_RULES.raising, cue, { from: k, to: k }, null, from.s, last.e);
+    return;
+  }
+  if (NOT_COMPLEMENTS.has(next.lw) && next.lw !== "like") return;
+  const subject = j >= 0 ? nounPhraseEndingAt(toks, j) : null;
+  const end = contentEnd(toks, c);
+  const from = subject ? toks[subject.from] : undefined;
+  const last = toks[end - 1];
+  if (!from || !last || end <= c || SUBJECT_PRONOUNS.has(from.lw)) return;
+  addDraft(ctx, CLAIM_RULES.raising, cue, { from: k, to: k }, null, from.s, last.e, 0.1);
+}
+
+const KNOWN_LINKS = wordSet("as for");
+const KNOWN_LEADS = wordSet(
+  "also now best well better widely formerly perhaps still is are was were",
+);
+
+/** "Islamic State, also known as ISIS", "Allergan is best known for Botox": a naming by hearsay. */
+function tryKnownAs(ctx: SentenceContext, k: number): void {
+  const { toks } = ctx;
+  if (!KNOWN_LINKS.has(toks[k + 1]?.lw ?? "")) return;
+  let lead = k;
+  while (lead > 0 && KNOWN_LEADS.has(toks[lead - 1]?.lw ?? "")) lead--;
+  const from = k + 2;
+  const end = objectEnd(toks, from, contentEnd(toks, from));
+  const first = toks[from];
+  const last = toks[end - 1];
+  if (!first?.word && !isOpenQuote(first)) return;
+  if (!first || !last || end <= from) return;
+  addDraft(
+    ctx,
+    CLAIM_RULES.knownAs,
+    KNOWN_AS_CUE,
+    { from: lead, to: k + 1 },
+    null,
+    first.s,
+    last.e,
+  );
 }
 
 /** "Both Google and Facebook have reportedly looked at Twitter": hearsay without a source. */
@@ -797,7 +1095,7 @@ const HEADLINE_CUES: ReadonlySet<string> = wordSet(`
   accused denies denied insists admits admitted predicts praises defends endorses endorsed
   suggests argues threatens threatened pledges promises explains announces announced reveals
   confirms confirmed thinks believes rejects rejected criticizes criticises condemns dismisses
-  demands hints questions calls called
+  demands hints questions calls called wants backs supports touts mocks quips
 `);
 const MIN_HEADLINE_WORDS = 3;
 
@@ -863,7 +1161,7 @@ function finalise(text: string, drafts: readonly Draft[]): TSuggestedClaim[] {
     }
     if (best >= 0) inner.parentIndex = best;
   }
-  return claims;
+  return withoutNestedStances(claims, NEST_WINDOW);
 }
 
 const CLOSING_QUOTE_END = /[”"’']$/;
