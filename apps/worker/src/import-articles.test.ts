@@ -194,6 +194,25 @@ describe("importArticles", () => {
     });
   });
 
+  it("reports a whole file its processing thread cannot read as unreadable; alone, the job fails", async () => {
+    const bad = fixture("bad.txt.gz", "not gzip");
+    const good = fixture("a.txt", GOOD_TEXT);
+    const reason = "Not valid gzip data (corrupt or not compressed)";
+    const summary = await importArticles(db, [bad, good], { jobs: 1 });
+    expect(summary).toMatchObject({
+      status: "completed",
+      files: 1,
+      read: 1,
+      imported: 1,
+      failed: 0,
+      unreadable: [{ path: bad, reason }],
+    });
+    expect(listImportErrors(db, summary.jobId)).toEqual([{ file: bad, line: null, reason }]);
+    const alone = await importArticles(db, [bad]);
+    expect(alone).toMatchObject({ status: "failed", read: 0, files: 0 });
+    expect(alone.error).toContain(`${reason}: ${bad}`);
+  });
+
   it("imports the demo articles with anchored claims", async () => {
     expect(demoFiles.length).toBeGreaterThanOrEqual(3);
     const summary = await importArticles(db, [DEMO_DIR, SAMPLE]);

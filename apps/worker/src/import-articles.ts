@@ -168,8 +168,14 @@ export async function importArticles(
       const result = await step.result;
       const { file, line } = event.record;
       if (result.ok) writer.addArticle(file, line, result.article);
-      else writer.addFailure({ file, line, reason: result.reason });
-      records++;
+      else if (result.unreadable) {
+        // A whole file its processing thread could not read: reported as the reader reports an
+        // unreadable path (not a record read, not a file counted).
+        writer.addUnreadable({ file, line: null, reason: result.reason });
+        unreadable.push({ path: file, reason: result.reason });
+        files--;
+      } else writer.addFailure({ file, line, reason: result.reason });
+      if (result.ok || !result.unreadable) records++;
       if (writer.commits !== commits) {
         commits = writer.commits;
         keepHeapSmall();

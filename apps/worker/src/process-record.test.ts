@@ -1,6 +1,20 @@
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { afterAll, describe, expect, it } from "vitest";
 import { processRecord } from "./process-record";
 import type { InputRecord } from "./read-inputs";
+
+const dir = mkdtempSync(join(tmpdir(), "claimdesk-process-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+/** A whole file on disk, named as the reader names it: the processing thread reads it. */
+const onDisk = (name: string, content: string | Buffer): InputRecord => {
+  const file = join(dir, name);
+  writeFileSync(file, content);
+  const gzip = name.endsWith(".gz");
+  return { kind: name.includes(".htm") ? "html" : "text", file, line: null, gzip, size: 0 };
+};
 
 const text = (content: string | Uint8Array): InputRecord => ({
   kind: "text",
@@ -84,6 +98,33 @@ describe("processRecord", () => {
     ).toEqual({
       ok: false,
       reason: "empty input: the text has no content",
+    });
+  });
+
+  it("reads a named file itself, gunzipping it", () => {
+    const plain = processRecord(onDisk("a.txt", `Talks to resume\n\n${ARTICLE_P}`));
+    expect(plain.ok && plain.article.title).toBe("Talks to resume");
+    const page = `<html><head><title>Talks</title></head><body><article><p>${ARTICLE_P}</p><p>${ARTICLE_P}</p></article></body></html>`;
+    const zipped = processRecord(onDisk("b.html.gz", gzipSync(page)));
+    expect(zipped.ok && zipped.article.text).toContain("The minister said on Tuesday");
+  });
+
+  it("reports a named file it cannot read as unreadable, and one that inflates too far as too large", () => {
+    expect(processRecord(onDisk("bad.txt.gz", "not gzip"))).toEqual({
+      ok: false,
+      reason: "Not valid gzip data (corrupt or not compressed)",
+      unreadable: true,
+    });
+    const gone = { ...onDisk("gone.txt", "x"), file: join(dir, "missing.txt") };
+    expect(processRecord(gone)).toEqual({
+      ok: false,
+      reason: "No such file or directory",
+      unreadable: true,
+    });
+    // 9 MB of text in a few kB of gzip: refused as it inflates past the 8 MB cap.
+    expect(processRecord(onDisk("bomb.txt.gz", gzipSync("a ".repeat(4_500_000))))).toEqual({
+      ok: false,
+      reason: "too large: over 8 MB uncompressed",
     });
   });
 });

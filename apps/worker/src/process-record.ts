@@ -8,10 +8,12 @@ import {
 } from "@claimdesk/ingest";
 import type { TProcessedArticle, TSpan } from "@claimdesk/types";
 import type { InputRecord } from "./read-inputs";
+import { loadFailure, maxFileBytes, readWholeFileSync } from "./readers/read-whole-file";
 
+/** `unreadable`: the file could not be read at all (reported with the unreadable paths). */
 export type ProcessedRecord =
   | { ok: true; article: TProcessedArticle }
-  | { ok: false; reason: string };
+  | { ok: false; reason: string; unreadable?: true };
 
 /** Pure and synchronous, so `--jobs` can run it in worker threads unchanged. */
 export function processRecord(record: InputRecord): ProcessedRecord {
@@ -20,7 +22,9 @@ export function processRecord(record: InputRecord): ProcessedRecord {
     // No `filename`: it would only prefix the reason, and import_errors keeps the file apart.
     if (record.kind === "fields") article = processArticleFields(record.fields);
     else {
-      const decoded = decode(record);
+      const loaded = load(record);
+      if (!loaded.ok) return loaded;
+      const decoded = decode(record.kind, loaded.bytes);
       if (!decoded.ok) return decoded;
       article = record.kind === "html" ? processHtml(decoded.text) : processPlainText(decoded.text);
     }
@@ -34,12 +38,27 @@ export function processRecord(record: InputRecord): ProcessedRecord {
   return mismatch === null ? { ok: true, article } : { ok: false, reason: mismatch };
 }
 
+type Loaded = { ok: true; bytes: Uint8Array } | { ok: false; reason: string; unreadable?: true };
+
+/** A whole file's bytes: given, or read (and gunzipped) here. */
+function load(record: Exclude<InputRecord, { kind: "fields" }>): Loaded {
+  if ("bytes" in record) return { ok: true, bytes: record.bytes };
+  try {
+    return {
+      ok: true,
+      bytes: readWholeFileSync(record.file, record.gzip, maxFileBytes(record.kind)),
+    };
+  } catch (error) {
+    return loadFailure(error);
+  }
+}
+
 type Decoded = { ok: true; text: string } | { ok: false; reason: string };
 
-function decode(record: InputRecord & { bytes: Uint8Array }): Decoded {
+function decode(kind: "text" | "html", bytes: Uint8Array): Decoded {
   let text: string;
   try {
-    text = record.kind === "html" ? decodeHtml(record.bytes).text : decodeText(record.bytes).text;
+    text = kind === "html" ? decodeHtml(bytes).text : decodeText(bytes).text;
   } catch (error) {
     return { ok: false, reason: `cannot decode: ${messageOf(error)}` };
   }

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type InputEvent, type ReadOptions, readInputs } from "./read-inputs";
+import { type InputEvent, type InputRecord, type ReadOptions, readInputs } from "./read-inputs";
+import { maxFileBytes, readWholeFileSync } from "./readers/read-whole-file";
 
 let root: string;
 beforeEach(() => {
@@ -24,7 +25,17 @@ async function collect(paths: string[], options?: ReadOptions): Promise<InputEve
   return events;
 }
 
-/** Events without the bytes, which are checked separately. */
+/** What a whole-file record holds, read as its processing thread reads it. */
+const wholeFileText = (record: InputRecord) =>
+  record.kind === "fields"
+    ? record.fields.body
+    : Buffer.from(
+        "bytes" in record
+          ? record.bytes
+          : readWholeFileSync(record.file, record.gzip, maxFileBytes(record.kind)),
+      ).toString();
+
+/** Events without the records' contents, which are checked separately. */
 const brief = (events: InputEvent[]) =>
   events.map((e) =>
     e.kind === "record" ? { kind: e.kind, file: e.record.file, line: e.record.line } : e,
@@ -55,12 +66,16 @@ describe("readInputs", () => {
       { kind: "record", file: join(root, "sub/c.txt"), line: null },
       { kind: "record", file: join(root, "sub/z/d.TXT"), line: null },
     ]);
+    // Whole files are named with their size on disk, read later by the processing thread.
     const first = events[1];
-    expect(
-      first?.kind === "record" &&
-        first.record.kind === "text" &&
-        Buffer.from(first.record.bytes).toString(),
-    ).toBe("A");
+    expect(first?.kind === "record" && first.record).toEqual({
+      kind: "text",
+      file: join(root, "a.md"),
+      line: null,
+      gzip: false,
+      size: 1,
+    });
+    expect(first?.kind === "record" && wholeFileText(first.record)).toBe("A");
   });
 
   it("reads files named directly, hidden or not, in the order given", async () => {
@@ -112,9 +127,7 @@ describe("readInputs: every format, plain and gzipped", () => {
     expect(events.length).toBe(12);
     const summary = records.map((r) => {
       const name = r.file.slice(root.length + 1);
-      return r.kind === "fields"
-        ? [name, r.kind, r.line, r.fields.body]
-        : [name, r.kind, r.line, Buffer.from(r.bytes).toString()];
+      return [name, r.kind, r.line, wholeFileText(r)];
     });
     expect(summary).toEqual([
       ["a.txt", "text", null, "Text."],
@@ -166,12 +179,15 @@ describe("readInputs: every format, plain and gzipped", () => {
     ]);
   });
 
-  it("reports a corrupt .gz as unreadable and goes on, whatever the format inside", async () => {
+  it("reports a corrupt .gz read line by line as unreadable and goes on", async () => {
     const reason = "Not valid gzip data (corrupt or not compressed)";
-    const bad = ["bad.txt.gz", "bad.jsonl.gz", "bad.csv.gz"].map((name) => write(name, "not gzip"));
+    const bad = ["bad.jsonl.gz", "bad.csv.gz"].map((name) => write(name, "not gzip"));
+    // A whole file is read by its processing thread, which reports it (process-record.test.ts).
+    const whole = write("bad.txt.gz", "not gzip");
     const good = write("good.txt", "Fine.");
-    expect(brief(await collect([...bad, good]))).toEqual([
+    expect(brief(await collect([...bad, whole, good]))).toEqual([
       ...bad.map((path) => ({ kind: "unreadable", path, reason })),
+      { kind: "record", file: whole, line: null },
       { kind: "record", file: good, line: null },
     ]);
   });

@@ -6,9 +6,9 @@ import { detectFormat, extensionOf, SUPPORTED_EXTENSIONS } from "./readers/detec
 import { compileExcludes, type ExcludeTest } from "./readers/exclude-globs";
 import type { FieldMap } from "./readers/field-map";
 import type { InputEvent } from "./readers/input-events";
-import { InputTooLargeError, readWholeInput } from "./readers/open-maybe-gzip";
 import { readCsv } from "./readers/read-csv";
 import { readJsonl } from "./readers/read-jsonl";
+import { describeFsError, maxFileBytes, tooLargeMessage } from "./readers/read-whole-file";
 
 export { type FieldMap, parseFieldMap } from "./readers/field-map";
 export type { InputEvent, InputRecord } from "./readers/input-events";
@@ -42,11 +42,6 @@ export const DEFAULT_EXCLUDES: readonly string[] = [
   "CHANGELOG*",
 ];
 
-// A whole-file article's text is capped at 2 M characters by ingest; this caps what is read for it
-// (4 bytes a character at most). HTML carries markup, scripts and inline images around the text.
-const MAX_TEXT_FILE_BYTES = 8_000_000;
-const MAX_HTML_FILE_BYTES = 50_000_000;
-
 interface Walk {
   format: InputFormat;
   map: FieldMap;
@@ -76,16 +71,16 @@ async function* readPath(
   walk: Walk,
   named: boolean,
 ): AsyncGenerator<InputEvent> {
-  let isDirectory: boolean;
+  let info: Awaited<ReturnType<typeof stat>>;
   try {
-    isDirectory = (await stat(path)).isDirectory();
+    info = await stat(path);
   } catch (error) {
     yield { kind: "unreadable", path, reason: describeFsError(error) };
     return;
   }
-  if (isDirectory) yield* readDirectory(path, ancestors, walk);
+  if (info.isDirectory()) yield* readDirectory(path, ancestors, walk);
   // Excludes thin out what a directory walk finds; a file named on the command line is wanted.
-  else if (named || !walk.excluded(path)) yield* readFileRecords(path, walk);
+  else if (named || !walk.excluded(path)) yield* readFileRecords(path, info.size, walk);
 }
 
 async function* readDirectory(
@@ -118,7 +113,11 @@ async function listVisibleEntries(dir: string): Promise<string[]> {
   return names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-async function* readFileRecords(file: string, walk: Walk): AsyncGenerator<InputEvent> {
+async function* readFileRecords(
+  file: string,
+  size: number,
+  walk: Walk,
+): AsyncGenerator<InputEvent> {
   const detected = detectFormat(file, walk.format);
   if (detected === null) {
     yield { kind: "skipped", file, extension: extensionOf(file) || "(none)" };
@@ -129,35 +128,16 @@ async function* readFileRecords(file: string, walk: Walk): AsyncGenerator<InputE
     if (format === "jsonl") yield* readJsonl(file, gzip, walk.map);
     else if (format === "csv") yield* readCsv(file, gzip, walk.map);
     else {
-      const limit = format === "html" ? MAX_HTML_FILE_BYTES : MAX_TEXT_FILE_BYTES;
-      let bytes: Uint8Array;
-      try {
-        bytes = await readWholeInput(file, gzip, limit);
-      } catch (error) {
-        if (!(error instanceof InputTooLargeError)) throw error;
-        yield { kind: "invalid", file, line: null, reason: error.message };
+      // Read by the processing thread; a plain file over the cap is refused here without reading
+      // it (a gzipped one is refused there, as it inflates).
+      const limit = maxFileBytes(format);
+      if (!gzip && size > limit) {
+        yield { kind: "invalid", file, line: null, reason: tooLargeMessage(limit, gzip) };
         return;
       }
-      yield { kind: "record", record: { kind: format, file, line: null, bytes } };
+      yield { kind: "record", record: { kind: format, file, line: null, gzip, size } };
     }
   } catch (error) {
     yield { kind: "unreadable", path: file, reason: describeFsError(error) };
   }
-}
-
-const FS_ERROR_REASONS: Readonly<Record<string, string>> = {
-  ENOENT: "No such file or directory",
-  EACCES: "Permission denied",
-  EPERM: "Operation not permitted",
-  ENOTDIR: "Not a directory",
-  ELOOP: "Too many levels of symbolic links",
-  Z_DATA_ERROR: "Not valid gzip data (corrupt or not compressed)",
-  Z_BUF_ERROR: "Truncated gzip data",
-};
-
-function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  const known = code === undefined ? undefined : FS_ERROR_REASONS[code];
-  if (known !== undefined) return known;
-  return error instanceof Error ? error.message : String(error);
 }

@@ -174,9 +174,9 @@ export class RecordProcessorPool {
   }
 }
 
-/** Roughly the bytes a record holds (its file's bytes, or its fields' characters). */
+/** Roughly the bytes a record stands for (its file's size or bytes, or its fields' characters). */
 export function recordSize(record: InputRecord): number {
-  if (record.kind !== "fields") return record.bytes.byteLength;
+  if (record.kind !== "fields") return "bytes" in record ? record.bytes.byteLength : record.size;
   let size = 64;
   for (const value of Object.values(record.fields)) {
     if (typeof value === "string") size += value.length;

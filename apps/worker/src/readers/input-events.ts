@@ -3,12 +3,14 @@ import type { TArticleFields } from "@claimdesk/types";
 
 /**
  * One record to import. Plain data only (structured-clone-able: it may be posted to a worker
- * thread). Whole files carry their bytes (decoded later, where bad bytes become a failed record);
- * structured records carry their mapped fields and the 1-based line they start on.
+ * thread). A whole file (text or HTML) is named, not read: the processing thread reads, gunzips
+ * and decodes it (readers/read-whole-file.ts), where unreadable or bad bytes become a failed
+ * record; `size` is its size on disk, for the in-flight bound. Bytes already in memory can be
+ * given instead. Structured records carry their mapped fields and the 1-based line they start on.
  */
 export type InputRecord =
-  | { kind: "text"; file: string; line: null; bytes: Uint8Array }
-  | { kind: "html"; file: string; line: null; bytes: Uint8Array }
+  | { kind: "text" | "html"; file: string; line: null; gzip: boolean; size: number }
+  | { kind: "text" | "html"; file: string; line: null; bytes: Uint8Array }
   | { kind: "fields"; file: string; line: number; fields: TArticleFields };
 
 export type InputEvent =
