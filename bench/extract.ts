@@ -5,7 +5,7 @@
  * Usage: pnpm bench:extract [--no-write]
  */
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { gunzipSync } from "node:zlib";
@@ -243,8 +243,8 @@ const report = [
   "",
   `- Command: \`pnpm bench:extract\` (tsx bench/extract.ts)`,
   `- Date: ${new Date().toISOString()}`,
-  `- Machine: ${cpus().length} CPUs (os.cpus().length), Node ${process.version}; other engineers were`,
-  "  running builds and tests on the same machine, so the times are indicative only.",
+  `- Machine: ${cpus().length} CPUs (os.cpus().length), Node ${process.version}; 1-minute load average`,
+  `  ${loadavg()[0]?.toFixed(2)} at the end (near 0: a quiet machine); the times are one run each, indicative only.`,
   "",
   `## article-extraction-benchmark (${aeb.pages} pages)`,
   "",
