@@ -5,8 +5,7 @@
  */
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
-import { getHeapStatistics, setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
+import { getHeapStatistics } from "node:v8";
 import {
   claimResumableImportJob,
   createImportJob,
@@ -263,15 +262,11 @@ export async function importArticles(
 const MAIN_HEAP_TARGET_BYTES = 48 * 1024 * 1024;
 
 function heapKeeper(targetBytes: number): () => void {
-  let gc: (() => void) | null = null;
-  try {
-    setFlagsFromString("--expose-gc");
-    gc = runInNewContext("gc") as () => void;
-  } catch {
-    // Without it V8 keeps its own pace: more memory, same result.
-  }
+  // `pnpm worker` starts Node with --expose-gc (root package.json). Started some other way, V8
+  // keeps its own pace: more memory, the same result.
+  const gc = (globalThis as { gc?: () => void }).gc;
   return () => {
-    if (gc !== null && getHeapStatistics().used_heap_size > targetBytes) gc();
+    if (gc !== undefined && getHeapStatistics().used_heap_size > targetBytes) gc();
   };
 }
 
