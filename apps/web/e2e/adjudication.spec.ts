@@ -5,49 +5,8 @@
  * export's line for the claim carries the decision in `adjudicated`. An analyst is refused the page.
  */
 import { readFileSync } from "node:fs";
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
-import { pageAs, watchErrors } from "./support";
-
-interface ClaimRow {
-  id: number;
-  articleId: number;
-  contentText: string;
-  annotation: unknown;
-}
-
-async function query<T>(request: APIRequestContext, path: string, input: unknown): Promise<T> {
-  const res = await request.get(
-    `/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`,
-  );
-  expect(res.status(), `${path} ${await res.text()}`).toBe(200);
-  return ((await res.json()) as { result: { data: T } }).result.data;
-}
-
-async function mutate(request: APIRequestContext, path: string, input: unknown): Promise<void> {
-  const res = await request.post(`/api/trpc/${path}`, { data: input });
-  expect(res.status(), `${path} ${await res.text()}`).toBe(200);
-}
-
-/** A claim neither Ana nor Ben has annotated yet (other specs may have annotated some). */
-async function freshClaim(ana: Page, ben: Page): Promise<ClaimRow> {
-  const list = await query<{ items: { id: number }[] }>(ana.request, "article.list", {
-    limit: 50,
-  });
-  for (const article of list.items) {
-    const forAna = await query<{ claims: ClaimRow[] }>(ana.request, "article.byId", {
-      id: article.id,
-    });
-    const forBen = await query<{ claims: ClaimRow[] }>(ben.request, "article.byId", {
-      id: article.id,
-    });
-    const benAnnotated = new Set(forBen.claims.filter((c) => c.annotation).map((c) => c.id));
-    const claim = [...forAna.claims]
-      .reverse()
-      .find((c) => c.annotation === null && !benAnnotated.has(c.id));
-    if (claim) return claim;
-  }
-  throw new Error("no claim left that neither analyst annotated");
-}
+import { expect, test } from "@playwright/test";
+import { freshClaim, mutate, openClaim, pageAs, watchErrors } from "./support";
 
 test("an adjudicator resolves a disagreement and the export carries the decision", async ({
   browser,
@@ -58,7 +17,7 @@ test("an adjudicator resolves a disagreement and the export carries the decision
   const errors = watchErrors(judy);
 
   // Ana and Ben disagree on the source stance and the verdict; they agree on the likelihood.
-  const claim = await freshClaim(ana, ben);
+  const claim = await freshClaim(ana, ben, { fromEnd: true });
   await mutate(ana.request, "annotation.upsert", {
     claimId: claim.id,
     values: { sourceStance: "support", likelihood: "likely", verdict: "supported" },
@@ -136,10 +95,7 @@ test("an adjudicator resolves a disagreement and the export carries the decision
   await expect(judy.getByRole("button", { name: "Revise decision" })).toBeVisible();
 
   // Ana, who submitted, sees the decision beside the analysts' annotations in the claim panel.
-  await ana.goto(`/articles/${claim.articleId}?claim=${claim.id}`);
-  const anaRow = ana.locator(`[data-testid="claim-row"][data-claim-id="${claim.id}"]`);
-  const toggle = anaRow.locator("[data-claim-toggle]");
-  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+  const anaRow = await openClaim(ana, claim);
   const compare = anaRow.getByTestId("annotations-table");
   await expect(compare.getByTestId("annotations-decision")).toHaveText(
     "Decision (Judy Adjudicator)",

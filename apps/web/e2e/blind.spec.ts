@@ -3,53 +3,8 @@
  * annotating the same claim, does not see his judgement until she submits hers (Ctrl+Enter), then
  * sees both side by side; the History section lists both analysts' changes, field by field.
  */
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
-import { pageAs, watchErrors } from "./support";
-
-interface ClaimRow {
-  id: number;
-  articleId: number;
-  contentText: string;
-  annotation: unknown;
-}
-
-async function query<T>(request: APIRequestContext, path: string, input: unknown): Promise<T> {
-  const res = await request.get(
-    `/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`,
-  );
-  expect(res.status(), `${path} ${await res.text()}`).toBe(200);
-  return ((await res.json()) as { result: { data: T } }).result.data;
-}
-
-/** The first claim neither Ana nor Ben has annotated (other specs may have annotated some). */
-async function freshClaim(ana: Page, ben: Page): Promise<ClaimRow> {
-  const list = await query<{ items: { id: number }[] }>(ana.request, "article.list", {
-    limit: 50,
-  });
-  for (const article of list.items) {
-    const forAna = await query<{ claims: ClaimRow[] }>(ana.request, "article.byId", {
-      id: article.id,
-    });
-    const forBen = await query<{ claims: ClaimRow[] }>(ben.request, "article.byId", {
-      id: article.id,
-    });
-    const benAnnotated = new Set(forBen.claims.filter((c) => c.annotation).map((c) => c.id));
-    const claim = forAna.claims.find((c) => c.annotation === null && !benAnnotated.has(c.id));
-    if (claim) return claim;
-  }
-  throw new Error("no claim left that neither analyst annotated");
-}
-
-/** Opens the claim's article and its editor; returns the claim's row in the panel. */
-async function openClaim(page: Page, claim: ClaimRow) {
-  await page.goto(`/articles/${claim.articleId}?claim=${claim.id}`);
-  const row = page.locator(`[data-testid="claim-row"][data-claim-id="${claim.id}"]`);
-  await expect(row).toHaveCount(1);
-  const toggle = row.locator("[data-claim-toggle]");
-  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
-  await expect(row.getByTestId("claim-editor")).toBeVisible();
-  return row;
-}
+import { expect, type Page, test } from "@playwright/test";
+import { freshClaim, openClaim, pageAs, watchErrors } from "./support";
 
 async function choose(page: Page, row: ReturnType<Page["locator"]>, label: string, value: string) {
   const saved = page.waitForResponse((r) => r.url().includes("annotation.upsert") && r.ok());

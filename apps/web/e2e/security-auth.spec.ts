@@ -25,7 +25,7 @@ import {
   request as playwrightRequest,
   test,
 } from "@playwright/test";
-import { watchErrors } from "./support";
+import { mutate, query, watchErrors } from "./support";
 import { E2E_PASSWORD, E2E_USERS, e2eDbFile, e2ePort } from "./users.mjs";
 
 const webDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -52,18 +52,6 @@ const asImported = (payload: string) => payload.replace(/[\u202A-\u202E\u2066-\u
 
 interface TrpcError {
   error: { message: string; data: { code: string; httpStatus: number } };
-}
-
-async function query<T>(api: APIRequestContext, path: string, input: unknown = {}): Promise<T> {
-  const res = await api.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`);
-  expect(res.status(), `${path}: ${await res.text()}`).toBe(200);
-  return ((await res.json()) as { result: { data: T } }).result.data;
-}
-
-async function mutate<T>(api: APIRequestContext, path: string, input: unknown): Promise<T> {
-  const res = await api.post(`/api/trpc/${path}`, { data: input });
-  expect(res.status(), `${path}: ${await res.text()}`).toBe(200);
-  return ((await res.json()) as { result: { data: T } }).result.data;
 }
 
 async function errorCode(res: APIResponse): Promise<string | undefined> {

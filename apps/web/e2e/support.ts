@@ -1,5 +1,8 @@
-/** Helpers shared by the browser tests: error watching and text selection in the article. */
-import { type Browser, expect, type Page } from "@playwright/test";
+/**
+ * Helpers shared by the browser tests: error watching, text selection in the article, signed-in
+ * pages, tRPC calls through a page's request context, and opening a claim in the panel.
+ */
+import { type APIRequestContext, type Browser, expect, type Page } from "@playwright/test";
 import { type E2E_USERS, storageStatePath } from "./users.mjs";
 
 /**
@@ -64,4 +67,66 @@ export async function selectInArticle(page: Page, sentence: string): Promise<voi
 export async function pageAs(browser: Browser, key: keyof typeof E2E_USERS): Promise<Page> {
   const context = await browser.newContext({ storageState: storageStatePath(key) });
   return context.newPage();
+}
+
+/** A tRPC query as the request context's user; fails the test unless it answers 200. */
+export async function query<T>(
+  api: APIRequestContext,
+  path: string,
+  input: unknown = {},
+): Promise<T> {
+  const res = await api.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`);
+  expect(res.status(), `${path}: ${await res.text()}`).toBe(200);
+  return ((await res.json()) as { result: { data: T } }).result.data;
+}
+
+/** A tRPC mutation as the request context's user; fails the test unless it answers 200. */
+export async function mutate<T>(api: APIRequestContext, path: string, input: unknown): Promise<T> {
+  const res = await api.post(`/api/trpc/${path}`, { data: input });
+  expect(res.status(), `${path}: ${await res.text()}`).toBe(200);
+  return ((await res.json()) as { result: { data: T } }).result.data;
+}
+
+export interface PanelClaim {
+  id: number;
+  articleId: number;
+  contentText: string;
+  annotation: unknown;
+}
+
+/**
+ * A claim neither analyst has annotated yet (other specs may have annotated some): the first one
+ * in the article list's order, or with `fromEnd` the last one of each article, so two specs
+ * running on one database pick different claims.
+ */
+export async function freshClaim(
+  ana: Page,
+  ben: Page,
+  { fromEnd = false }: { fromEnd?: boolean } = {},
+): Promise<PanelClaim> {
+  const list = await query<{ items: { id: number }[] }>(ana.request, "article.list", { limit: 50 });
+  for (const article of list.items) {
+    const forAna = await query<{ claims: PanelClaim[] }>(ana.request, "article.byId", {
+      id: article.id,
+    });
+    const forBen = await query<{ claims: PanelClaim[] }>(ben.request, "article.byId", {
+      id: article.id,
+    });
+    const benAnnotated = new Set(forBen.claims.filter((c) => c.annotation).map((c) => c.id));
+    const claims = fromEnd ? [...forAna.claims].reverse() : forAna.claims;
+    const claim = claims.find((c) => c.annotation === null && !benAnnotated.has(c.id));
+    if (claim) return claim;
+  }
+  throw new Error("no claim left that neither analyst annotated");
+}
+
+/** Opens the claim's article and its editor; returns the claim's row in the panel. */
+export async function openClaim(page: Page, claim: { id: number; articleId: number }) {
+  await page.goto(`/articles/${claim.articleId}?claim=${claim.id}`);
+  const row = page.locator(`[data-testid="claim-row"][data-claim-id="${claim.id}"]`);
+  await expect(row).toHaveCount(1);
+  const toggle = row.locator("[data-claim-toggle]");
+  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+  await expect(row.getByTestId("claim-editor")).toBeVisible();
+  return row;
 }

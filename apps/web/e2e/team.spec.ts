@@ -23,7 +23,7 @@ import {
   ordinal,
   type V,
 } from "./agreement-formulas";
-import { pageAs, watchErrors } from "./support";
+import { mutate, openClaim, pageAs, query, watchErrors } from "./support";
 import { e2eDbFile } from "./users.mjs";
 
 const webDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -74,20 +74,6 @@ interface ClaimRow {
   version: number;
 }
 
-async function query<T>(request: APIRequestContext, path: string, input: unknown): Promise<T> {
-  const res = await request.get(
-    `/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`,
-  );
-  expect(res.status(), `${path} ${await res.text()}`).toBe(200);
-  return ((await res.json()) as { result: { data: T } }).result.data;
-}
-
-async function mutate<T>(request: APIRequestContext, path: string, input: unknown): Promise<T> {
-  const res = await request.post(`/api/trpc/${path}`, { data: input });
-  expect(res.status(), `${path} ${await res.text()}`).toBe(200);
-  return ((await res.json()) as { result: { data: T } }).result.data;
-}
-
 /** Imports the article with the worker CLI into the e2e database; returns its first four claims. */
 async function importArticle(request: APIRequestContext, stamp: string): Promise<ClaimRow[]> {
   const dir = mkdtempSync(join(tmpdir(), "claimdesk-e2e-"));
@@ -111,17 +97,6 @@ async function importArticle(request: APIRequestContext, stamp: string): Promise
   const sorted = [...claims].sort((x, y) => x.contentStart - y.contentStart);
   expect(sorted.length).toBeGreaterThanOrEqual(4);
   return sorted.slice(0, 4);
-}
-
-/** Opens the claim's article and its editor; returns the claim's row in the panel. */
-async function openClaim(page: Page, claim: ClaimRow) {
-  await page.goto(`/articles/${claim.articleId}?claim=${claim.id}`);
-  const row = page.locator(`[data-testid="claim-row"][data-claim-id="${claim.id}"]`);
-  await expect(row).toHaveCount(1);
-  const toggle = row.locator("[data-claim-toggle]");
-  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
-  await expect(row.getByTestId("claim-editor")).toBeVisible();
-  return row;
 }
 
 /** Judges one claim in the panel, each choice saved before the next, then submits with Ctrl+Enter. */
