@@ -7,6 +7,7 @@ import {
   type TAlphaFigure,
 } from "@claimdesk/types";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { ALPHA_READING_LABELS, formatFigure, readAlpha, undefinedReason } from "./agreement-format";
 
 const READING_CLASSES = {
@@ -31,80 +32,101 @@ function Figure({ value, reason }: { value: number | null; reason: string | null
   return <span className="font-medium text-slate-900">{formatFigure(value)}</span>;
 }
 
-export function AlphaTable({ fields }: { fields: readonly TAlphaFigure[] }) {
+/** A column of a figures table: numeric ones are right-aligned. */
+interface Column {
+  key: string;
+  title: ReactNode;
+  numeric?: boolean;
+}
+
+const fieldColumns: Column[] = AGREEMENT_FIELDS.map((field) => ({
+  key: field,
+  title: AGREEMENT_FIELD_INFO[field].label,
+  numeric: true,
+}));
+
+/** The frame every table here shares: scrolling wrapper, labelled table, header row, body. */
+function FigureTable({
+  label,
+  columns,
+  children,
+}: {
+  label: string;
+  columns: readonly Column[];
+  children: ReactNode;
+}) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="Alpha per field">
+      <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label={label}>
         <thead className="bg-slate-50">
           <tr>
-            <th scope="col" className={th}>
-              Field
-            </th>
-            <th scope="col" className={th}>
-              Level
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              <span className="normal-case">α</span>
-            </th>
-            <th scope="col" className={th}>
-              Reading
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Units
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Coders
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Pairable values
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Observed agreement
-            </th>
+            {columns.map((c) => (
+              <th key={c.key} scope="col" className={c.numeric ? `${th} text-right` : th}>
+                {c.title}
+              </th>
+            ))}
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
-          {fields.map((f) => {
-            const reading = readAlpha(f.alpha);
-            const info = AGREEMENT_FIELD_INFO[f.field];
-            return (
-              <tr key={f.field} data-field={f.field}>
-                <th scope="row" className={`${td} text-left font-medium text-slate-800`}>
-                  {info.label}
-                  <p className="text-xs font-normal text-slate-500">{info.description}</p>
-                </th>
-                <td className={`${td} capitalize text-slate-600`}>{f.level}</td>
-                <td className={num} data-testid="alpha">
-                  <Figure value={f.alpha} reason={f.reason} />
-                </td>
-                <td className={td}>
-                  <span
-                    className={`inline-block whitespace-nowrap rounded px-1.5 py-0.5 text-xs ring-1 ring-inset ${READING_CLASSES[reading]}`}
-                  >
-                    {ALPHA_READING_LABELS[reading]}
-                  </span>
-                  {f.alpha === null ? (
-                    <p className="mt-1 text-xs text-slate-500">{undefinedReason(f.reason)}</p>
-                  ) : null}
-                </td>
-                <td className={num} data-testid="units">
-                  {f.units}
-                </td>
-                <td className={num} data-testid="coders">
-                  {f.coders}
-                </td>
-                <td className={num} data-testid="pairable">
-                  {f.pairableValues}
-                </td>
-                <td className={num}>
-                  <Figure value={f.observedAgreement} reason={f.reason} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
+        <tbody className="divide-y divide-slate-100">{children}</tbody>
       </table>
     </div>
+  );
+}
+
+export function AlphaTable({ fields }: { fields: readonly TAlphaFigure[] }) {
+  return (
+    <FigureTable
+      label={"Alpha per field"}
+      columns={[
+        { key: "field", title: "Field" },
+        { key: "level", title: "Level" },
+        { key: "alpha", title: <span className="normal-case">α</span>, numeric: true },
+        { key: "reading", title: "Reading" },
+        { key: "units", title: "Units", numeric: true },
+        { key: "coders", title: "Coders", numeric: true },
+        { key: "pairable", title: "Pairable values", numeric: true },
+        { key: "observed", title: "Observed agreement", numeric: true },
+      ]}
+    >
+      {fields.map((f) => {
+        const reading = readAlpha(f.alpha);
+        const info = AGREEMENT_FIELD_INFO[f.field];
+        return (
+          <tr key={f.field} data-field={f.field}>
+            <th scope="row" className={`${td} text-left font-medium text-slate-800`}>
+              {info.label}
+              <p className="text-xs font-normal text-slate-500">{info.description}</p>
+            </th>
+            <td className={`${td} capitalize text-slate-600`}>{f.level}</td>
+            <td className={num} data-testid="alpha">
+              <Figure value={f.alpha} reason={f.reason} />
+            </td>
+            <td className={td}>
+              <span
+                className={`inline-block whitespace-nowrap rounded px-1.5 py-0.5 text-xs ring-1 ring-inset ${READING_CLASSES[reading]}`}
+              >
+                {ALPHA_READING_LABELS[reading]}
+              </span>
+              {f.alpha === null ? (
+                <p className="mt-1 text-xs text-slate-500">{undefinedReason(f.reason)}</p>
+              ) : null}
+            </td>
+            <td className={num} data-testid="units">
+              {f.units}
+            </td>
+            <td className={num} data-testid="coders">
+              {f.coders}
+            </td>
+            <td className={num} data-testid="pairable">
+              {f.pairableValues}
+            </td>
+            <td className={num}>
+              <Figure value={f.observedAgreement} reason={f.reason} />
+            </td>
+          </tr>
+        );
+      })}
+    </FigureTable>
   );
 }
 
@@ -112,154 +134,104 @@ const pairLabel = (p: TAgreementPair) => `${p.a.name} & ${p.b.name}`;
 
 export function KappaTable({ pairs }: { pairs: readonly TAgreementPair[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table
-        className="min-w-full divide-y divide-slate-200 text-sm"
-        aria-label="Cohen's kappa per analyst pair"
-      >
-        <thead className="bg-slate-50">
-          <tr>
-            <th scope="col" className={th}>
-              Analysts
-            </th>
-            {AGREEMENT_FIELDS.map((field) => (
-              <th key={field} scope="col" className={`${th} text-right`}>
-                {AGREEMENT_FIELD_INFO[field].label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {pairs.map((p) => (
-            <tr key={`${p.a.id}-${p.b.id}`} data-pair={`${p.a.id}-${p.b.id}`}>
-              <th scope="row" className={`${td} text-left font-medium text-slate-800`}>
-                {pairLabel(p)}
-              </th>
-              {AGREEMENT_FIELDS.map((field) => {
-                const k = p.kappas.find((x) => x.field === field);
-                return (
-                  <td key={field} className={num} data-field={field}>
-                    <span data-testid="kappa">
-                      <Figure value={k?.kappa ?? null} reason={k?.reason ?? "no_items"} />
-                    </span>
-                    <span className="block text-xs text-slate-500" data-testid="items">
-                      n = {k?.items ?? 0}
-                    </span>
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <FigureTable
+      label={"Cohen's kappa per analyst pair"}
+      columns={[{ key: "pair", title: "Analysts" }, ...fieldColumns]}
+    >
+      {pairs.map((p) => (
+        <tr key={`${p.a.id}-${p.b.id}`} data-pair={`${p.a.id}-${p.b.id}`}>
+          <th scope="row" className={`${td} text-left font-medium text-slate-800`}>
+            {pairLabel(p)}
+          </th>
+          {AGREEMENT_FIELDS.map((field) => {
+            const k = p.kappas.find((x) => x.field === field);
+            return (
+              <td key={field} className={num} data-field={field}>
+                <span data-testid="kappa">
+                  <Figure value={k?.kappa ?? null} reason={k?.reason ?? "no_items"} />
+                </span>
+                <span className="block text-xs text-slate-500" data-testid="items">
+                  n = {k?.items ?? 0}
+                </span>
+              </td>
+            );
+          })}
+        </tr>
+      ))}
+    </FigureTable>
   );
 }
 
 export function SpanTable({ pairs }: { pairs: readonly TAgreementPair[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table
-        className="min-w-full divide-y divide-slate-200 text-sm"
-        aria-label="Span agreement per analyst pair"
-      >
-        <thead className="bg-slate-50">
-          <tr>
-            <th scope="col" className={th}>
-              Analysts
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Shared articles
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              First's claims
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Second's claims
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Matched
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Overlap F1
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {pairs.map((p) => (
-            <tr key={`${p.a.id}-${p.b.id}`} data-pair={`${p.a.id}-${p.b.id}`}>
-              <th scope="row" className={`${td} text-left font-medium text-slate-800`}>
-                {pairLabel(p)}
-              </th>
-              <td className={num}>{p.spans.articles}</td>
-              <td className={num}>{p.spans.aClaims}</td>
-              <td className={num}>{p.spans.bClaims}</td>
-              <td className={num}>{p.spans.matched}</td>
-              <td className={num} data-testid="span-f1">
-                <Figure
-                  value={p.spans.f1}
-                  reason={p.spans.articles === 0 ? "no_items" : "no_pairable_values"}
-                />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <FigureTable
+      label={"Span agreement per analyst pair"}
+      columns={[
+        { key: "pair", title: "Analysts" },
+        { key: "articles", title: "Shared articles", numeric: true },
+        { key: "a", title: "First's claims", numeric: true },
+        { key: "b", title: "Second's claims", numeric: true },
+        { key: "matched", title: "Matched", numeric: true },
+        { key: "f1", title: "Overlap F1", numeric: true },
+      ]}
+    >
+      {pairs.map((p) => (
+        <tr key={`${p.a.id}-${p.b.id}`} data-pair={`${p.a.id}-${p.b.id}`}>
+          <th scope="row" className={`${td} text-left font-medium text-slate-800`}>
+            {pairLabel(p)}
+          </th>
+          <td className={num}>{p.spans.articles}</td>
+          <td className={num}>{p.spans.aClaims}</td>
+          <td className={num}>{p.spans.bClaims}</td>
+          <td className={num}>{p.spans.matched}</td>
+          <td className={num} data-testid="span-f1">
+            <Figure
+              value={p.spans.f1}
+              reason={p.spans.articles === 0 ? "no_items" : "no_pairable_values"}
+            />
+          </td>
+        </tr>
+      ))}
+    </FigureTable>
   );
 }
 
 export function PropositionAlphaTable({ rows }: { rows: readonly TAgreementPropositionRow[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table
-        className="min-w-full divide-y divide-slate-200 text-sm"
-        aria-label="Alpha per proposition"
-      >
-        <thead className="bg-slate-50">
-          <tr>
-            <th scope="col" className={th}>
-              Proposition
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Annotated claims
-            </th>
-            {AGREEMENT_FIELDS.map((field) => (
-              <th key={field} scope="col" className={`${th} text-right`}>
-                {AGREEMENT_FIELD_INFO[field].label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((row) => (
-            <tr key={row.proposition.id} data-proposition={row.proposition.id}>
-              <th scope="row" className={`${td} max-w-xs text-left font-normal`}>
-                <Link
-                  href={`/agreement?proposition=${row.proposition.id}`}
-                  className="text-indigo-800 hover:underline"
-                >
-                  {row.proposition.text}
-                </Link>
-              </th>
-              <td className={num}>{row.annotatedClaims}</td>
-              {AGREEMENT_FIELDS.map((field) => {
-                const f = row.fields.find((x) => x.field === field);
-                return (
-                  <td key={field} className={num} data-field={field}>
-                    <span data-testid="alpha">
-                      <Figure value={f?.alpha ?? null} reason={f?.reason ?? "no_pairable_values"} />
-                    </span>
-                    <span className="block text-xs text-slate-500">
-                      {f?.units ?? 0} unit{f?.units === 1 ? "" : "s"}
-                    </span>
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <FigureTable
+      label={"Alpha per proposition"}
+      columns={[
+        { key: "proposition", title: "Proposition" },
+        { key: "claims", title: "Annotated claims", numeric: true },
+        ...fieldColumns,
+      ]}
+    >
+      {rows.map((row) => (
+        <tr key={row.proposition.id} data-proposition={row.proposition.id}>
+          <th scope="row" className={`${td} max-w-xs text-left font-normal`}>
+            <Link
+              href={`/agreement?proposition=${row.proposition.id}`}
+              className="text-indigo-800 hover:underline"
+            >
+              {row.proposition.text}
+            </Link>
+          </th>
+          <td className={num}>{row.annotatedClaims}</td>
+          {AGREEMENT_FIELDS.map((field) => {
+            const f = row.fields.find((x) => x.field === field);
+            return (
+              <td key={field} className={num} data-field={field}>
+                <span data-testid="alpha">
+                  <Figure value={f?.alpha ?? null} reason={f?.reason ?? "no_pairable_values"} />
+                </span>
+                <span className="block text-xs text-slate-500">
+                  {f?.units ?? 0} unit{f?.units === 1 ? "" : "s"}
+                </span>
+              </td>
+            );
+          })}
+        </tr>
+      ))}
+    </FigureTable>
   );
 }
