@@ -43,6 +43,26 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 const perRunner = [];
+// The failing tests with the head of their error: CI logs keep only the tail of the output, so
+// the reason for a failure must be in it.
+const failures = [];
+const head = (message) =>
+  String(message ?? "")
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: strips ANSI colour codes
+    .replace(/\u001b\[[0-9;]*m/g, "")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .slice(0, 12)
+    .map((line) => `      ${line.slice(0, 240)}`)
+    .join("\n");
+/** Playwright's report nests suites in suites; yields [title path, result] for unexpected ones. */
+function* unexpectedTests(suite, path) {
+  for (const spec of suite.specs ?? [])
+    for (const t of spec.tests)
+      if (t.status === "unexpected") yield [[...path, spec.title].join(" › "), t.results.at(-1)];
+  for (const child of suite.suites ?? [])
+    yield* unexpectedTests(child, child.title ? [...path, child.title] : path);
+}
 for (const ws of workspaces) {
   const vitest = reportOf(ws, "vitest.json");
   if (existsSync(vitest)) {
@@ -53,10 +73,20 @@ for (const ws of workspaces) {
     perRunner.push(
       `${ws.slice(root.length + 1)} (vitest): ${r.numPassedTests} passed, ${r.numFailedTests} failed`,
     );
+    for (const file of r.testResults ?? [])
+      for (const t of file.assertionResults ?? [])
+        if (t.status === "failed")
+          failures.push(
+            `${file.name.slice(root.length + 1)} › ${t.fullName}\n${head(t.failureMessages?.[0])}`,
+          );
   }
   const pw = reportOf(ws, "playwright.json");
   if (existsSync(pw)) {
-    const { stats } = JSON.parse(readFileSync(pw, "utf8"));
+    const report = JSON.parse(readFileSync(pw, "utf8"));
+    const { stats } = report;
+    for (const suite of report.suites ?? [])
+      for (const [title, result] of unexpectedTests(suite, [suite.title]))
+        failures.push(`${title}\n${head(result?.error?.message ?? result?.errors?.[0]?.message)}`);
     passed += stats.expected + stats.flaky;
     failed += stats.unexpected;
     skipped += stats.skipped;
@@ -69,6 +99,10 @@ for (const ws of workspaces) {
 const unexplained = failedSteps.length > 0 && failed === 0 ? failedSteps.length : 0;
 failed += unexplained;
 
+if (failures.length > 0) {
+  console.log("\nFailed tests");
+  for (const failure of failures) console.log(`  ✘ ${failure}`);
+}
 console.log("\nTest summary");
 for (const line of perRunner) console.log(`  ${line}`);
 for (const step of failedSteps) console.log(`  FAILED step: ${step}`);
