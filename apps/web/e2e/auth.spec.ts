@@ -15,22 +15,24 @@ import {
   type Page,
   test,
 } from "@playwright/test";
-import { selectInArticle, watchErrors } from "./support";
+import { freshClientIp, selectInArticle, watchErrors } from "./support";
 import { E2E_PASSWORD, E2E_USERS } from "./users.mjs";
 
 const SIGNED_OUT = { cookies: [], origins: [] };
 const PASSWORD = "a fresh e2e password 9k2";
 const run = Date.now().toString(36);
-let ipCounter = 0;
 
 /** A signed-out browser context with its own client IP (better-auth rate-limits per IP and reads
  * it from x-forwarded-for), so this spec's sign-ins never use up the other specs' allowance. */
-async function signedOutPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+async function signedOutPage(
+  browser: Browser,
+): Promise<{ context: BrowserContext; page: Page; ip: string }> {
+  const ip = freshClientIp();
   const context = await browser.newContext({
     storageState: SIGNED_OUT,
-    extraHTTPHeaders: { "x-forwarded-for": `198.51.100.${++ipCounter}` },
+    extraHTTPHeaders: { "x-forwarded-for": ip },
   });
-  return { context, page: await context.newPage() };
+  return { context, page: await context.newPage(), ip };
 }
 
 /** A context signed in as one of the e2e users through better-auth's endpoint, on its own client
@@ -145,8 +147,7 @@ test.describe("signing in and out", () => {
     // Its own account: sign-in is limited per account too (100 per 5 min in e2e), so hammering a
     // shared user would eat into the other specs' allowance.
     const rita = await createUserAsAdmin(browser, "Rita Ratelimit");
-    const { context, page } = await signedOutPage(browser);
-    const ip = `198.51.100.${ipCounter}`;
+    const { context, page, ip } = await signedOutPage(browser);
     await page.goto("/sign-in");
     const origin = new URL(page.url()).origin;
     // The e2e server allows 30 sign-in attempts per 60 s per client (serve.mjs).
@@ -232,6 +233,9 @@ test.describe("user administration", () => {
       values: { likelihood: "likely", note: `Dora's note ${run}` },
     });
 
+    // Off the app while she is disabled: a page left open notices the dead session on its next
+    // API call and goes to sign-in by itself, a navigation that would race the goto below.
+    await dora.page.goto("about:blank");
     await row.getByRole("button", { name: "Disable Dora Disabled" }).click();
     await expect(admin.getByTestId("users-notice")).toHaveText(
       "Disabled Dora Disabled: signed out everywhere; their work stays.",
@@ -261,6 +265,7 @@ test.describe("user administration", () => {
     });
 
     // "End sessions" signs her out everywhere without disabling her.
+    await dora.page.goto("about:blank");
     await row.getByRole("button", { name: "End sessions of Dora Disabled" }).click();
     await expect(admin.getByTestId("users-notice")).toHaveText(
       "Signed Dora Disabled out of 1 session.",

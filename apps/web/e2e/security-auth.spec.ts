@@ -25,7 +25,7 @@ import {
   request as playwrightRequest,
   test,
 } from "@playwright/test";
-import { mutate, query, watchErrors } from "./support";
+import { freshClientIp, mutate, query, watchErrors } from "./support";
 import { E2E_PASSWORD, E2E_USERS, e2eDbFile, e2ePort } from "./users.mjs";
 
 const webDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -99,7 +99,6 @@ function apiWithCookie(cookie: string | null): Promise<APIRequestContext> {
   });
 }
 
-let signIns = 0;
 /** A fresh session of `key` signed in through better-auth; returns its context and Set-Cookie.
  * Each from its own client address (better-auth reads x-forwarded-for), as auth.spec.ts does, so
  * this spec never uses up the sign-in allowance of the suite's 127.0.0.1. */
@@ -107,7 +106,7 @@ async function freshSession(key: UserKey) {
   const api = await playwrightRequest.newContext({ baseURL: BASE, storageState: NO_STATE });
   const res = await api.post("/api/auth/sign-in/email", {
     data: { email: E2E_USERS[key].email, password: E2E_PASSWORD },
-    headers: { origin: BASE, "x-forwarded-for": `203.0.113.${++signIns}` },
+    headers: { origin: BASE, "x-forwarded-for": freshClientIp() },
   });
   expect(res.status(), await res.text()).toBe(200);
   const setCookie = res

@@ -2,6 +2,7 @@
  * Helpers shared by the browser tests: error watching, text selection in the article, signed-in
  * pages, tRPC calls through a page's request context, and opening a claim in the panel.
  */
+import { randomInt } from "node:crypto";
 import { type APIRequestContext, type Browser, expect, type Page } from "@playwright/test";
 import { type E2E_USERS, storageStatePath } from "./users.mjs";
 
@@ -17,9 +18,15 @@ export function watchErrors(page: Page): string[] {
       errors.push(msg.text());
   });
   page.on("pageerror", (error) => errors.push(error.message));
-  page.on("response", (response) => {
-    if (response.url().includes("/api/trpc") && response.status() >= 400)
-      errors.push(`${response.status()} ${response.url()}`);
+  page.on("response", async (response) => {
+    if (!response.url().includes("/api/trpc")) return;
+    if (response.status() >= 400) errors.push(`${response.status()} ${response.url()}`);
+    // A batch whose calls partly fail answers 207 Multi-Status: the failures are in the body.
+    if (response.status() !== 207) return;
+    const items = (await response.json().catch(() => [])) as { error?: { json?: unknown } }[];
+    for (const item of Array.isArray(items) ? items : [])
+      if (item.error)
+        errors.push(`207 ${response.url()}: ${JSON.stringify(item.error).slice(0, 300)}`);
   });
   return errors;
 }
@@ -129,4 +136,15 @@ export async function openClaim(page: Page, claim: { id: number; articleId: numb
   if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
   await expect(row.getByTestId("claim-editor")).toBeVisible();
   return row;
+}
+
+// Per module load, not per run: Playwright restarts its worker after a failed test, and a counter
+// starting again at 1 would hand a later test an address an earlier one used up on purpose.
+const clientBase = `10.${randomInt(256)}.${randomInt(256)}`;
+let clients = 0;
+/** A client address of its own for x-forwarded-for: better-auth limits sign-in per address, so
+ * each test's sign-ins never use up another's allowance (or the suite's 127.0.0.1). */
+export function freshClientIp(): string {
+  clients += 1;
+  return `${clientBase}.${clients}`;
 }
