@@ -352,6 +352,18 @@ function loadArticle(r: Cell[]): ExportArticle {
   };
 }
 
+/** The six judgement columns, in schema order, starting at column `at` of a row. */
+function judgementAt(r: Cell[], at: number) {
+  return {
+    sourceStance: r[at] as TSourceStance | null,
+    reportingStance: r[at + 1] as TReportingStance | null,
+    likelihood: r[at + 2] as TLikelihood | null,
+    analyticConfidence: r[at + 3] as TAnalyticConfidence | null,
+    verdict: r[at + 4] as TVerdict | null,
+    credibility: r[at + 5] as TCredibility | null,
+  };
+}
+
 function loadAnnotations(rows: Cell[][]): Map<number, ExportAnnotation[]> {
   const map = new Map<number, ExportAnnotation[]>();
   for (const r of rows) {
@@ -359,12 +371,7 @@ function loadAnnotations(rows: Cell[][]): Map<number, ExportAnnotation[]> {
     const annotation: ExportAnnotation = {
       id: Number(r[1]),
       analyst: { id: Number(r[2]), name: String(r[3]) },
-      sourceStance: r[4] as TSourceStance | null,
-      reportingStance: r[5] as TReportingStance | null,
-      likelihood: r[6] as TLikelihood | null,
-      analyticConfidence: r[7] as TAnalyticConfidence | null,
-      verdict: r[8] as TVerdict | null,
-      credibility: r[9] as TCredibility | null,
+      ...judgementAt(r, 4),
       note: r[10] as string | null,
       tags: JSON.parse(String(r[11])) as string[],
       version: Number(r[12]),
@@ -384,12 +391,7 @@ function loadAdjudications(rows: Cell[][]): Map<number, TExportAdjudication> {
   for (const r of rows)
     map.set(Number(r[0]), {
       adjudicator: { id: Number(r[1]), name: String(r[2]) },
-      sourceStance: r[3] as TSourceStance | null,
-      reportingStance: r[4] as TReportingStance | null,
-      likelihood: r[5] as TLikelihood | null,
-      analyticConfidence: r[6] as TAnalyticConfidence | null,
-      verdict: r[7] as TVerdict | null,
-      credibility: r[8] as TCredibility | null,
+      ...judgementAt(r, 3),
       note: r[9] as string | null,
       version: Number(r[10]),
       createdAt: iso(Number(r[11])),
