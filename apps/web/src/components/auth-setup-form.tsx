@@ -6,10 +6,7 @@ import { authClient } from "~/lib/auth-client";
 import { signInErrorMessage } from "~/lib/auth-redirect";
 import { fieldErrorFor, formMessage } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
-import { FieldMessage } from "./field-message";
-
-const INPUT =
-  "w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm focus-visible:outline-indigo-600";
+import { AuthAlert, AuthField, AuthSubmit } from "./auth-form-parts";
 
 export function AuthSetupForm({ minPasswordLength }: { minPasswordLength: number }) {
   const id = useId();
@@ -55,90 +52,48 @@ export function AuthSetupForm({ minPasswordLength }: { minPasswordLength: number
 
   return (
     <form method="post" onSubmit={submit} noValidate className="space-y-3">
-      <div>
-        <label htmlFor={`${id}-name`} className="mb-0.5 block text-sm font-medium">
-          Your name
-        </label>
-        <input
-          id={`${id}-name`}
-          autoComplete="name"
-          required
-          // biome-ignore lint/a11y/noAutofocus: the page exists to fill this form in
-          autoFocus
-          name="name"
-          aria-invalid={nameError ? true : undefined}
-          aria-describedby={nameError ? `${id}-name-error` : undefined}
-          className={INPUT}
-        />
-        <FieldMessage id={`${id}-name-error`} error={nameError} />
-      </div>
-      <div>
-        <label htmlFor={`${id}-email`} className="mb-0.5 block text-sm font-medium">
-          Email (you sign in with it)
-        </label>
-        <input
-          id={`${id}-email`}
-          type="email"
-          autoComplete="username"
-          required
-          name="email"
-          aria-invalid={emailError ? true : undefined}
-          aria-describedby={emailError ? `${id}-email-error` : undefined}
-          className={INPUT}
-        />
-        <FieldMessage id={`${id}-email-error`} error={emailError} />
-      </div>
-      <div>
-        <label htmlFor={`${id}-password`} className="mb-0.5 block text-sm font-medium">
-          Password
-        </label>
-        <input
-          id={`${id}-password`}
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={minPasswordLength}
-          name="password"
-          aria-invalid={passwordError ? true : undefined}
-          aria-describedby={`${id}-password-help${passwordError ? ` ${id}-password-error` : ""}`}
-          className={INPUT}
-        />
-        <p id={`${id}-password-help`} className="text-[11px] text-slate-500">
-          At least {minPasswordLength} characters.
-        </p>
-        <FieldMessage id={`${id}-password-error`} error={passwordError} />
-      </div>
-      <div>
-        <label htmlFor={`${id}-confirm`} className="mb-0.5 block text-sm font-medium">
-          Password again
-        </label>
-        <input
-          id={`${id}-confirm`}
-          type="password"
-          autoComplete="new-password"
-          required
-          name="confirm"
-          aria-invalid={confirmError ? true : undefined}
-          aria-describedby={confirmError ? `${id}-confirm-error` : undefined}
-          className={INPUT}
-        />
-        <FieldMessage id={`${id}-confirm-error`} error={confirmError} />
-      </div>
-      {otherError || signInError ? (
-        <p
-          role="alert"
-          className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
-        >
-          {signInError ?? otherError}
-        </p>
-      ) : null}
-      <button
-        type="submit"
-        disabled={setup.isPending || !hydrated}
-        className="w-full rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-semibold text-white shadow-sm hover:bg-indigo-500 disabled:opacity-50"
-      >
+      <AuthField
+        id={`${id}-name`}
+        label="Your name"
+        autoComplete="name"
+        required
+        autoFocus
+        name="name"
+        error={nameError}
+      />
+      <AuthField
+        id={`${id}-email`}
+        label="Email (you sign in with it)"
+        type="email"
+        autoComplete="username"
+        required
+        name="email"
+        error={emailError}
+      />
+      <AuthField
+        id={`${id}-password`}
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={minPasswordLength}
+        name="password"
+        help={`At least ${minPasswordLength} characters.`}
+        error={passwordError}
+      />
+      <AuthField
+        id={`${id}-confirm`}
+        label="Password again"
+        type="password"
+        autoComplete="new-password"
+        required
+        name="confirm"
+        error={confirmError}
+      />
+      {otherError || signInError ? <AuthAlert>{signInError ?? otherError}</AuthAlert> : null}
+      <AuthSubmit disabled={setup.isPending || !hydrated}>
         {setup.isPending ? "Creating the admin account…" : "Create the admin account"}
-      </button>
+      </AuthSubmit>
     </form>
   );
 }

@@ -3,9 +3,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { authClient } from "~/lib/auth-client";
 import { signInErrorMessage } from "~/lib/auth-redirect";
-
-const INPUT =
-  "w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm focus-visible:outline-indigo-600";
+import { AuthAlert, AuthField, AuthSubmit } from "./auth-form-parts";
 
 export function AuthSignInForm({ next }: { next: string }) {
   const id = useId();
@@ -62,53 +60,33 @@ export function AuthSignInForm({ next }: { next: string }) {
       noValidate
     >
       <div className="space-y-3">
-        <div>
-          <label htmlFor={`${id}-email`} className="mb-0.5 block text-sm font-medium">
-            Email
-          </label>
-          <input
-            id={`${id}-email`}
-            type="email"
-            autoComplete="username"
-            required
-            // biome-ignore lint/a11y/noAutofocus: the page exists to fill this form in
-            autoFocus
-            name="email"
-            className={INPUT}
-          />
-        </div>
-        <div>
-          <label htmlFor={`${id}-password`} className="mb-0.5 block text-sm font-medium">
-            Password
-          </label>
-          <input
-            ref={passwordRef}
-            id={`${id}-password`}
-            type="password"
-            autoComplete="current-password"
-            required
-            name="password"
-            aria-invalid={error ? true : undefined}
-            className={INPUT}
-          />
-        </div>
+        <AuthField
+          id={`${id}-email`}
+          label="Email"
+          type="email"
+          autoComplete="username"
+          required
+          autoFocus
+          name="email"
+        />
+        <AuthField
+          ref={passwordRef}
+          id={`${id}-password`}
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          required
+          name="password"
+          aria-invalid={error ? true : undefined}
+        />
         {error ? (
-          <p
-            id={`${id}-error`}
-            role="alert"
-            data-testid="sign-in-error"
-            className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
-          >
+          <AuthAlert id={`${id}-error`} data-testid="sign-in-error">
             {error}
-          </p>
+          </AuthAlert>
         ) : null}
-        <button
-          type="submit"
-          disabled={pending || !hydrated}
-          className="w-full rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-semibold text-white shadow-sm hover:bg-indigo-500 disabled:opacity-50"
-        >
+        <AuthSubmit disabled={pending || !hydrated}>
           {pending ? "Signing in…" : "Sign in"}
-        </button>
+        </AuthSubmit>
       </div>
     </form>
   );
