@@ -1,11 +1,10 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { findRepoRoot, openDb } from "@claimdesk/db";
+import { openDb } from "@claimdesk/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { repoRoot, runWorkerCli } from "./test-support/worker-cli";
 
-const repoRoot = findRepoRoot(import.meta.dirname);
 const SAMPLE_ARG = "../shared/samples/iran-iraq-militias-pause.txt";
 
 let dir: string;
@@ -18,17 +17,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs the real CLI the way `pnpm worker` does: tsx, from the repo root, paths relative to INIT_CWD. */
 function worker(...args: string[]) {
-  const result = spawnSync(
-    process.execPath,
-    ["--import", "tsx", "apps/worker/src/cli.ts", ...args],
-    {
-      cwd: repoRoot,
-      env: { ...process.env, CLAIMDESK_DB: dbPath, INIT_CWD: repoRoot },
-      encoding: "utf8",
-      timeout: 60_000,
-    },
-  );
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runWorkerCli(args, { db: dbPath });
 }
 
 // Each case spawns real node processes: allow for a loaded 2-core CI machine.

@@ -3,18 +3,17 @@
  * database file. CSV is parsed back with csv-parse (quotes, commas and newlines survive); bad
  * formats and filters fail with a clear message, a non-zero exit and no file left behind.
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createClaim, findRepoRoot, openDb, upsertAnnotation, users } from "@claimdesk/db";
+import { createClaim, openDb, upsertAnnotation, users } from "@claimdesk/db";
 import { migrateDb } from "@claimdesk/db/migrate";
 import { insertTestArticle, spanOf } from "@claimdesk/db/testing";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseExportOptions } from "./export-command";
+import { runWorkerCli } from "./test-support/worker-cli";
 
-const repoRoot = findRepoRoot(import.meta.dirname);
 const TEXT =
   'The minister said "prices, frankly, will fall"\nby June. Critics, in turn, warned of "chaos" 😀.';
 
@@ -63,17 +62,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function worker(...args: string[]) {
-  const result = spawnSync(
-    process.execPath,
-    ["--import", "tsx", "apps/worker/src/cli.ts", ...args],
-    {
-      cwd: repoRoot,
-      env: { ...process.env, CLAIMDESK_DB: dbPath, INIT_CWD: dir },
-      encoding: "utf8",
-      timeout: 60_000,
-    },
-  );
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runWorkerCli(args, { db: dbPath, cwd: dir });
 }
 
 describe("claimdesk-worker export", { timeout: 60_000 }, () => {

@@ -1,15 +1,15 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { findRepoRoot, openDb, queueUploadedImport } from "@claimdesk/db";
+import { openDb, queueUploadedImport } from "@claimdesk/db";
 import { migrateDb } from "@claimdesk/db/migrate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startWorkerCli } from "./test-support/worker-cli";
 
 // SIGKILLs the real CLI mid-import several times, reruns it until it finishes, and compares the
 // database with one an uninterrupted run made: resumable, exactly-once, counts consistent.
 
-const repoRoot = findRepoRoot(import.meta.dirname);
 const ARTICLES = 1500;
 const KILLS = 3;
 const ORGS = ["the Finance Ministry", "Reuters", "the central bank", "a union leader", "NATO"];
@@ -44,10 +44,7 @@ function startWorker(
   dbPath: string,
   args: readonly string[] = IMPORT_ARGS(),
 ): { child: ChildProcess; done: Promise<RunResult> } {
-  const child = spawn(process.execPath, ["--import", "tsx", "apps/worker/src/cli.ts", ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, CLAIMDESK_DB: dbPath, INIT_CWD: repoRoot },
-  });
+  const child = startWorkerCli(args, { db: dbPath });
   let stdout = "";
   let stderr = "";
   child.stdout?.on("data", (chunk: Buffer) => {

@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,7 +5,6 @@ import {
   claimNextQueuedJob,
   createImportJob,
   type Db,
-  findRepoRoot,
   getImportJob,
   getImportJobDetail,
   importJobs,
@@ -16,8 +14,8 @@ import {
 import { migrateDb } from "@claimdesk/db/migrate";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type QueueJobOutcome, runQueue } from "./run-queue";
+import { repoRoot, runWorkerCli } from "./test-support/worker-cli";
 
-const repoRoot = findRepoRoot(import.meta.dirname);
 const SAMPLE = join(repoRoot, "../shared/samples/iran-iraq-militias-pause.txt");
 const GOOD_TEXT =
   "Iraq's prime minister said on Monday that foreign forces would leave the country soon.\n\n" +
@@ -193,18 +191,9 @@ describe("worker run --once", () => {
   it("processes the queued jobs from the command line and exits", () => {
     const files = upload("cli", { "sample.txt": null });
     const queued = queueUploadedImport(db, { files });
-    const result = spawnSync(
-      process.execPath,
-      ["--import", "tsx", "apps/worker/src/cli.ts", "run", "--once"],
-      {
-        cwd: repoRoot,
-        env: { ...process.env, CLAIMDESK_DB: dbPath, INIT_CWD: repoRoot },
-        encoding: "utf8",
-        timeout: 60_000,
-      },
-    );
+    const result = runWorkerCli(["run", "--once"], { db: dbPath });
     expect(result.stderr).toBe("");
-    expect(result.status).toBe(0);
+    expect(result.code).toBe(0);
     expect(result.stdout).toContain(`Import job ${queued.id}: completed`);
     expect(result.stdout).toContain("Processed 1 queued import job.");
     expect(getImportJob(db, queued.id)).toMatchObject({ status: "completed", imported: 1 });
