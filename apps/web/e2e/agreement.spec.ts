@@ -7,8 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import {
   cohen,
@@ -19,11 +18,9 @@ import {
   type V,
 } from "./agreement-formulas";
 import { pageAs, watchErrors } from "./support";
-import { e2eDbFile } from "./users.mjs";
+import { e2eDbPath, repoRoot } from "./users.mjs";
 
-const webDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const repoRoot = resolve(webDir, "../..");
-const dbPath = join(webDir, "test-results", e2eDbFile());
+const dbPath = e2eDbPath();
 
 interface Statement {
   run(...params: unknown[]): { lastInsertRowid: number | bigint };

@@ -6,7 +6,7 @@
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import {
   type APIRequestContext,
   type Browser,
@@ -16,7 +16,7 @@ import {
   test,
 } from "@playwright/test";
 import { freshClientIp, selectInArticle, watchErrors } from "./support";
-import { E2E_PASSWORD, E2E_USERS } from "./users.mjs";
+import { E2E_PASSWORD, E2E_USERS, repoRoot, webDir } from "./users.mjs";
 
 const SIGNED_OUT = { cookies: [], origins: [] };
 const PASSWORD = "a fresh e2e password 9k2";
@@ -355,8 +355,6 @@ test.describe("roles in the UI", () => {
 });
 
 test.describe("first run", () => {
-  const webDir = resolve(import.meta.dirname, "..");
-  const repoRoot = resolve(webDir, "../..");
   const port = Number(process.env.E2E_PORT ?? 3100) + 90;
   const base = `http://localhost:${port}`;
   const dbPath = join(webDir, "test-results", `e2e-setup-${port}.db`);

@@ -3,16 +3,12 @@
  * `pnpm worker run --once` process it, and see its counts and failed record appear live.
  */
 import { execFile } from "node:child_process";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { expect, type Page, test } from "@playwright/test";
-import { e2eDbFile } from "./users.mjs";
+import { e2eDbPath, repoRoot } from "./users.mjs";
 
-const webDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const repoRoot = resolve(webDir, "../..");
 /** The database e2e/serve.mjs created for this run. */
-const dbPath = join(webDir, "test-results", e2eDbFile());
+const dbPath = e2eDbPath();
 
 const ARTICLE = [
   "Ministry says border talks will resume next week",

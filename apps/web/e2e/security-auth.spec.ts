@@ -13,8 +13,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import {
   type APIRequestContext,
   type APIResponse,
@@ -26,11 +25,9 @@ import {
   test,
 } from "@playwright/test";
 import { freshClientIp, mutate, query, watchErrors } from "./support";
-import { E2E_PASSWORD, E2E_USERS, e2eDbFile, e2ePort } from "./users.mjs";
+import { E2E_PASSWORD, E2E_USERS, e2eDbPath, e2ePort, repoRoot, webDir } from "./users.mjs";
 
-const webDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const repoRoot = resolve(webDir, "../..");
-const dbPath = join(webDir, "test-results", e2eDbFile());
+const dbPath = e2eDbPath();
 const BASE = `http://localhost:${e2ePort()}`;
 /** Names this run's data apart from earlier runs' on the same database. */
 const RUN = Date.now().toString(36);

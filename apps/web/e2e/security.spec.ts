@@ -6,14 +6,11 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { e2eDbFile } from "./users.mjs";
+import { e2eDbPath, repoRoot } from "./users.mjs";
 
-const webDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const repoRoot = resolve(webDir, "../..");
-const dbPath = join(webDir, "test-results", e2eDbFile());
+const dbPath = e2eDbPath();
 
 const SCRIPT = "<script>window.__pwned=1</script>";
 const IMG = '<img src=x onerror="window.__pwned=2">';

@@ -4,14 +4,11 @@
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { E2E_PASSWORD, E2E_USERS, e2eDbFile, e2ePort } from "./users.mjs";
+import { E2E_PASSWORD, E2E_USERS, e2eDbPath, e2ePort, repoRoot, webDir } from "./users.mjs";
 
-const webDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const repoRoot = resolve(webDir, "../..");
 const sample = resolve(repoRoot, "../shared/samples/iran-iraq-militias-pause.txt");
 const port = e2ePort();
-const dbPath = join(webDir, "test-results", e2eDbFile());
+const dbPath = e2eDbPath();
 const env = {
   ...process.env,
   CLAIMDESK_DB: dbPath,

@@ -12,8 +12,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import {
   cohen,
@@ -24,11 +23,9 @@ import {
   type V,
 } from "./agreement-formulas";
 import { mutate, openClaim, pageAs, query, watchErrors } from "./support";
-import { e2eDbFile } from "./users.mjs";
+import { e2eDbPath, repoRoot } from "./users.mjs";
 
-const webDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const repoRoot = resolve(webDir, "../..");
-const dbPath = join(webDir, "test-results", e2eDbFile());
+const dbPath = e2eDbPath();
 
 // ---- The data ----
 

@@ -8,4 +8,6 @@ export interface E2EUser {
 export declare const E2E_USERS: Record<"admin" | "ana" | "ben" | "judy" | "vic", E2EUser>;
 export declare function storageStatePath(key: keyof typeof E2E_USERS): string;
 export declare function e2ePort(): string;
-export declare function e2eDbFile(): string;
+export declare function e2eDbPath(): string;
+export declare const webDir: string;
+export declare const repoRoot: string;

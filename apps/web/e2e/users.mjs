@@ -1,5 +1,12 @@
-// The accounts every browser test signs in with, created by serve.mjs through the worker CLI
-// (`pnpm worker user create`). Test-only credentials for a throwaway database.
+// What every browser test shares: the accounts it signs in with (created by serve.mjs through
+// `pnpm worker user create`; test-only credentials for a throwaway database), the run's port,
+// and where things are.
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const webDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+export const repoRoot = resolve(webDir, "../..");
+
 export const E2E_PASSWORD = "e2e-only password 7f3a";
 
 export const E2E_USERS = {
@@ -15,4 +22,5 @@ export const storageStatePath = (key) => `test-results/auth-${e2ePort()}/${key}.
 
 /** The port of this run (E2E_PORT lets several runs share a machine) and its own database file. */
 export const e2ePort = () => process.env.E2E_PORT ?? "3100";
-export const e2eDbFile = () => (e2ePort() === "3100" ? "e2e.db" : `e2e-${e2ePort()}.db`);
+export const e2eDbPath = () =>
+  join(webDir, "test-results", e2ePort() === "3100" ? "e2e.db" : `e2e-${e2ePort()}.db`);
