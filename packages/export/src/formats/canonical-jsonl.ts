@@ -5,7 +5,7 @@
  * export then adds `kind: "article" | "source" | "proposition"` lines (ZCanonicalEntityLineSchema)
  * for the articles with no claims and the sources and propositions no claim uses.
  */
-import type { ExportClaim, UnclaimedEntity } from "@claimdesk/db";
+import type { ExportArticle, ExportClaim, UnclaimedEntity } from "@claimdesk/db";
 import {
   CANONICAL_SCHEMA_VERSION,
   type TCanonicalClaimLine,
@@ -21,6 +21,24 @@ export function exportSpan(
 ): TExportSpan {
   const { prefix, suffix } = contextAround(text, span.start, span.end);
   return { start: span.start, end: span.end, exact: span.exact, prefix, suffix };
+}
+
+/** An article's fields in the canonical line's order; its text last, and only where asked. */
+function canonicalArticle(a: ExportArticle, includeText: boolean): TCanonicalClaimLine["article"] {
+  return {
+    id: a.id,
+    externalId: a.externalId,
+    url: a.url,
+    title: a.title,
+    publisher: a.publisher,
+    byline: a.byline,
+    publishedAt: a.publishedAt,
+    language: a.language,
+    textSha256: a.textSha256,
+    extractor: a.extractor,
+    createdAt: a.createdAt,
+    ...(includeText ? { text: a.text } : {}),
+  };
 }
 
 export function toCanonicalLine(claim: ExportClaim, includeText: boolean): TCanonicalClaimLine {
@@ -39,20 +57,7 @@ export function toCanonicalLine(claim: ExportClaim, includeText: boolean): TCano
       createdAt: claim.createdAt,
       updatedAt: claim.updatedAt,
     },
-    article: {
-      id: a.id,
-      externalId: a.externalId,
-      url: a.url,
-      title: a.title,
-      publisher: a.publisher,
-      byline: a.byline,
-      publishedAt: a.publishedAt,
-      language: a.language,
-      textSha256: a.textSha256,
-      extractor: a.extractor,
-      createdAt: a.createdAt,
-      ...(includeText ? { text: a.text } : {}),
-    },
+    article: canonicalArticle(a, includeText),
     spans: {
       content: exportSpan(a.text, claim.content),
       sourceMention: claim.sourceMention ? exportSpan(a.text, claim.sourceMention) : null,
@@ -69,24 +74,12 @@ export function toCanonicalEntityLine(entity: UnclaimedEntity): TCanonicalEntity
   const schemaVersion = CANONICAL_SCHEMA_VERSION;
   switch (entity.kind) {
     case "article": {
-      const a = entity.article;
+      const { article } = entity;
+      // An article line always carries its text (no claim line does it for it).
       return {
         schemaVersion,
         kind: "article",
-        article: {
-          id: a.id,
-          externalId: a.externalId,
-          url: a.url,
-          title: a.title,
-          publisher: a.publisher,
-          byline: a.byline,
-          publishedAt: a.publishedAt,
-          language: a.language,
-          textSha256: a.textSha256,
-          extractor: a.extractor,
-          createdAt: a.createdAt,
-          text: a.text,
-        },
+        article: { ...canonicalArticle(article, false), text: article.text },
       };
     }
     case "source":
