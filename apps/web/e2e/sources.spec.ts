@@ -1,37 +1,32 @@
-/** The source registry (merge two sources and see the claims move) and the dashboard's charts. */
-import { expect, type Page, test } from "@playwright/test";
-
-async function trpc<T>(page: Page, path: string, input: unknown, mutation = false): Promise<T> {
-  const res = mutation
-    ? await page.request.post(`/api/trpc/${path}`, { data: input })
-    : await page.request.get(
-        `/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`,
-      );
-  expect(res.ok(), await res.text()).toBe(true);
-  return ((await res.json()) as { result: { data: T } }).result.data;
-}
+/**
+ * The source registry (merge two sources and see the claims move), the propositions list's search
+ * and the dashboard's charts.
+ */
+import { expect, test } from "@playwright/test";
+import { mutate, query } from "./support";
 
 test("merge two sources: the merged one's claims show the kept source", async ({ page }) => {
   const stamp = Date.now();
   const keepName = `E2E Keep ${stamp}`;
   const goneName = `E2E Gone ${stamp}`;
-  const keep = await trpc<{ id: number }>(page, "source.create", { name: keepName }, true);
-  const gone = await trpc<{ id: number }>(
-    page,
-    "source.create",
-    { name: goneName, aliases: [`E2E Alias ${stamp}`] },
-    true,
-  );
-  const { article } = await trpc<{ article: { id: number; text: string } }>(page, "article.byId", {
-    id: 1,
+  const keep = await mutate<{ id: number }>(page.request, "source.create", { name: keepName });
+  const gone = await mutate<{ id: number }>(page.request, "source.create", {
+    name: goneName,
+    aliases: [`E2E Alias ${stamp}`],
   });
-  const exact = article.text.slice(0, 40);
-  const claim = await trpc<{ id: number }>(
-    page,
-    "claim.create",
-    { articleId: article.id, content: { start: 0, end: 40, exact }, sourceId: gone.id },
-    true,
+  const { article } = await query<{ article: { id: number; text: string } }>(
+    page.request,
+    "article.byId",
+    {
+      id: 1,
+    },
   );
+  const exact = article.text.slice(0, 40);
+  const claim = await mutate<{ id: number }>(page.request, "claim.create", {
+    articleId: article.id,
+    content: { start: 0, end: 40, exact },
+    sourceId: gone.id,
+  });
 
   await page.goto("/sources");
   await page.getByRole("searchbox", { name: "Search sources" }).fill(`E2E ${stamp}`);
@@ -59,6 +54,22 @@ test("merge two sources: the merged one's claims show the kept source", async ({
   await expect(page).toHaveURL(new RegExp(`/claims\\?sourceId=${keep.id}$`));
   const row = page.locator(`tbody tr[data-claim-id="${claim.id}"]`);
   await expect(row).toContainText(keepName);
+});
+
+test("the propositions list finds a proposition by a word of it", async ({ page }) => {
+  const stamp = Date.now().toString(36);
+  const made = await mutate<{ id: number }>(page.request, "proposition.create", {
+    text: `Quarry ${stamp} harbour levy was raised twice`,
+  });
+  await mutate(page.request, "proposition.create", { text: `Unrelated ${stamp} ferry timetable` });
+  await page.goto("/propositions");
+  const search = page.getByRole("searchbox", { name: "Search propositions" });
+  await search.fill(`Quarry ${stamp}`);
+  const items = page.getByRole("listitem");
+  await expect(items).toHaveCount(1);
+  await expect(items.getByRole("link")).toHaveAttribute("href", `/propositions/${made.id}`);
+  await search.fill(`nothing-${stamp}`);
+  await expect(page.getByText("None matches this search.")).toBeVisible();
 });
 
 test("the dashboard renders its charts", async ({ page }) => {

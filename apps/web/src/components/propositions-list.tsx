@@ -2,19 +2,16 @@
 /** /propositions: every proposition with how many claims bear on it, searchable. */
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 import { useTRPC } from "~/trpc/react";
 import { EmptyState, ErrorState, LoadingState } from "./query-states";
+import { useDebounced } from "./use-debounced";
 
 export function PropositionsList() {
   const trpc = useTRPC();
   const [draft, setDraft] = useState("");
-  const [query, setQuery] = useState("");
+  const query = useDebounced(draft.trim(), 250);
   const searchId = useId();
-  useEffect(() => {
-    const timer = setTimeout(() => setQuery(draft.trim()), 250);
-    return () => clearTimeout(timer);
-  }, [draft]);
   const list = useQuery(
     trpc.corpus.propositions.queryOptions(
       { query: query || undefined, limit: 200 },

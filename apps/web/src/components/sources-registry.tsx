@@ -9,12 +9,13 @@ import {
 } from "@claimdesk/types";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 import { claimFilterToSearchParams, withSearchParams } from "~/lib/claim-filter-url";
 import { useTRPC } from "~/trpc/react";
 import type { RouterOutputs } from "~/trpc/types";
 import { EmptyState, ErrorState, LoadingState } from "./query-states";
 import { SourcesMergeDialog } from "./sources-merge-dialog";
+import { useDebounced } from "./use-debounced";
 
 type RegistrySource = RouterOutputs["corpus"]["sources"]["items"][number];
 const PAGE_SIZE = 50;
@@ -22,7 +23,7 @@ const PAGE_SIZE = 50;
 export function SourcesRegistry() {
   const trpc = useTRPC();
   const [draft, setDraft] = useState("");
-  const [query, setQuery] = useState("");
+  const query = useDebounced(draft.trim(), 250);
   const [kind, setKind] = useState<TSourceKind | "">("");
   const [page, setPage] = useState(0);
   const [picked, setPicked] = useState<RegistrySource[]>([]);
@@ -30,14 +31,6 @@ export function SourcesRegistry() {
   const [notice, setNotice] = useState<string | null>(null);
   const searchId = useId();
   const kindId = useId();
-
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      setQuery(draft.trim());
-      setPage(0);
-    }, 250);
-    return () => clearTimeout(timer);
-  }, [draft]);
 
   const list = useQuery(
     trpc.corpus.sources.queryOptions(
@@ -67,7 +60,10 @@ export function SourcesRegistry() {
             id={searchId}
             type="search"
             value={draft}
-            onChange={(event) => setDraft(event.target.value)}
+            onChange={(event) => {
+              setDraft(event.target.value);
+              setPage(0);
+            }}
             placeholder="Name or alias"
             className="w-64 rounded border border-slate-300 px-2 py-1 text-sm"
           />
