@@ -25,7 +25,7 @@ const NEGATED = /n['’]t$/;
 const isNegation = (lw: string): boolean => NEGATIONS.has(lw) || NEGATED.test(lw);
 const ADVERBS: ReadonlySet<string> = wordSet(`
   also later earlier previously repeatedly long often again then already further once still now
-  first separately privately publicly recently initially subsequently even just only too always
+  first separately privately publicly recently initially subsequently even just only too always yet
 `);
 // -ly words that are nouns or adjectives, not adverbs.
 const NOT_ADVERBS: ReadonlySet<string> = wordSet(`
@@ -167,6 +167,7 @@ export function nounPhraseEndingAt(toks: readonly Token[], end: number): Range |
     if (i !== end || !QUANTIFIER_SUBJECTS.has(last.lw)) return quantityEndingAt(toks, end);
   }
   if (SUBJECT_PRONOUNS.has(last.lw)) return i === end ? { from: end, to: end } : null;
+  let cut = -1;
   while (i > 0 && end - i < MAX_SUBJECT_TOKENS) {
     const tok = toks[i - 1];
     const right = toks[i];
@@ -198,7 +199,12 @@ export function nounPhraseEndingAt(toks: readonly Token[], end: number): Range |
     if (lw === "and" || lw === "or" || lw === "&") {
       // Coordination inside a name or description: "Iranian and Iraqi sources".
       const left = toks[i - 2];
-      if (!(right.cap || left?.cap)) break;
+      // "RNC members and officials said": lower-case coordination only for a subject that opens
+      // the sentence (checked below, as for an unhosted prepositional phrase).
+      if (!(right.cap || left?.cap)) {
+        if (cut >= 0 || !left?.word || !canEndNounPhrase(left) || ED_VERB.test(left.lw)) break;
+        cut = i;
+      }
     } else if (PREPOSITIONS.has(lw)) {
       const host = toks[i - 2];
       if (!host?.word) break;
@@ -212,7 +218,13 @@ export function nounPhraseEndingAt(toks: readonly Token[], end: number): Range |
         lw === "of"
           ? canEndNounPhrase(host) || host.cap || QUANTIFIER_SUBJECTS.has(host.lw)
           : PP_HOSTS.has(host.lw) || participle;
-      if (!hosted) break;
+      if (!hosted) {
+        // "John Kerry’s negotiating partners in Tehran said": any noun may host the phrase when
+        // the whole subject opens the sentence (checked below); else the phrase ends here.
+        // (Also after a comma or conjunction: no gain on train.)
+        if (cut >= 0 || !canEndNounPhrase(host) || ED_VERB.test(host.lw)) break;
+        cut = i;
+      }
     } else if (isAdverb(tok)) break;
     i--;
   }
@@ -220,6 +232,7 @@ export function nounPhraseEndingAt(toks: readonly Token[], end: number): Range |
   // sentence adverb ("Meanwhile Rihanna", "Even some of her allies").
   while (i < end && (CONJUNCTIONS.has(toks[i]?.lw ?? "") || LEADING_FILLERS.has(toks[i]?.lw ?? "")))
     i++;
+  if (cut >= 0 && i > 0) return { from: cut, to: end };
   return { from: i, to: end };
 }
 
@@ -281,6 +294,9 @@ export function subjectBefore(toks: readonly Token[], k: number): SubjectResult 
   if ((toks[j]?.lw === "which" || toks[j]?.lw === "that") && j > 0) {
     const host = toks[j - 1];
     if (host?.word && canEndNounPhrase(host) && !SUBJECT_PRONOUNS.has(host.lw))
+      return { range: { from: j, to: j }, blocked, negated, relative: true, lead };
+    // "The union, which endorsed Hillary Clinton in November, …": a non-restrictive relative.
+    if (toks[j]?.lw === "which" && host?.t === ",")
       return { range: { from: j, to: j }, blocked, negated, relative: true, lead };
   }
   const range = j >= 0 ? nounPhraseEndingAt(toks, j) : null;
@@ -459,6 +475,10 @@ export function analyseRight(toks: readonly Token[], k: number, cue: ReportingCu
   // An indirect question: "asked whether the deal was off" (the content keeps "whether").
   if (QUESTION_LEMMAS.has(cue.lemma) && QUESTION_WORDS.has(tok.lw))
     return { type: "content", from: p, marked: true, recipient };
+  // A wh-clause as object: "explained how he expanded …", "recalled what happened in 2008".
+  // Not "what it calls foreign pressure": that names the speaker's own words (its own claim).
+  if (WH_OBJECTS.has(tok.lw) && toks[p + 1]?.word && !CALL_FORMS.has(toks[p + 2]?.lw ?? ""))
+    return { type: "content", from: p, marked: true, recipient };
   if (isOpenQuote(tok)) return { type: "content", from: p, marked: true, recipient };
   if (tok.t === ",") {
     if (isOpenQuote(toks[p + 1])) return { type: "content", from: p + 1, marked: true, recipient };
@@ -483,6 +503,8 @@ const MAX_HEARER_TOKENS = 12;
 const QUESTION_LEMMAS = wordSet("ask wonder question");
 // "asked Obama what he thought of …": an indirect question keeps its opener.
 const QUESTION_WORDS = wordSet("whether if what how why who whom when where which");
+const WH_OBJECTS = wordSet("what how why whether");
+const CALL_FORMS = wordSet("call calls called");
 
 /** A "that" within a few plain words after a tell-type cue, or -1. */
 function thatAfterHearer(toks: readonly Token[], from: number): number {
@@ -531,6 +553,7 @@ function recipientEnd(toks: readonly Token[], from: number): number {
 export const ED_VERB = /^[a-z]{3,}ed$/;
 const CLAUSE_JOINERS = wordSet("and but while whereas");
 const CONTRAST_STOPS = wordSet("however whereas");
+const QUOTE_LIST_JOINERS = wordSet("and or");
 
 const MAX_LOOKAHEAD_SUBJECT = 8;
 
@@ -557,6 +580,16 @@ export function contentEnd(toks: readonly Token[], from: number): number {
     // `…shut,” he said` / `…shut, officials said`: another attribution ends this content.
     if (isCloseQuote(tok) && i > from && startsAttribution(toks, i + 1)) return i + 1;
     if (tok.t === "," && next?.word && startsAttribution(toks, i + 1)) return i;
+    // `… as “fantastic,” telling reporters …`: a quotation closed on a comma inside the content
+    // ends it, unless "and" / "or" goes on (a list).
+    if (
+      tok.t === "," &&
+      i > from &&
+      isCloseQuote(next) &&
+      after?.word === true &&
+      !QUOTE_LIST_JOINERS.has(after.lw)
+    )
+      return i + 2;
     if (tok.t === "," && next?.word) {
       if (next.lw === "according" && after?.lw === "to") return i;
       // A non-restrictive relative clause on the content's last noun is the reporter's aside.

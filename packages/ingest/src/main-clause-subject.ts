@@ -12,6 +12,7 @@ import {
   MAX_APPOSITIVE_TOKENS,
   nounPhraseEndingAt,
   type Range,
+  SUBJECT_PRONOUNS,
 } from "./attribution-phrases";
 import { isCueWord, POSSESSIVE, type Token } from "./sentence-tokens";
 import { wordSet } from "./word-set";
@@ -42,6 +43,9 @@ function looksFinite(tok: Token): boolean {
 export function mainClauseSubject(toks: readonly Token[], limit: number): Range | null {
   const starts: number[] = [0];
   if (toks[0]?.word && CONJUNCTIONS.has(toks[0].lw)) starts.push(1);
+  // "ORLANDO (Reuters) - President Barack Obama met …": after a dateline.
+  const dateline = datelineEnd(toks);
+  if (dateline > 0) starts.push(dateline);
   for (let c = 1; c < Math.min(limit, MAX_MAIN_SUBJECT_SCAN); c++) {
     if (toks[c]?.t === ",") {
       starts.push(c + 1);
@@ -50,7 +54,8 @@ export function mainClauseSubject(toks: readonly Token[], limit: number): Range 
   }
   for (const s of starts) {
     const first = toks[s];
-    if (!first?.word || !(first.cap || DETERMINERS.has(first.lw))) continue;
+    if (!first?.word || !(first.cap || DETERMINERS.has(first.lw) || SUBJECT_PRONOUNS.has(first.lw)))
+      continue;
     for (let i = s + 1; i < limit && i - s < MAX_MAIN_SUBJECT_SCAN; i++) {
       const tok = toks[i];
       if (!tok) break;
@@ -63,6 +68,8 @@ export function mainClauseSubject(toks: readonly Token[], limit: number): Range 
           continue;
         }
         if (POSSESSIVE.test(tok.t) || tok.t === "’" || tok.t === "'" || tok.t === ".") continue;
+        // "Sen. Chuck Grassley (R-Iowa) on Wednesday downplayed …": a party label.
+        if (tok.t === "(" || tok.t === ")" || tok.t === "-") continue;
         break;
       }
       if (CLAUSE_STOPS.has(tok.lw) && tok.lw !== "also") break;
@@ -82,6 +89,18 @@ export function mainClauseSubject(toks: readonly Token[], limit: number): Range 
     }
   }
   return null;
+}
+
+const MAX_DATELINE_TOKENS = 8;
+const DASHES = wordSet("- — –");
+
+/** The token after a dateline ("WASHINGTON —", "ORLANDO, Fla. (Reuters) -"), or -1. */
+function datelineEnd(toks: readonly Token[]): number {
+  const first = toks[0];
+  if (!first?.word || first.t.length < 2 || first.t !== first.t.toUpperCase()) return -1;
+  for (let i = 1; i < Math.min(toks.length, MAX_DATELINE_TOKENS); i++)
+    if (DASHES.has(toks[i]?.t ?? "")) return toks[i + 1]?.word ? i + 1 : -1;
+  return -1;
 }
 
 /** Index of the comma closing a parenthetical that opens at comma `open`, or -1. */

@@ -52,9 +52,9 @@ describe("suggestClaims: S V (that) C", () => {
     expect(claims[0]?.content.exact).toBe("a response for the latest killing");
   });
 
-  it("suggests no claim for passive, unanswered-request or noun uses of cue words", () => {
+  it("suggests no claim for negated passive, unanswered-request or noun uses of cue words", () => {
     for (const sentence of [
-      "It was reported that the talks failed.",
+      "It was not reported that the talks failed.",
       "The ministry did not respond to a request for comment.",
       "The claim that the dam leaks is false.",
       "The team found a wallet.",
@@ -257,11 +257,15 @@ describe("suggestClaims: second cues of the same source", () => {
 
 describe("suggestClaims: subjects with appositives", () => {
   it("skips a relative clause between subject and cue", () => {
-    const claim = claimsIn("Iran, which denies any role, said the strike was a provocation.")
-      .claims[0];
-    expect(claim).toMatchObject({
+    const { claims } = claimsIn("Iran, which denies any role, said the strike was a provocation.");
+    expect(claimWithCue(claims, "said")).toMatchObject({
       sourceMention: { exact: "Iran" },
       content: { exact: "the strike was a provocation" },
+    });
+    // Fourth pass: the non-restrictive relative is a claim of its own, ending at its comma.
+    expect(claimWithCue(claims, "denies")).toMatchObject({
+      sourceMention: { exact: "which" },
+      content: { exact: "any role" },
     });
   });
 
