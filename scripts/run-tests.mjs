@@ -52,7 +52,7 @@ const head = (message) =>
     .replace(/\u001b\[[0-9;]*m/g, "")
     .split("\n")
     .filter((line) => line.trim() !== "")
-    .slice(0, 12)
+    .slice(0, 8)
     .map((line) => `      ${line.slice(0, 240)}`)
     .join("\n");
 /** Playwright's report nests suites in suites; yields [title path, result] for unexpected ones. */
@@ -99,13 +99,14 @@ for (const ws of workspaces) {
 const unexplained = failedSteps.length > 0 && failed === 0 ? failedSteps.length : 0;
 failed += unexplained;
 
+console.log("\nTest summary");
+for (const line of perRunner) console.log(`  ${line}`);
+for (const step of failedSteps) console.log(`  FAILED step: ${step}`);
+// Last before the summary line, so a log cut to its tail still shows why.
 if (failures.length > 0) {
   console.log("\nFailed tests");
   for (const failure of failures) console.log(`  ✘ ${failure}`);
 }
-console.log("\nTest summary");
-for (const line of perRunner) console.log(`  ${line}`);
-for (const step of failedSteps) console.log(`  FAILED step: ${step}`);
 const summary = `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`;
 mkdirSync(join(root, "test-results"), { recursive: true });
 writeFileSync(join(root, "test-results", "summary.txt"), `${summary}\n`);
