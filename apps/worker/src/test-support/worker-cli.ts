@@ -1,6 +1,7 @@
 /**
- * The real CLI in a child process, started the way `pnpm worker` starts it (the Node flags of the
- * root package.json's `worker` script), from the repository root, on the database `db`.
+ * The real CLI in a child process, started the way `pnpm worker` starts it (the Node flags and
+ * MALLOC_ARENA_MAX of the root package.json's `worker` script), from the repository root, on the
+ * database `db`.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { findRepoRoot } from "@claimdesk/db";
@@ -25,6 +26,7 @@ const envFor = ({ db, cwd = repoRoot }: CliOptions) => ({
   ...process.env,
   CLAIMDESK_DB: db,
   INIT_CWD: cwd,
+  MALLOC_ARENA_MAX: "2",
 });
 
 /** Runs the CLI to completion (a minute at most: a loaded 2-core CI machine is slow to start tsx). */
