@@ -18,6 +18,8 @@ const BE_FORMS = wordSet("is are was were be been being");
 export const AUXILIARIES: ReadonlySet<string> = new Set([
   ...BE_FORMS,
   ...wordSet("has have had having do does did will would can could shall should may might must"),
+  // Contracted after a pronoun ("he’s said", "they've offered"): tokens of their own.
+  ...wordSet("’s 's ’ve 've ’re 're ’d 'd ’ll 'll ’m 'm"),
 ]);
 const NEGATIONS = wordSet("not never n't neither nor");
 // "don’t", "didn't": the tokenizer keeps the contraction in one word.
@@ -252,6 +254,8 @@ function quantityEndingAt(toks: readonly Token[], end: number): Range | null {
   return { from, to: end };
 }
 
+const SUBJECT_ASIDES = wordSet("however too though");
+
 /** The subject of the cue at `k`: skips auxiliaries and adverbs ("has repeatedly said"). */
 export function subjectBefore(toks: readonly Token[], k: number): SubjectResult {
   let j = k - 1;
@@ -282,7 +286,11 @@ export function subjectBefore(toks: readonly Token[], k: number): SubjectResult 
       // "was reported", "is said to" (passive); "is saying" is active.
       if (BE_FORMS.has(tok.lw) && !progressive) blocked = true;
     } else if (isNegation(tok.lw)) negated = true;
-    else if (!isAdverb(tok)) break;
+    else if (SUBJECT_ASIDES.has(tok.lw)) {
+      // "Carter however said …": a sentence adverb between subject and cue, not in the cue span.
+      j--;
+      continue;
+    } else if (!isAdverb(tok)) break;
     if (lead === j + 1) lead = j;
     j--;
   }
@@ -567,6 +575,8 @@ function startsAttribution(toks: readonly Token[], from: number): boolean {
   return false;
 }
 
+const ASIDE_CLOSERS = wordSet("told said says tells wrote writes");
+
 /** Where a rightward content ends (exclusive token index): before ", but stopped…", "; ", ", saying". */
 export function contentEnd(toks: readonly Token[], from: number): number {
   // Bounded so that many cues in one huge run-on "sentence" stay linear.
@@ -592,6 +602,9 @@ export function contentEnd(toks: readonly Token[], from: number): number {
       return i + 2;
     if (tok.t === "," && next?.word) {
       if (next.lw === "according" && after?.lw === "to") return i;
+      // "Zucker, who has voiced the desire to run, told BuzzFeed …": the aside ends at the comma
+      // before the main clause's speech verb.
+      if (ASIDE_CLOSERS.has(next.lw) && after?.word) return i;
       // A non-restrictive relative clause on the content's last noun is the reporter's aside.
       if ((next.lw === "who" || next.lw === "which") && i > from) return i;
       // ", but …" / ", while …": a contrasting clause is usually the reporter's, not the source's.
@@ -654,12 +667,14 @@ export function subjectBeforeAppositive(toks: readonly Token[], comma: number): 
   // Dashes enclose an aside the same way: "Gingrich — mentioned as a choice — told …".
   const closer = toks[comma]?.t ?? ",";
   const dashed = closer !== ",";
-  for (let c = comma - 1; c > 0 && comma - c <= MAX_APPOSITIVE_TOKENS; c--) {
+  // "Trump -- who said … -- said": a doubled hyphen is one dash.
+  const close = dashed && toks[comma - 1]?.t === closer ? comma - 1 : comma;
+  for (let c = close - 1; c > 0 && comma - c <= MAX_APPOSITIVE_TOKENS; c--) {
     const tok = toks[c];
     if (!tok || tok.t === ";") return null;
     if (tok.t !== closer) continue;
     const opener = toks[c + 1];
-    const np = nounPhraseEndingAt(toks, c - 1);
+    const np = nounPhraseEndingAt(toks, toks[c - 1]?.t === closer && dashed ? c - 2 : c - 1);
     if (!opener?.word || !np) continue;
     // Only a phrase that opens a clause is the cue's subject.
     const before = toks[np.from - 1];
@@ -668,10 +683,10 @@ export function subjectBeforeAppositive(toks: readonly Token[], comma: number): 
       : isAttributionBoundary(toks, np.from - 1);
     if (before && !opensClause) continue;
     // An age is an appositive too: "Carlos Guerrero, 55, said".
-    const age = DIGITS.test(opener.t) && c + 2 === comma;
+    const age = DIGITS.test(opener.t) && toks[c + 2]?.t === ",";
     const appositive = dashed || age || opener.cap || DETERMINERS.has(opener.lw);
     const relative = opener.lw === "who" || opener.lw === "which" || opener.lw === "whose";
-    return appositive && !relative ? { from: np.from, to: comma - 1 } : np;
+    return appositive && !relative ? { from: np.from, to: close - 1 } : np;
   }
   return null;
 }

@@ -150,6 +150,19 @@ export const CLAIM_RULES = {
     description:
       '`(After) V-ing C, S …`: "After thanking the crowd, he touted …"; the main subject speaks.',
   },
+  nounThat: {
+    name: "noun-that",
+    version: 1,
+    baseScore: 0.5,
+    description: '`NOUN that C` without a speaker: "amid allegations that he assaulted her".',
+  },
+  withParticiple: {
+    name: "with-participle",
+    version: 1,
+    baseScore: 0.6,
+    description:
+      '`with S V-ing C`: the noun phrase after "with" speaks ("…, with Trump calling for a ban").',
+  },
   participle: {
     name: "participle-cue",
     version: 1,

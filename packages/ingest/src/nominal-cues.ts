@@ -44,8 +44,21 @@ const NOUN_LEMMAS: ReadonlyMap<string, string> = new Map(
     .split(/\s+/)
     .map((pair) => pair.split(":") as [string, string]),
 );
+// Nouns whose "that" clause is a content even without a possessor: "allegations that he …"
+// ("accusations", "suggestions" under 40% on train).
+const THAT_NOUNS = wordSet(`
+  claim claims allegation allegations assertion assertions criticism complaint complaints
+`);
+const NOUN_THAT_CUES: ReadonlyMap<string, ReportingCue> = new Map(
+  [...THAT_NOUNS].map((w) => [w, cueOf(NOUN_LEMMAS.get(w) ?? w.replace(/s$/, ""))]),
+);
+
 /** Words that may open a nominal cue: the nouns above and "in" ("in a CBS News poll"). */
-export const NOMINAL_CUE_WORDS: ReadonlySet<string> = new Set([...NOUN_LEMMAS.keys(), "in"]);
+export const NOMINAL_CUE_WORDS: ReadonlySet<string> = new Set([
+  ...NOUN_LEMMAS.keys(),
+  ...THAT_NOUNS,
+  "in",
+]);
 const CUES = new Map([...new Set(NOUN_LEMMAS.values())].map((l) => [l, cueOf(l)]));
 const POSSESSIVE_PRONOUNS = wordSet("his her their its");
 // What links the noun to its content: "claim that", "criticism of", "promise to".
@@ -114,6 +127,26 @@ export function possessedNounCue(toks: readonly Token[], k: number): NominalClai
   const cueTo = link.lw === "to" || link.lw === "that" ? k : k + 1;
   const contentFrom = link.lw === "to" ? k + 1 : from;
   return { cue, cueRange: { from: k, to: cueTo }, source, content: { from: contentFrom, to: end } };
+}
+
+/**
+ * `NOUN that C` without a possessor at the noun token `k`: "complaints that interlopers were
+ * racing around the greens", "amid allegations that he assaulted her". No source.
+ */
+export function nounThatCue(toks: readonly Token[], k: number): NominalClaim | null {
+  const noun = toks[k];
+  const cue = noun ? NOUN_THAT_CUES.get(noun.lw) : undefined;
+  if (!noun || !cue || noun.cap || toks[k + 1]?.lw !== "that") return null;
+  // "The claim that the dam leaks is false": a subject's clause runs into its predicate.
+  if (k === 0 || (k === 1 && DETERMINERS.has(toks[0]?.lw ?? ""))) return null;
+  const from = k + 2;
+  const first = toks[from];
+  if (!first?.word && !isOpenQuote(first)) return null;
+  // "the claims that he has denied": a relative clause, not a content.
+  if (first?.word && (AUXILIARIES.has(first.lw) || isCueWord(first))) return null;
+  const end = contentEnd(toks, from) - 1;
+  if (end <= from) return null;
+  return { cue, cueRange: { from: k, to: k }, source: null, content: { from, to: end } };
 }
 
 const POLL_HEADS = wordSet("poll polls survey surveys study studies");

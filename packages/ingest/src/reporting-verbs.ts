@@ -253,10 +253,11 @@ const LEMMAS: Readonly<Record<string, LemmaSpec>> = {
   want: { stance: "neutral", forms: ["wants", "wanted", "want"] },
   plan: { stance: "neutral", forms: ["plans", "planned"], infinitive: true, strict: true },
   back: { stance: "neutral", forms: ["backed", "backs"] },
-  favor: { stance: "neutral", forms: ["favors", "favored", "favours", "favoured"] },
+  // Base "favor" and "know": fifth PolNeAR pass (56% and 55% cue precision on train).
+  favor: { stance: "neutral", forms: ["favors", "favored", "favours", "favoured", "favor"] },
   consider: { stance: "neutral", forms: ["considers", "considered"] },
   decide: { stance: "neutral", forms: ["decided", "decides"] },
-  know: { stance: "neutral", forms: ["knows", "knew"] },
+  know: { stance: "neutral", forms: ["knows", "knew", "know"] },
   see: { stance: "neutral", forms: ["sees", "saw", "see"], strict: true },
   view: { stance: "neutral", forms: ["viewed", "views"] },
   support: { stance: "neutral", forms: ["supported", "supports"] },
@@ -320,6 +321,14 @@ const LEMMAS: Readonly<Record<string, LemmaSpec>> = {
   // Plain only right after a name or pronoun ("Trump compared …"); elsewhere mostly not a cue
   // ("… compared with 31 percent").
   compare: { stance: "neutral", forms: ["compared", "compares"], afterName: true },
+  // Fifth PolNeAR pass (train cue precision 55–100%; "signed", "published", "delivered",
+  // "determined", base "remember", "encourages" under 50%).
+  request: { stance: "neutral", forms: ["requested"] },
+  encourage: { stance: "neutral", forms: ["encouraged"] },
+  remember: { stance: "neutral", forms: ["remembered", "remembers"] },
+  downplay: { stance: "neutral", forms: ["downplayed", "downplays"] },
+  rule: { stance: "neutral", forms: ["ruled"], strict: true },
+  nominate: { stance: "neutral", forms: ["nominated"] },
 };
 
 const SIBILANT_END = /(?:s|sh|ch|x|z)$/;

@@ -19,6 +19,8 @@ const WORDLIKE = /^[\p{L}\p{N}]/u;
 const CAPITALISED = /^\p{Lu}/u;
 export const DIGITS = /^\p{N}/u;
 const PERIOD = 46;
+const PRONOUN_CONTRACTION = /^(he|she|they|we|i|you|who)(['’](?:s|ve|re|d|ll|m))$/;
+const MAX_CONTRACTED = 7;
 
 /** Word token? ASCII decided by char code; only other scripts pay for the Unicode regex. */
 function isWordStart(t: string): boolean {
@@ -52,10 +54,26 @@ export function tokenize(text: string, start: number, end: number): Token[] {
     }
     const lw = word ? t.toLowerCase() : t;
     const cap = word && isCapitalised(t);
+    // "he’s predicting", "they've offered": the pronoun and its auxiliary are two tokens.
+    const contraction = word && t.length <= MAX_CONTRACTED ? PRONOUN_CONTRACTION.exec(lw) : null;
+    if (contraction?.[1] && contraction[2]) {
+      const cut = s + contraction[1].length;
+      out.push({ s, e: cut, t: t.slice(0, cut - s), lw: contraction[1], word, cap, cue: false });
+      out.push({
+        s: cut,
+        e,
+        t: t.slice(cut - s),
+        lw: contraction[2],
+        word,
+        cap: false,
+        cue: false,
+      });
+      continue;
+    }
     let cue = word && !cap && REPORTING_VERBS.has(lw);
     if (cue) {
       const prev = out[out.length - 1];
-      if (prev?.word && (NOUN_MARKERS.has(prev.lw) || POSSESSIVE.test(prev.t))) cue = false;
+      if (prev?.word && (NOUN_MARKERS.has(prev.lw) || isPossessive(prev))) cue = false;
     }
     // "a liberal think tank": a noun compound, not a belief.
     if (lw === "tank" || lw === "tanks") {
@@ -75,6 +93,8 @@ export const isCloseQuote = (tok: Token | undefined): boolean =>
   tok !== undefined && CLOSE_QUOTES.has(tok.t);
 
 export const POSSESSIVE = /['’]s$/;
+/** "Iran’s" but not the "’s" split off "he’s". */
+const isPossessive = (tok: Token): boolean => tok.t.length > 2 && POSSESSIVE.test(tok.t);
 
 // Words after which a cue form is a noun: "the report", "a new claim", "its warning".
 const NOUN_MARKERS = wordSet(

@@ -718,3 +718,129 @@ describe("suggestClaims: fourth PolNeAR pass", () => {
     ]);
   });
 });
+
+describe("suggestClaims: fifth PolNeAR pass", () => {
+  it("skips “however” between the subject and its cue", () => {
+    expect(triple("Carter however said he would welcome China’s participation.")).toEqual([
+      ["Carter", "said", "he would welcome China’s participation"],
+    ]);
+  });
+
+  it("takes the noun phrase after “with” as the speaker of a participle", () => {
+    const { claims } = claimsIn(
+      "Immigration divides the parties, with Trump calling for a ban on non-citizen Muslims.",
+    );
+    expect(claims.map((c) => [c.sourceMention?.exact, c.cue?.exact, c.content.exact])).toEqual([
+      ["Trump", "calling for", "a ban on non-citizen Muslims"],
+    ]);
+    expect(claims[0]?.origin).toBe(origin(CLAIM_RULES.withParticiple));
+    expect(
+      triple("Clinton leads, with 47 percent of Cuban Americans saying they will support her."),
+    ).toEqual([["47 percent of Cuban Americans", "saying", "they will support her"]]);
+  });
+
+  it("runs the cue of “issued a statement saying” to the participle", () => {
+    expect(
+      triple(
+        "The Trump campaign issued a statement saying his comment “has absolutely no place in American democracy.”",
+      ),
+    ).toEqual([
+      [
+        "The Trump campaign",
+        "issued a statement saying",
+        "his comment “has absolutely no place in American democracy.”",
+      ],
+    ]);
+    expect(
+      triple(
+        "Trump's campaign released a statement Wednesday evening, saying the rally was postponed.",
+      ),
+    ).toEqual([
+      [
+        "Trump's campaign",
+        "released a statement Wednesday evening, saying",
+        "the rally was postponed",
+      ],
+    ]);
+  });
+
+  it("finds the subject before an aside between hyphens", () => {
+    expect(
+      triple(
+        "The Supreme Court justice -- who has been involved in a scuffle with the nominee -- said she regretted her remarks.",
+      ),
+    ).toEqual([["The Supreme Court justice", "said", "she regretted her remarks"]]);
+    expect(
+      triple(
+        "The three constitutional scholars - Mr. Tribe, Ms. Epstein and Mr. Amar - agreed there are qualified candidates.",
+      ),
+    ).toEqual([
+      [
+        "The three constitutional scholars - Mr. Tribe, Ms. Epstein and Mr. Amar",
+        "agreed",
+        "there are qualified candidates",
+      ],
+    ]);
+  });
+
+  it("takes a participle after a hyphen as a cue of the main clause's subject", () => {
+    expect(
+      triple(
+        "Investors see a chance that the Fed will return to zero within two years - implying that they expect higher rates to undermine growth.",
+      ),
+    ).toEqual([["Investors", "implying", "they expect higher rates to undermine growth"]]);
+  });
+
+  it("keeps an age and a second appositive in the source", () => {
+    expect(
+      triple("Carlos Guerrero, 55, a retired farmer, said the wall would never be built."),
+    ).toEqual([["Carlos Guerrero, 55, a retired farmer", "said", "the wall would never be built"]]);
+  });
+
+  it("takes “complaints that C” without a speaker", () => {
+    const { claims } = claimsIn(
+      "Developers faced complaints that interlopers on motorcycles were racing around the greens.",
+    );
+    expect(
+      claims.map((c) => [c.sourceMention?.exact ?? null, c.cue?.exact, c.content.exact]),
+    ).toEqual([[null, "complaints", "interlopers on motorcycles were racing around the greens"]]);
+    expect(claims[0]?.origin).toBe(origin(CLAIM_RULES.nounThat));
+    // A relative "that" is no content.
+    expect(claimsIn("The agency faced the claims that were filed last year.").claims).toEqual([]);
+  });
+
+  it("ends a content inside an aside at the comma before the main clause's speech verb", () => {
+    const { claims } = claimsIn(
+      "Priebus, in the wake of a new poll showing Trump’s standing with Latinos down to 14 percent, told Fox News on Sunday that Trump appreciates the need to do better.",
+    );
+    expect(claimWithCue(claims, "showing").content.exact).toBe(
+      "Trump’s standing with Latinos down to 14 percent",
+    );
+    const told = claimWithCue(claims, "told");
+    expect([told.sourceMention?.exact, told.content.exact]).toEqual([
+      "Priebus",
+      "Trump appreciates the need to do better",
+    ]);
+  });
+
+  it("splits a pronoun from its contracted auxiliary", () => {
+    expect(triple("And he’s predicting that the competition will become so fierce.")).toEqual([
+      ["he", "’s predicting", "the competition will become so fierce"],
+    ]);
+    expect(triple("They’ve argued that the deal is unfair.")).toEqual([
+      ["They", "’ve argued", "the deal is unfair"],
+    ]);
+  });
+
+  it("takes the fifth-pass verbs", () => {
+    expect(triple("I know the system is rigged.")).toEqual([["I", "know", "the system is rigged"]]);
+    expect(triple("The campaign requested a recount in two counties.")).toEqual([
+      ["The campaign", "requested", "a recount in two counties"],
+    ]);
+    expect(triple("A federal judge ruled that the law was unconstitutional.")).toEqual([
+      ["A federal judge", "ruled", "the law was unconstitutional"],
+    ]);
+    // "ruled" is strict: no plain object.
+    expect(claimsIn("The judge ruled the roost.").claims).toEqual([]);
+  });
+});

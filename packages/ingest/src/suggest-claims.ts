@@ -26,6 +26,7 @@ import {
   inPollTail,
   NOMINAL_CUE_WORDS,
   type NominalClaim,
+  nounThatCue,
   possessedNounCue,
 } from "./nominal-cues";
 import { ACCORDING_TO, REPORTING_VERBS, SPEAKER_COLON } from "./reporting-verbs";
@@ -155,6 +156,9 @@ function suggestInSentence(ctx: SentenceContext): void {
     // A cue inside a quotation is the speaker's own wording ("I think…", "we told them…"):
     // PARC and PolNeAR leave such nested attributions out.
     if (ctx.quoted?.[k] === 1) continue;
+    // The participle ending the cue just drafted ("issued a statement saying") is no cue again.
+    const latest = ctx.drafts[ctx.drafts.length - 1];
+    if (latest?.cueEnd === tok.e && latest.cueStart < tok.s && tok.lw.endsWith("ing")) continue;
     // One lookup for the words with rules of their own (most tokens have none).
     const special = SPECIAL_WORDS.get(tok.lw);
     if (special !== undefined && trySpecial(ctx, k, special)) {
@@ -166,6 +170,7 @@ function suggestInSentence(ctx: SentenceContext): void {
       const found = tok.lw === "in" ? inPollTail(toks, k) : possessedNounCue(toks, k);
       const rule = tok.lw === "in" ? CLAIM_RULES.inPoll : CLAIM_RULES.possessedNoun;
       if (addNominal(ctx, rule, found)) continue;
+      if (addNominal(ctx, CLAIM_RULES.nounThat, nounThatCue(toks, k))) continue;
     }
     if (!tok.cue) {
       // Headline case ("Trump Says He Will Win"): a capitalised finite cue after a name.

@@ -59,6 +59,7 @@ function afterNameOrPronoun(toks: readonly Token[], k: number): boolean {
   return prev?.word === true && (prev.cap || SUBJECT_PRONOUNS.has(prev.lw));
 }
 const OBJECT_PRONOUNS = wordSet("him her them it us me");
+const DASHES = wordSet("- — –");
 
 export function tryVerbCue(
   ctx: SentenceContext,
@@ -123,6 +124,8 @@ export function tryVerbCue(
     const participle =
       cueTok.lw.endsWith("ing") &&
       (prev?.t === "," ||
+        // "… within two years - implying that …": a dash before the participle.
+        DASHES.has(prev?.t ?? "") ||
         (prev?.word === true && PARTICIPLE_LEADS.has(prev.lw)) ||
         // `… as “fantastic,” telling reporters …`: the comma is inside the quotation.
         (isCloseQuote(prev) && toks[k - 2]?.t === ","));
@@ -159,7 +162,7 @@ export function tryVerbCue(
     // come before the cue's auxiliaries: "Sanders, a Vermont senator, has supported …".
     const asideEnd = subject.lead - 1;
     const aside = toks[asideEnd]?.t;
-    if (aside === "," || aside === "—" || aside === "–") {
+    if (aside === "," || aside === "—" || aside === "–" || aside === "-") {
       range = subjectBeforeAppositive(toks, asideEnd);
       subjectStart = range?.from ?? -1;
     }
@@ -221,7 +224,8 @@ export function tryVerbCue(
       ? { from: right.from, cueTo: cueRange.to }
       : objectStart(toks, right.from, cue, cueRange.to);
     let end = contentEnd(toks, start.from);
-    if (!right.marked && OBJECT_LEMMAS.has(cue.lemma)) end = objectEnd(toks, start.from, end);
+    if (!right.marked && OBJECT_LEMMAS.has(cue.lemma) && !("clause" in start && start.clause))
+      end = objectEnd(toks, start.from, end);
     // "Iran, which denies any role, said …": a non-restrictive relative ends at its comma.
     else if (subject.relative && toks[subjectStart - 1]?.t === ",")
       end = objectEnd(toks, start.from, end);
@@ -236,6 +240,11 @@ export function tryVerbCue(
           ? CLAIM_RULES.seesAs
           : CLAIM_RULES.sourceCueContent);
     const span = { from: cueRange.from, to: Math.max(cueRange.to, start.cueTo) };
+    // "…, with Trump calling for a ban": after "with" the noun phrase is the speaker.
+    if (reduced && range && toks[range.from - 1]?.lw === "with" && !forcedRule) {
+      addDraft(ctx, CLAIM_RULES.withParticiple, cue, span, range, from.s, to.e);
+      return;
+    }
     // A reduced relative names no speaker: keep the cue and content, leave the source open.
     addDraft(ctx, rule, cue, span, reduced ? null : range, from.s, to.e, reduced ? 0.1 : 0);
     return;

@@ -44,6 +44,31 @@ export function channelEnd(toks: readonly Token[], at: number): number {
   return at;
 }
 
+const STATEMENT_NOUNS = wordSet("statement letter release");
+const STATEMENT_OPENERS = wordSet("a an");
+const MAX_STATEMENT_GAP = 5;
+
+/**
+ * "issued a statement (Tuesday,) saying C", "released a press release expressing C": the index of
+ * the participle that PolNeAR's cue runs to (the content follows it), or -1.
+ */
+function statementParticiple(toks: readonly Token[], from: number): number {
+  if (!STATEMENT_OPENERS.has(toks[from]?.lw ?? "")) return -1;
+  let i = from + 1;
+  if (toks[i]?.lw === "press") i++;
+  if (!STATEMENT_NOUNS.has(toks[i]?.lw ?? "")) return -1;
+  for (let j = i + 1; j <= i + MAX_STATEMENT_GAP; j++) {
+    const tok = toks[j];
+    if (!tok) return -1;
+    if (tok.t === ",") continue;
+    if (!tok.word) return -1;
+    // "evening" is a time word, not a participle.
+    if (isCueTimeWord(tok)) continue;
+    return tok.lw.endsWith("ing") && (toks[j + 1]?.word || isOpenQuote(toks[j + 1])) ? j : -1;
+  }
+  return -1;
+}
+
 // A preposition that opens an object belongs to the cue: "talked about X", "called for X".
 const OBJECT_PREPOSITIONS = wordSet("about on upon for of against at with over");
 // "expressed confidence that …", "voiced concern about …": the noun is part of the cue.
@@ -59,9 +84,14 @@ export function objectStart(
   from: number,
   cue: ReportingCue,
   cueTo: number,
-): { from: number; cueTo: number } {
+): { from: number; cueTo: number; clause?: boolean } {
   const first = toks[from];
   if (!first?.word) return { from, cueTo };
+  const statement = statementParticiple(toks, from);
+  if (statement >= 0) {
+    const f = toks[statement + 1]?.lw === "that" ? statement + 2 : statement + 1;
+    if (toks[f]) return { from: f, cueTo: statement, clause: true };
+  }
   if (OBJECT_PREPOSITIONS.has(first.lw) && toks[from + 1]?.word)
     return { from: from + 1, cueTo: from };
   if (first.lw === "to" && REPORTING_VERBS.has(toks[from + 1]?.lw ?? "")) {
