@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import type { InputRecord } from "./read-inputs";
 import { RecordProcessorPool } from "./worker-pool";
@@ -34,6 +35,24 @@ describe("RecordProcessorPool", () => {
       if (result?.ok) expect(result.article.text).toContain(`case ${i + 1}`);
     }
   });
+
+  it.runIf(process.platform === "linux")(
+    "runs its threads below the main thread's priority, so the writer is never starved",
+    async () => {
+      /** Each thread's niceness: field 19 of /proc/self/task/<tid>/stat (after the ")" of comm). */
+      const niceness = () =>
+        readdirSync("/proc/self/task").map((tid) => {
+          const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+          return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
+        });
+      const before = niceness().filter((n) => n === 10).length;
+      pool = new RecordProcessorPool(2);
+      // Both threads have started once each has answered a record.
+      await Promise.all([1, 2, 3, 4].map((n) => pool?.process(textRecord(n))));
+      expect(niceness().filter((n) => n === 10).length).toBe(before + 2);
+      expect(niceness()).toContain(0); // this thread, the writer, keeps its priority
+    },
+  );
 
   it("fails only the record whose worker ran out of memory; the rest are processed", async () => {
     // Small enough heap limits that the huge page kills its thread (ERR_WORKER_OUT_OF_MEMORY),
