@@ -14,6 +14,10 @@ import {
 import { wordSet } from "./word-set";
 
 export const SUBJECT_PRONOUNS = wordSet("he she they it we i you");
+const THIRD_PERSON_PRONOUNS = wordSet("he she they");
+/** "it", "we", "I", "you": subject pronouns the passive and raising rules do not take as a source. */
+export const isNonThirdPersonPronoun = (lw: string): boolean =>
+  SUBJECT_PRONOUNS.has(lw) && !THIRD_PERSON_PRONOUNS.has(lw);
 const BE_FORMS = wordSet("is are was were be been being");
 export const AUXILIARIES: ReadonlySet<string> = new Set([
   ...BE_FORMS,

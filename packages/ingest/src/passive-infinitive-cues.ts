@@ -2,6 +2,7 @@
 import {
   accordingToSource,
   contentEnd,
+  isNonThirdPersonPronoun,
   nounPhraseEndingAt,
   nounPhraseFrom,
   type RightSide,
@@ -67,13 +68,12 @@ function tryAgentlessPassive(ctx: SentenceContext, k: number, cue: ReportingCue,
     }
     return;
   }
-  if (SUBJECT_PRONOUNS.has(head.lw) && !THIRD_PERSON.has(head.lw)) return;
+  if (isNonThirdPersonPronoun(head.lw)) return;
   const rest = toks[k + 1]?.word ? contentEnd(toks, k + 1) : k + 1;
   const to = rest > k + 1 ? toks[rest - 1] : toks[subject.to];
   if (!to) return;
   addDraft(ctx, CLAIM_RULES.passiveNoAgent, cue, cueRange, null, head.s, to.e);
 }
-const THIRD_PERSON = wordSet("he she they");
 const WH_WORDS = wordSet("how what why whether which who whom");
 const NEGATIONS = wordSet("not never n’t n't");
 

@@ -5,9 +5,9 @@
 import {
   contentEnd,
   isAdverb as isAdverbToken,
+  isNonThirdPersonPronoun,
   nounPhraseEndingAt,
   type Range,
-  SUBJECT_PRONOUNS,
   subjectBeforeAppositive,
   wordCount,
 } from "./attribution-phrases";
@@ -89,8 +89,6 @@ function raisedSubject(toks: readonly Token[], j: number): Range | null {
   return nounPhraseEndingAt(toks, j);
 }
 
-const THIRD_PERSON = wordSet("he she they");
-
 const NOT_COMPLEMENTS = wordSet(`
   to in on at of for with from by into onto before after during since as and or but than the a an
   this that these those his her their its
@@ -123,8 +121,7 @@ function tryRaisingComplement(ctx: SentenceContext, k: number): void {
   const from = subject ? toks[subject.from] : undefined;
   const last = toks[end - 1];
   // "he seemed rattled": a third-person pronoun is a subject too; "it seems" and "I seem" are not.
-  if (!from || !last || end <= c || (SUBJECT_PRONOUNS.has(from.lw) && !THIRD_PERSON.has(from.lw)))
-    return;
+  if (!from || !last || end <= c || isNonThirdPersonPronoun(from.lw)) return;
   addDraft(ctx, CLAIM_RULES.raising, cue, { from: k, to: k }, null, from.s, last.e, 0.1);
 }
 
