@@ -6,7 +6,7 @@ import { authClient } from "~/lib/auth-client";
 import { signInErrorMessage } from "~/lib/auth-redirect";
 import { fieldErrorFor, formMessage } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
-import { AuthAlert, AuthField, AuthSubmit } from "./auth-form-parts";
+import { FormAlert, SubmitButton, TextField } from "./form-parts";
 
 export function AuthSetupForm({ minPasswordLength }: { minPasswordLength: number }) {
   const id = useId();
@@ -52,7 +52,7 @@ export function AuthSetupForm({ minPasswordLength }: { minPasswordLength: number
 
   return (
     <form method="post" onSubmit={submit} noValidate className="space-y-3">
-      <AuthField
+      <TextField
         id={`${id}-name`}
         label="Your name"
         autoComplete="name"
@@ -61,7 +61,7 @@ export function AuthSetupForm({ minPasswordLength }: { minPasswordLength: number
         name="name"
         error={nameError}
       />
-      <AuthField
+      <TextField
         id={`${id}-email`}
         label="Email (you sign in with it)"
         type="email"
@@ -70,7 +70,7 @@ export function AuthSetupForm({ minPasswordLength }: { minPasswordLength: number
         name="email"
         error={emailError}
       />
-      <AuthField
+      <TextField
         id={`${id}-password`}
         label="Password"
         type="password"
@@ -81,7 +81,7 @@ export function AuthSetupForm({ minPasswordLength }: { minPasswordLength: number
         help={`At least ${minPasswordLength} characters.`}
         error={passwordError}
       />
-      <AuthField
+      <TextField
         id={`${id}-confirm`}
         label="Password again"
         type="password"
@@ -90,10 +90,10 @@ export function AuthSetupForm({ minPasswordLength }: { minPasswordLength: number
         name="confirm"
         error={confirmError}
       />
-      {otherError || signInError ? <AuthAlert>{signInError ?? otherError}</AuthAlert> : null}
-      <AuthSubmit disabled={setup.isPending || !hydrated}>
+      {otherError || signInError ? <FormAlert>{signInError ?? otherError}</FormAlert> : null}
+      <SubmitButton disabled={setup.isPending || !hydrated}>
         {setup.isPending ? "Creating the admin account…" : "Create the admin account"}
-      </AuthSubmit>
+      </SubmitButton>
     </form>
   );
 }

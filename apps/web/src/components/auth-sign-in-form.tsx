@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { authClient } from "~/lib/auth-client";
 import { signInErrorMessage } from "~/lib/auth-redirect";
-import { AuthAlert, AuthField, AuthSubmit } from "./auth-form-parts";
+import { FormAlert, SubmitButton, TextField } from "./form-parts";
 
 export function AuthSignInForm({ next }: { next: string }) {
   const id = useId();
@@ -60,7 +60,7 @@ export function AuthSignInForm({ next }: { next: string }) {
       noValidate
     >
       <div className="space-y-3">
-        <AuthField
+        <TextField
           id={`${id}-email`}
           label="Email"
           type="email"
@@ -69,7 +69,7 @@ export function AuthSignInForm({ next }: { next: string }) {
           autoFocus
           name="email"
         />
-        <AuthField
+        <TextField
           ref={passwordRef}
           id={`${id}-password`}
           label="Password"
@@ -80,13 +80,13 @@ export function AuthSignInForm({ next }: { next: string }) {
           aria-invalid={error ? true : undefined}
         />
         {error ? (
-          <AuthAlert id={`${id}-error`} data-testid="sign-in-error">
+          <FormAlert id={`${id}-error`} data-testid="sign-in-error">
             {error}
-          </AuthAlert>
+          </FormAlert>
         ) : null}
-        <AuthSubmit disabled={pending || !hydrated}>
+        <SubmitButton disabled={pending || !hydrated}>
           {pending ? "Signing in…" : "Sign in"}
-        </AuthSubmit>
+        </SubmitButton>
       </div>
     </form>
   );

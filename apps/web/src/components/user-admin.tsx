@@ -8,6 +8,7 @@ import { fieldErrorFor, formMessage } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import type { RouterOutputs } from "~/trpc/types";
 import { FieldMessage } from "./field-message";
+import { SubmitButton, TextField } from "./form-parts";
 import { ErrorState, LoadingState } from "./query-states";
 
 type UserRow = RouterOutputs["users"]["list"][number];
@@ -282,37 +283,17 @@ function CreateUserForm({
           );
         }}
       >
-        <div>
-          <label htmlFor={`${id}-name`} className="mb-0.5 block text-xs font-medium text-slate-600">
-            Name
-          </label>
-          <input
-            id={`${id}-name`}
-            name="name"
-            required
-            aria-invalid={nameError ? true : undefined}
-            className={INPUT}
-          />
-          <FieldMessage error={nameError} />
-        </div>
-        <div>
-          <label
-            htmlFor={`${id}-email`}
-            className="mb-0.5 block text-xs font-medium text-slate-600"
-          >
-            Email
-          </label>
-          <input
-            id={`${id}-email`}
-            type="email"
-            autoComplete="off"
-            name="email"
-            required
-            aria-invalid={emailError ? true : undefined}
-            className={INPUT}
-          />
-          <FieldMessage error={emailError} />
-        </div>
+        <TextField compact id={`${id}-name`} label="Name" name="name" required error={nameError} />
+        <TextField
+          compact
+          id={`${id}-email`}
+          label="Email"
+          type="email"
+          autoComplete="off"
+          name="email"
+          required
+          error={emailError}
+        />
         <div>
           <label htmlFor={`${id}-role`} className="mb-0.5 block text-xs font-medium text-slate-600">
             Role
@@ -335,37 +316,22 @@ function CreateUserForm({
             {USER_ROLE_LABELS[role].description}
           </p>
         </div>
-        <div>
-          <label
-            htmlFor={`${id}-password`}
-            className="mb-0.5 block text-xs font-medium text-slate-600"
-          >
-            Initial password
-          </label>
-          <input
-            id={`${id}-password`}
-            type="password"
-            autoComplete="new-password"
-            minLength={minPasswordLength}
-            name="password"
-            required
-            aria-invalid={passwordError ? true : undefined}
-            aria-describedby={`${id}-password-help`}
-            className={INPUT}
-          />
-          <p id={`${id}-password-help`} className="text-[11px] text-slate-500">
-            At least {minPasswordLength} characters; pass it on to its owner privately.
-          </p>
-          <FieldMessage error={passwordError} />
-        </div>
+        <TextField
+          compact
+          id={`${id}-password`}
+          label="Initial password"
+          type="password"
+          autoComplete="new-password"
+          minLength={minPasswordLength}
+          name="password"
+          required
+          help={`At least ${minPasswordLength} characters; pass it on to its owner privately.`}
+          error={passwordError}
+        />
         <FieldMessage error={otherError} />
-        <button
-          type="submit"
-          disabled={create.isPending || !hydrated}
-          className="w-full rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-semibold text-white shadow-sm hover:bg-indigo-500 disabled:opacity-50"
-        >
+        <SubmitButton disabled={create.isPending || !hydrated}>
           {create.isPending ? "Creating…" : "Create account"}
-        </button>
+        </SubmitButton>
       </form>
     </section>
   );

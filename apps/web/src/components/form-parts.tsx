@@ -1,34 +1,45 @@
-/** The pieces the sign-in and first-run forms share: a labelled field, the form's alert, submit. */
+/** Pieces the account forms share (sign-in, first run, the admin's new account): a labelled
+ * field, the form's alert, its submit button. */
 import type { ComponentProps, ReactNode } from "react";
 import { FieldMessage } from "./field-message";
 
 const INPUT =
-  "w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm focus-visible:outline-indigo-600";
+  "w-full rounded-md border border-slate-300 bg-white px-2 text-sm shadow-sm focus-visible:outline-indigo-600";
 
-/** A labelled input; `help` stays under it, `error` (if any) below that, both announced with it. */
-export function AuthField({
+/**
+ * A labelled input; `help` stays under it, `error` (if any) below that, both announced with it.
+ * `compact` for a form beside other content (the users page) rather than a page of its own.
+ */
+export function TextField({
   id,
   label,
   help,
   error,
+  compact = false,
   ...input
-}: { id: string; label: string; help?: ReactNode; error?: string | undefined } & Omit<
-  ComponentProps<"input">,
-  "id" | "className"
->) {
+}: {
+  id: string;
+  label: string;
+  help?: ReactNode;
+  error?: string | undefined;
+  compact?: boolean;
+} & Omit<ComponentProps<"input">, "id" | "className">) {
   const describedBy = [help ? `${id}-help` : null, error ? `${id}-error` : null]
     .filter(Boolean)
     .join(" ");
   return (
     <div>
-      <label htmlFor={id} className="mb-0.5 block text-sm font-medium">
+      <label
+        htmlFor={id}
+        className={`mb-0.5 block font-medium ${compact ? "text-xs text-slate-600" : "text-sm"}`}
+      >
         {label}
       </label>
       <input
         id={id}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy || undefined}
-        className={INPUT}
+        className={`${INPUT} ${compact ? "py-1" : "py-1.5"}`}
         {...input}
       />
       {help ? (
@@ -42,7 +53,7 @@ export function AuthField({
 }
 
 /** A refusal that belongs to the whole form rather than one field. */
-export function AuthAlert(props: Omit<ComponentProps<"p">, "role" | "className">) {
+export function FormAlert(props: Omit<ComponentProps<"p">, "role" | "className">) {
   return (
     <p
       role="alert"
@@ -52,7 +63,7 @@ export function AuthAlert(props: Omit<ComponentProps<"p">, "role" | "className">
   );
 }
 
-export function AuthSubmit({ disabled, children }: { disabled: boolean; children: ReactNode }) {
+export function SubmitButton({ disabled, children }: { disabled: boolean; children: ReactNode }) {
   return (
     <button
       type="submit"
