@@ -8,12 +8,14 @@ import {
 } from "@claimdesk/ingest";
 import type { TProcessedArticle, TSpan } from "@claimdesk/types";
 import type { InputRecord } from "./read-inputs";
-import { loadFailure, maxFileBytes, readWholeFileSync } from "./readers/read-whole-file";
+import {
+  loadFailure,
+  maxFileBytes,
+  type RecordFailure,
+  readWholeFileSync,
+} from "./readers/read-whole-file";
 
-/** `unreadable`: the file could not be read at all (reported with the unreadable paths). */
-export type ProcessedRecord =
-  | { ok: true; article: TProcessedArticle }
-  | { ok: false; reason: string; unreadable?: true };
+export type ProcessedRecord = { ok: true; article: TProcessedArticle } | RecordFailure;
 
 /** Pure and synchronous, so `--jobs` can run it in worker threads unchanged. */
 export function processRecord(record: InputRecord): ProcessedRecord {
@@ -38,7 +40,7 @@ export function processRecord(record: InputRecord): ProcessedRecord {
   return mismatch === null ? { ok: true, article } : { ok: false, reason: mismatch };
 }
 
-type Loaded = { ok: true; bytes: Uint8Array } | { ok: false; reason: string; unreadable?: true };
+type Loaded = { ok: true; bytes: Uint8Array } | RecordFailure;
 
 /** A whole file's bytes: given, or read (and gunzipped) here. */
 function load(record: Exclude<InputRecord, { kind: "fields" }>): Loaded {

@@ -38,8 +38,12 @@ export function readWholeFileSync(file: string, gzip: boolean, maxBytes: number)
   }
 }
 
+/** A record that failed, and why; `unreadable`: its file could not be read at all (reported with
+ * the unreadable paths). */
+export type RecordFailure = { ok: false; reason: string; unreadable?: true };
+
 /** Why a whole file could not be loaded: too large (a failed record) or unreadable. */
-export function loadFailure(error: unknown): { ok: false; reason: string; unreadable?: true } {
+export function loadFailure(error: unknown): RecordFailure {
   if (error instanceof InputTooLargeError) return { ok: false, reason: error.message };
   return { ok: false, reason: describeFsError(error), unreadable: true };
 }
