@@ -25,13 +25,22 @@ export interface PolnearArticle {
   readonly attributions: readonly GoldAttribution[];
 }
 
+/** Every (article, annotator) line of the corpus, in file order. */
+export async function loadPolnearAnnotations(path = POLNEAR_PATH): Promise<PolnearArticle[]> {
+  const out: PolnearArticle[] = [];
+  const lines = createInterface({ input: createReadStream(path).pipe(createGunzip()) });
+  for await (const line of lines) if (line.trim()) out.push(JSON.parse(line) as PolnearArticle);
+  return out;
+}
+
 /** Every article once, with the annotator whose id sorts first (deterministic, documented). */
 export async function loadPolnear(path = POLNEAR_PATH): Promise<PolnearArticle[]> {
+  return uniqueArticles(await loadPolnearAnnotations(path));
+}
+
+export function uniqueArticles(annotations: readonly PolnearArticle[]): PolnearArticle[] {
   const byId = new Map<string, PolnearArticle>();
-  const lines = createInterface({ input: createReadStream(path).pipe(createGunzip()) });
-  for await (const line of lines) {
-    if (!line.trim()) continue;
-    const a = JSON.parse(line) as PolnearArticle;
+  for (const a of annotations) {
     const seen = byId.get(a.id);
     if (!seen || a.annotator < seen.annotator) byId.set(a.id, a);
   }
