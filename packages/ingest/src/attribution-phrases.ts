@@ -137,7 +137,7 @@ interface SubjectResult {
 
 // Quantifiers that stand for a group of speakers on their own: "Several said…", "many believe…".
 const QUANTIFIER_SUBJECTS: ReadonlySet<string> = wordSet(`
-  several some many others most few another both all
+  several some many others most few another both all one
 `);
 const MAX_LABEL_TOKENS = 8;
 const LEADING_FILLERS = wordSet("meanwhile just even only soon now then still also so let");
@@ -195,9 +195,11 @@ export function nounPhraseEndingAt(toks: readonly Token[], end: number): Range |
 
     // A number only as a quantity of the head: "16 percent of voters", "45% of Republicans".
     const quantity = DIGITS.test(tok.t) && (right.lw === "percent" || right.t === "%");
+    // "A 2015 report", "that 2013 report": a year after a determiner modifies the head.
+    const year = YEAR.test(tok.t) && DETERMINERS_OR_THAT.has(toks[i - 2]?.lw ?? "");
     if (
       DATE_WORDS.has(lw) ||
-      (DIGITS.test(tok.t) && !quantity) ||
+      (DIGITS.test(tok.t) && !quantity && !year) ||
       SUBJECT_PRONOUNS.has(lw) ||
       isCueWord(tok)
     )
@@ -242,6 +244,9 @@ export function nounPhraseEndingAt(toks: readonly Token[], end: number): Range |
   return { from: i, to: end };
 }
 
+const YEAR = /^(?:19|20)\d\d$/;
+const DETERMINERS_OR_THAT: ReadonlySet<string> = new Set([...DETERMINERS, "that"]);
+
 const NUMBER_WORDS = wordSet("one two three four five six seven eight nine ten half");
 
 /** "three in 10" / "6 in 10" (optionally after "about" / "nearly"): poll shares as speakers. */
@@ -259,6 +264,11 @@ function quantityEndingAt(toks: readonly Token[], end: number): Range | null {
 }
 
 const SUBJECT_ASIDES = wordSet("however too though");
+const FLOATING_QUANTIFIERS = wordSet("both all each");
+const ASPECTUAL_VERBS = wordSet(`
+  began begun begins begin started starts start kept keeps keep continued continues stopped stops
+`);
+const PLURAL_PRONOUNS = wordSet("they we you");
 
 /** The subject of the cue at `k`: skips auxiliaries and adverbs ("has repeatedly said"). */
 export function subjectBefore(toks: readonly Token[], k: number): SubjectResult {
@@ -290,7 +300,14 @@ export function subjectBefore(toks: readonly Token[], k: number): SubjectResult 
       // "was reported", "is said to" (passive); "is saying" is active.
       if (BE_FORMS.has(tok.lw) && !progressive) blocked = true;
     } else if (isNegation(tok.lw)) negated = true;
-    else if (SUBJECT_ASIDES.has(tok.lw)) {
+    else if (progressive && j === k - 1 && ASPECTUAL_VERBS.has(tok.lw)) {
+      // "Then he began dismissing …", "kept asking": the aspect verb opens the cue.
+    } else if (FLOATING_QUANTIFIERS.has(tok.lw)) {
+      // "Clinton and Sanders both denounced …", "they have all urged …": the quantifier floats
+      // off the subject into the cue (PolNeAR marks it so); alone it is the subject ("all said").
+      const host = toks[j - 1];
+      if (!host?.word || !(canEndNounPhrase(host) || PLURAL_PRONOUNS.has(host.lw))) break;
+    } else if (SUBJECT_ASIDES.has(tok.lw)) {
       // "Carter however said …": a sentence adverb between subject and cue, not in the cue span.
       j--;
       continue;
@@ -311,13 +328,30 @@ export function subjectBefore(toks: readonly Token[], k: number): SubjectResult 
     if (toks[j]?.lw === "which" && host?.t === ",")
       return { range: { from: j, to: j }, blocked, negated, relative: true, lead };
   }
-  const range = j >= 0 ? nounPhraseEndingAt(toks, j) : null;
+  const range = j >= 0 ? (nounPhraseEndingAt(toks, j) ?? quotedAsideSubject(toks, j)) : null;
   return {
     range: range && datedEnd > j ? { from: range.from, to: datedEnd } : range,
     blocked: false,
     negated,
     lead,
   };
+}
+
+const ASIDE_OPENERS = wordSet("who which whose");
+
+/**
+ * `Mr. Manafort, citing “the unique magic of Trump,” said …`: a participle or relative aside that
+ * ends in a quotation closed on its comma, the quote at token `close`. The subject before it, or null.
+ */
+function quotedAsideSubject(toks: readonly Token[], close: number): Range | null {
+  if (!isCloseQuote(toks[close])) return null;
+  const comma = toks[close - 1]?.t === "," ? close - 1 : close - 2;
+  if (toks[comma]?.t !== "," || (comma === close - 2 && !isCloseQuote(toks[close - 1])))
+    return null;
+  const np = subjectBeforeAppositive(toks, comma);
+  const opener = np ? toks[np.to + 2] : undefined;
+  if (!np || toks[np.to + 1]?.t !== "," || !opener?.word || opener.cap) return null;
+  return opener.lw.endsWith("ing") || ASIDE_OPENERS.has(opener.lw) ? np : null;
 }
 
 /** "tweet", "report", "statement": a cue form that is usually a noun. */
@@ -342,7 +376,22 @@ export function nounPhraseFrom(toks: readonly Token[], from: number): Range | nu
   const to = i - 1;
   const last = toks[to];
   if (to < from || !last || !(canEndNounPhrase(last) || isNounLikeCue(last))) return null;
+  // "said Rep. Bobby Scott (D-Va.), a member of …": a party label stays with the name.
+  if (last.cap && toks[to + 1]?.t === "(") {
+    const close = labelClosing(toks, to + 1);
+    if (close > 0 && !toks[close + 1]?.word) return { from, to: close };
+  }
   return { from, to };
+}
+
+/** `(D-Va.)` opening at token `open`: the index of its ")", or -1. */
+function labelClosing(toks: readonly Token[], open: number): number {
+  for (let c = open + 1; c < toks.length && c - open <= MAX_LABEL_TOKENS; c++) {
+    const tok = toks[c] as Token;
+    if (tok.t === ")") return c > open + 1 ? c : -1;
+    if (!tok.word && tok.t !== "-" && tok.t !== "." && tok.t !== ",") return -1;
+  }
+  return -1;
 }
 
 const MAX_ACCORDING_TO_TOKENS = 24;
@@ -391,9 +440,27 @@ export function withSourceTail(toks: readonly Token[], np: Range): Range {
       if (RELATIVE_PRONOUNS.has(tok.lw)) relative = true;
       else if (isCueWord(tok) && !relative) return np;
       lastWord = i;
+    } else if (tok.t === "," && !relative && isParticiple(toks[i + 1]) && lastWord > np.to + 1) {
+      // "said Josh Earnest, the press secretary, echoing …": the participle clause is the cue's.
+      return { from: np.from, to: lastWord };
+    } else if (isPluralPossessive(toks, i)) {
+      // "the director of SITE, which tracks terrorists' communications".
     } else if (tok.t === ";" || tok.t === ":" || isOpenQuote(tok) || isCloseQuote(tok)) return np;
   }
   return { from: np.from, to: lastWord };
+}
+
+const isParticiple = (tok: Token | undefined): boolean =>
+  tok?.word === true && !tok.cap && tok.lw.length > 4 && tok.lw.endsWith("ing");
+
+/** "terrorists' communications": an apostrophe at `i` after a plural, before a word. */
+function isPluralPossessive(toks: readonly Token[], i: number): boolean {
+  const t = toks[i]?.t;
+  if (t !== "'" && t !== "’") return false;
+  const before = toks[i - 1];
+  const after = toks[i + 1];
+  if (!before || before.e !== toks[i]?.s || !before.lw.endsWith("s")) return false;
+  return after?.word === true && !after.cap;
 }
 
 /** `NP, APPOSITIVE` running to the sentence end: "Piet Varga" in "…ambassador, Piet Varga." */
@@ -581,6 +648,20 @@ function startsAttribution(toks: readonly Token[], from: number): boolean {
 
 const ASIDE_CLOSERS = wordSet("told said says tells wrote writes");
 
+const APPOSITIVE_OPENERS = wordSet("a an the one");
+const MIN_ASIDE_WORDS = 3;
+
+/** Does a comma-free phrase without a quotation run from `from` to the sentence end? */
+function closingAside(toks: readonly Token[], from: number): boolean {
+  let words = 0;
+  for (let i = from; i < toks.length; i++) {
+    const tok = toks[i] as Token;
+    if (tok.word) words++;
+    else if (tok.t === "," || tok.t === ";" || isOpenQuote(tok) || isCloseQuote(tok)) return false;
+  }
+  return words >= MIN_ASIDE_WORDS;
+}
+
 /** Where a rightward content ends (exclusive token index): before ", but stopped…", "; ", ", saying". */
 export function contentEnd(toks: readonly Token[], from: number): number {
   // Bounded so that many cues in one huge run-on "sentence" stay linear.
@@ -613,6 +694,8 @@ export function contentEnd(toks: readonly Token[], from: number): number {
       if ((next.lw === "who" || next.lw === "which") && i > from) return i;
       // ", but …" / ", while …": a contrasting clause is usually the reporter's, not the source's.
       if (CONTRAST_STOPS.has(next.lw) && i > from) return i;
+      // "…, a move that drew murmurs.": a closing noun phrase is the reporter's aside.
+      if (APPOSITIVE_OPENERS.has(next.lw) && i > from && closingAside(toks, i + 1)) return i;
       // ", and Tom Reyes said …": a new attribution with its own subject starts here.
       if (CLAUSE_JOINERS.has(next.lw) && startsAttribution(toks, i + 2)) return i;
       if (isCueWord(next) && next.lw.endsWith("ing")) return i;
@@ -667,6 +750,15 @@ export function wordCount(toks: readonly Token[], from: number, to: number): num
  * participle and other asides stay out of the source; an appositive noun phrase stays in, as
  * PARC/PolNeAR annotate it.
  */
+/** "Even Rendell, a stalwart supporter, said": a sentence adverb opening the sentence at `at`. */
+function leadingFiller(toks: readonly Token[], at: number): boolean {
+  if (!LEADING_FILLERS.has(toks[at]?.lw ?? "")) return false;
+  const before = toks[at - 1];
+  return (
+    !before || (before.word ? CONJUNCTIONS.has(before.lw) : isAttributionBoundary(toks, at - 1))
+  );
+}
+
 export function subjectBeforeAppositive(toks: readonly Token[], comma: number): Range | null {
   // Dashes enclose an aside the same way: "Gingrich — mentioned as a choice — told …".
   const closer = toks[comma]?.t ?? ",";
@@ -683,7 +775,7 @@ export function subjectBeforeAppositive(toks: readonly Token[], comma: number): 
     // Only a phrase that opens a clause is the cue's subject.
     const before = toks[np.from - 1];
     const opensClause = before?.word
-      ? CONJUNCTIONS.has(before.lw)
+      ? CONJUNCTIONS.has(before.lw) || leadingFiller(toks, np.from - 1)
       : isAttributionBoundary(toks, np.from - 1);
     if (before && !opensClause) continue;
     // An age is an appositive too: "Carlos Guerrero, 55, said".

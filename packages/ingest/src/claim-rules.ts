@@ -169,4 +169,31 @@ export const CLAIM_RULES = {
     baseScore: 0.65,
     description: "A second cue of the same source: `…, saying C` / `… and added that C`.",
   },
+  labelledQuote: {
+    name: "labelled-quote-colon",
+    version: 1,
+    baseScore: 0.6,
+    description:
+      "`HEADING - S: “Q”`, `More from S: “Q”`, `Here’s S: “Q”`: a quotation labelled with its author.",
+  },
+  quoteThenCue: {
+    name: "quote-then-cue",
+    version: 1,
+    baseScore: 0.65,
+    description:
+      '`“Q?” S V, …` / `“Q!” V S, …`: a quotation ended by "?" or "!", then its attribution.',
+  },
+  reducedPassive: {
+    name: "reduced-passive",
+    version: 1,
+    baseScore: 0.55,
+    description: '`NP(,) V-ed by S`: "The immigration bill, opposed by House Republicans, …".',
+  },
+  relativeObject: {
+    name: "relative-object",
+    version: 1,
+    baseScore: 0.55,
+    description:
+      '`…, which S V` / `whom S V as X`: the relative pronoun is the content ("which he has denied").',
+  },
 } as const satisfies Record<string, ClaimRule>;

@@ -24,14 +24,40 @@ const IRREGULAR_PAST: ReadonlySet<string> = wordSet(`
   struck threw understood withdrew knew grew drove rode shook sold bought caught taught built
   meant dealt shot swore tore forgave undertook overtook
 `);
+// Verbs that take an infinitive and head their clause: "Ramos used his speech to call for …",
+// "Progressives tend to favor …", "Rubio tried to rebuke …".
+const CONTROL_VERBS: ReadonlySet<string> = wordSet(`
+  used uses tend tends tried tries need needs
+`);
+// "Though Trump was not willing to say …": a cue inside a leading subordinate clause.
+const SUBORDINATORS: ReadonlySet<string> = wordSet(
+  "though although while when as if because since",
+);
 const MAX_MAIN_SUBJECT_SCAN = 40;
 
 /** Does this lower-case word look like a finite verb heading a clause? */
 function looksFinite(tok: Token): boolean {
   if (tok.cap || !tok.word) return false;
   return (
-    AUXILIARIES.has(tok.lw) || ED_VERB.test(tok.lw) || IRREGULAR_PAST.has(tok.lw) || isCueWord(tok)
+    AUXILIARIES.has(tok.lw) ||
+    ED_VERB.test(tok.lw) ||
+    IRREGULAR_PAST.has(tok.lw) ||
+    CONTROL_VERBS.has(tok.lw) ||
+    isCueWord(tok)
   );
+}
+
+const SINGULAR_PRONOUNS = wordSet("he she it");
+const PRESENT_S = /^[a-z]{2,}[^su]s$/;
+const NOUN_ENDINGS = /(?:ers|ors|ists|ans|ics|ments|ions|ies|ees)$/;
+
+/** "CITIC runs an oil field …", "Trump primes supporters …": a present-tense verb after a subject. */
+function presentAfterSubject(toks: readonly Token[], i: number): boolean {
+  const tok = toks[i] as Token;
+  if (tok.cap || !PRESENT_S.test(tok.lw) || NOUN_ENDINGS.test(tok.lw)) return false;
+  const prev = toks[i - 1];
+  if (!prev?.word || POSSESSIVE.test(prev.t)) return false;
+  return prev.cap || SINGULAR_PRONOUNS.has(prev.lw);
 }
 
 /**
@@ -46,12 +72,15 @@ export function mainClauseSubject(toks: readonly Token[], limit: number): Range 
   // "ORLANDO (Reuters) - President Barack Obama met …": after a dateline.
   const dateline = datelineEnd(toks);
   if (dateline > 0) starts.push(dateline);
+  let comma = false;
   for (let c = 1; c < Math.min(limit, MAX_MAIN_SUBJECT_SCAN); c++) {
     if (toks[c]?.t === ",") {
       starts.push(c + 1);
+      comma = true;
       break;
     }
   }
+  if (!comma && SUBORDINATORS.has(toks[0]?.lw ?? "")) starts.push(1);
   for (const s of starts) {
     const first = toks[s];
     if (!first?.word || !(first.cap || DETERMINERS.has(first.lw) || SUBJECT_PRONOUNS.has(first.lw)))
@@ -73,7 +102,7 @@ export function mainClauseSubject(toks: readonly Token[], limit: number): Range 
         break;
       }
       if (CLAUSE_STOPS.has(tok.lw) && tok.lw !== "also") break;
-      if (!looksFinite(tok) && !isAdverb(tok)) continue;
+      if (!looksFinite(tok) && !isAdverb(tok) && !presentAfterSubject(toks, i)) continue;
       let end = i - 1;
       while (end > s && toks[end] && isAdverb(toks[end] as Token)) end--;
       const np = nounPhraseEndingAt(toks, end);

@@ -329,6 +329,30 @@ const LEMMAS: Readonly<Record<string, LemmaSpec>> = {
   downplay: { stance: "neutral", forms: ["downplayed", "downplays"] },
   rule: { stance: "neutral", forms: ["ruled"], strict: true },
   nominate: { stance: "neutral", forms: ["nominated"] },
+  // Sixth PolNeAR pass (train cue precision 50–100%; "detailed" / "detailing" 47%, "rebuffed"
+  // 43%, "advocated" 17% left out).
+  sound: { stance: "neutral", forms: ["sounded"] },
+  convince: { stance: "neutral", forms: ["convinced"] },
+  project: { stance: "neutral", forms: ["projected"] },
+  anger: { stance: "neutral", forms: ["angered"] },
+  articulate: { stance: "neutral", forms: ["articulated"] },
+  credit: { stance: "neutral", forms: ["credited"] },
+  dub: { stance: "neutral", forms: ["dubbed"] },
+  unveil: { stance: "neutral", forms: ["unveiled"] },
+  outline: { stance: "neutral", forms: ["outlined", "outlining", "outlines"] },
+  rebut: { stance: "neutral", forms: ["rebut", "rebutted"] },
+  allude: { stance: "neutral", forms: ["alluded", "alluding"], particles: "to" },
+  acquiesce: { stance: "neutral", forms: ["acquiesced"] },
+  brush: { stance: "neutral", forms: ["brushed"], particles: "off aside" },
+  congratulate: { stance: "neutral", forms: ["congratulated"] },
+  react: { stance: "neutral", forms: ["reacted"], particles: "to" },
+  persuade: { stance: "neutral", forms: ["persuaded"] },
+  weigh: { stance: "neutral", forms: ["weighed"], particles: "in" },
+  imagine: { stance: "neutral", forms: ["imagined"] },
+  document: { stance: "neutral", forms: ["documented"] },
+  single: { stance: "neutral", forms: ["singled"], particles: "out" },
+  present: { stance: "neutral", forms: ["presented"] },
+  justify: { stance: "neutral", forms: ["justify", "justified"] },
 };
 
 const SIBILANT_END = /(?:s|sh|ch|x|z)$/;

@@ -73,13 +73,32 @@ export function tokenize(text: string, start: number, end: number): Token[] {
     let cue = word && !cap && REPORTING_VERBS.has(lw);
     if (cue) {
       const prev = out[out.length - 1];
-      if (prev?.word && (NOUN_MARKERS.has(prev.lw) || isPossessive(prev))) cue = false;
+      if (prev?.word && (NOUN_MARKERS.has(prev.lw) || isPossessive(prev))) {
+        // "another says …": after a pronoun-like "another" a finite verb form stays a cue.
+        const finite = !REPORTING_VERBS.get(lw)?.nounLike && !lw.endsWith("ing");
+        cue = prev.lw === "another" && finite;
+      }
+      // "the congressional report said", "a campaign statement says": a noun-like cue form right
+      // before another cue is the head of its subject.
+      else if (prev?.cue && out[out.length - 2]?.word && REPORTING_VERBS.get(prev.lw)?.nounLike)
+        out[out.length - 1] = { ...prev, cue: false };
+      // "that 2013 report", "his 2016 statement": after a year a noun-like form is a noun.
+      else if (prev?.word && DIGITS.test(prev.t) && REPORTING_VERBS.get(lw)?.nounLike) cue = false;
     }
     // "a liberal think tank": a noun compound, not a belief.
     if (lw === "tank" || lw === "tanks") {
       const prev = out[out.length - 1];
       if (prev?.cue && prev.lw === "think") out[out.length - 1] = { ...prev, cue: false };
     }
+    // "the Paris attacks test …", "the San Bernardino attacks,": "attack(s)" is a verb only before
+    // an object that opens with a name, determiner, pronoun or possessive ("she attacks Trump's …").
+    const prev = out[out.length - 1];
+    if (
+      prev?.cue &&
+      ATTACK_FORMS.has(prev.lw) &&
+      !(cap || OBJECT_STARTS.has(lw) || (t.length > 2 && POSSESSIVE.test(t)))
+    )
+      out[out.length - 1] = { ...prev, cue: false };
     out.push({ s, e, t, lw, word, cap, cue });
   }
   return out;
@@ -99,6 +118,11 @@ const isPossessive = (tok: Token): boolean => tok.t.length > 2 && POSSESSIVE.tes
 // Words after which a cue form is a noun: "the report", "a new claim", "its warning".
 const NOUN_MARKERS = wordSet(
   "the a an its his her their our this these those another no new latest recent annual final joint",
+);
+
+const ATTACK_FORMS = wordSet("attacks attack");
+const OBJECT_STARTS = wordSet(
+  "the a an his her their its him them me us you this that these those",
 );
 
 export function isCueWord(tok: Token | undefined): boolean {

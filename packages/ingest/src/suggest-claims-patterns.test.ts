@@ -10,7 +10,10 @@ const triple = (raw: string) =>
 describe("suggestClaims: cue lexicon", () => {
   it("reads noun-like forms as nouns unless a name or pronoun precedes them", () => {
     expect(claimsIn("Which swing state is Ms. Varga going to win?").claims).toEqual([]);
-    expect(claimsIn("A new fundraising report shows gains.").claims).toEqual([]);
+    // "report" is the noun heading the subject of "shows", never a cue of its own.
+    expect(triple("A new fundraising report shows gains.")).toEqual([
+      ["A new fundraising report", "shows", "gains"],
+    ]);
   });
 
   it("takes beliefs with a that-clause", () => {
@@ -842,5 +845,146 @@ describe("suggestClaims: fifth PolNeAR pass", () => {
     ]);
     // "ruled" is strict: no plain object.
     expect(claimsIn("The judge ruled the roost.").claims).toEqual([]);
+  });
+});
+
+describe("suggestClaims: sixth PolNeAR pass", () => {
+  it("reads a noun-like cue form before a verb, after a year or in a place's attacks as a noun", () => {
+    expect(triple("Hackers compromised 12 workstations, the congressional report said.")).toEqual([
+      ["the congressional report", "said", "Hackers compromised 12 workstations"],
+    ]);
+    expect(triple("A 2015 report found that the program failed.")).toEqual([
+      ["A 2015 report", "found", "the program failed"],
+    ]);
+    expect(claimsIn("The Paris attacks test Clinton's strategy.").claims).toEqual([]);
+  });
+
+  it("takes 'another' and 'one' as speakers", () => {
+    expect(triple("Another says there are about 1,800 billionaires in the world.")).toEqual([
+      ["Another", "says", "there are about 1,800 billionaires in the world"],
+    ]);
+    expect(triple("One says China has the most billionaires.")).toEqual([
+      ["One", "says", "China has the most billionaires"],
+    ]);
+  });
+
+  it("takes the sixth-pass verbs", () => {
+    expect(triple("Mr. Ryan outlined a plan to cut taxes for the middle class.")).toEqual([
+      ["Mr. Ryan", "outlined", "a plan to cut taxes for the middle class"],
+    ]);
+    expect(triple("The senator sounded a note of caution about the deal.")).toEqual([
+      ["The senator", "sounded", "a note of caution about the deal"],
+    ]);
+  });
+
+  it("ends a content before a closing appositive", () => {
+    expect(
+      triple(
+        "Officials said the company had suspended 125,000 accounts, the first time it has publicized the number.",
+      ),
+    ).toEqual([["Officials", "said", "the company had suspended 125,000 accounts"]]);
+  });
+
+  it("puts a floating quantifier and an aspect verb into the cue", () => {
+    expect(triple("Clinton and Sanders both denounced the ruling.")).toEqual([
+      ["Clinton and Sanders", "both denounced", "the ruling"],
+    ]);
+    expect(triple("Then he began dismissing the notion that experience mattered.")).toEqual([
+      ["he", "began dismissing", "the notion that experience mattered"],
+    ]);
+  });
+
+  it("finds the subject of an infinitive cue after a control verb or a subordinator", () => {
+    expect(
+      triple("Ramos used his acceptance speech to call for the resignation of the president."),
+    ).toEqual([["Ramos", "to call", "the resignation of the president"]]);
+    expect(triple("Progressives tend to favor spending projects.")).toEqual([
+      ["Progressives", "to favor", "spending projects"],
+    ]);
+    const { claims } = claimsIn(
+      "Though Mr. Ryan was reluctant to endorse Mr. Trump, the speaker appeared with him.",
+    );
+    const endorse = claimWithCue(claims, "to endorse");
+    expect([endorse.sourceMention?.exact, endorse.content.exact]).toEqual([
+      "Mr. Ryan",
+      "Mr. Trump",
+    ]);
+  });
+
+  it("takes a quotation labelled with its author and a speaker before a hearer", () => {
+    const labelled = claimsIn(
+      "Pollsters agree - Carl Bialik: “Keep on contacting voters as late as possible.”",
+    ).claims[0];
+    expect(labelled).toMatchObject({
+      sourceMention: { exact: "Carl Bialik" },
+      cue: { exact: ":" },
+      content: { exact: "“Keep on contacting voters as late as possible.”" },
+      origin: origin(CLAIM_RULES.labelledQuote),
+    });
+    expect(triple("Clinton to Planned Parenthood: Trump will reverse the ruling.")).toEqual([
+      ["Clinton", ":", "Trump will reverse the ruling"],
+    ]);
+  });
+
+  it("takes a question ended by its mark as the content of the attribution after it", () => {
+    const claim = claimsIn(
+      "“What kind of people do I have here?” Trump asked, looking far from displeased.",
+    ).claims[0];
+    expect(claim).toMatchObject({
+      sourceMention: { exact: "Trump" },
+      cue: { exact: "asked" },
+      content: { exact: "“What kind of people do I have here?”" },
+      origin: origin(CLAIM_RULES.quoteThenCue),
+    });
+  });
+
+  it("takes a relative pronoun as the content of the cue it is the object of", () => {
+    const claim = claimsIn("He faced allegations of assault, which he has denied.").claims[0];
+    expect(claim).toMatchObject({
+      sourceMention: { exact: "he" },
+      cue: { exact: "has denied" },
+      content: { exact: "which" },
+      origin: origin(CLAIM_RULES.relativeObject),
+    });
+    expect(claimsIn("It was a policy about which he was speaking.").claims).toEqual([]);
+  });
+
+  it("takes the agent of a stance participle as the source of the noun phrase before it", () => {
+    const claim = claimsIn("The immigration bill, opposed by House Republicans, never became law.")
+      .claims[0];
+    expect(claim).toMatchObject({
+      sourceMention: { exact: "House Republicans" },
+      cue: { exact: "opposed" },
+      content: { exact: "The immigration bill" },
+      origin: origin(CLAIM_RULES.reducedPassive),
+    });
+    expect(claimsIn("He read the emails released by the State Department.").claims).toEqual([]);
+  });
+
+  it("finds the subject before a quoted aside and after a sentence adverb", () => {
+    expect(
+      triple(
+        "Mr. Manafort, citing “the unique magic of Trump,” said the candidate could compete in Pennsylvania.",
+      ),
+    ).toEqual([["Mr. Manafort", "said", "the candidate could compete in Pennsylvania"]]);
+    expect(
+      triple(
+        "Even Rendell, a stalwart Clinton supporter, said it would be easier to raise the gas tax.",
+      ),
+    ).toEqual([
+      ["Rendell, a stalwart Clinton supporter", "said", "it would be easier to raise the gas tax"],
+    ]);
+  });
+
+  it("keeps a party label and an appositive before a participle in an inverted source", () => {
+    expect(triple("“We will win,” said Rep. Bobby Scott (D-Va.).")).toEqual([
+      ["Rep. Bobby Scott (D-Va.)", "said", "“We will win,”"],
+    ]);
+    const { claims } = claimsIn(
+      "“It is fine,” said Josh Earnest, the White House press secretary, echoing comments by the president.",
+    );
+    expect(claimWithCue(claims, "said").sourceMention?.exact).toBe(
+      "Josh Earnest, the White House press secretary",
+    );
   });
 });

@@ -29,11 +29,15 @@ import {
   nounThatCue,
   possessedNounCue,
 } from "./nominal-cues";
-import { ACCORDING_TO, REPORTING_VERBS, SPEAKER_COLON } from "./reporting-verbs";
+import { tryQuoteThenCue } from "./quote-then-cue";
+import { tryReducedPassive } from "./reduced-passive";
+import { tryRelativeObject } from "./relative-object";
+import { ACCORDING_TO, REPORTING_VERBS } from "./reporting-verbs";
 import { resolveSources } from "./resolve-sources";
 import { addDraft, MIN_HEAD_CLAUSE_WORDS, type SentenceContext } from "./sentence-context";
-import { DIGITS, POSSESSIVE, type Token, tokenize } from "./sentence-tokens";
+import { DIGITS, type Token, tokenize } from "./sentence-tokens";
 import { tryAskedQuestion, tryKnownAs, tryRaising, tryReportedly } from "./sourceless-cues";
+import { tryLabelledQuote, trySpeakerColon } from "./speaker-colon";
 import { BE, RAISING_ADVERBS, SPECIAL_WORDS, Special } from "./special-words";
 import { tryPhraseCue, tryVerbCue } from "./verb-clause-rules";
 import { wordSet } from "./word-set";
@@ -91,49 +95,6 @@ function tryAccordingTo(ctx: SentenceContext, k: number): void {
   add(headEnd, 0);
 }
 
-const MAX_SPEAKER_TOKENS = 5;
-// Headings that end in a colon without naming a speaker. Not "poll": "Poll: Sanders Leads …" names
-// its source (5 of 6 marked in train).
-const NOT_SPEAKERS = new Set(
-  "related update updated note editor editor’s editor's watch read photos photo video watch more breaking exclusive caption source sources q a correction corrections contributing byline revealed look listen tags question answer remember plus so hey wow boom busted bombshell name email paid stat".split(
-    " ",
-  ),
-);
-// Column and section labels: "The Latest: …".
-const LABEL_SECOND_WORDS = wordSet("latest");
-
-/** `Elizabeth Warren: Donald Trump Is a …` / `BENENSON: Senator Sanders …`. */
-function trySpeakerColon(ctx: SentenceContext): void {
-  const { toks } = ctx;
-  const limit = Math.min(toks.length, MAX_SPEAKER_TOKENS + 1);
-  for (let c = 1; c < limit; c++) {
-    const tok = toks[c];
-    if (!tok) return;
-    if (tok.t === ":") {
-      const content = toks[c + 1];
-      const last = toks[toks.length - 1];
-      if (!content || !last || NOT_SPEAKERS.has(toks[0]?.lw ?? "")) return;
-      if (LABEL_SECOND_WORDS.has(toks[1]?.lw ?? "")) return;
-      if (wordCount(toks, c + 1, toks.length - 1) < 2 || DIGITS.test(content.t)) return;
-      // "FIX IS IN:", "STAT OF THE WEEK:": an all-capitals label, unlike a transcript's "BENENSON:".
-      if (c > 1 && toks.slice(0, c).every((t) => !t.word || t.t === t.t.toUpperCase())) return;
-      const source = { from: 0, to: c - 1 };
-      addDraft(
-        ctx,
-        CLAIM_RULES.speakerColon,
-        SPEAKER_COLON,
-        { from: c, to: c },
-        source,
-        content.s,
-        last.e,
-      );
-      return;
-    }
-    // Only capitalised words (names, "Wash Post Fact-Check") and joiners.
-    if (tok.word ? !tok.cap : tok.t !== "-" && tok.t !== "’" && !POSSESSIVE.test(tok.t)) return;
-  }
-}
-
 // A module-local alias: the per-token lookup then skips the import binding's accessor.
 const NOMINAL_WORDS: ReadonlySet<string> = NOMINAL_CUE_WORDS;
 
@@ -149,6 +110,7 @@ function suggestInSentence(ctx: SentenceContext): void {
   const { toks } = ctx;
   let headline: boolean | undefined;
   if (toks[0]?.cap) trySpeakerColon(ctx);
+  if (ctx.quoted?.[0] !== 1) tryLabelledQuote(ctx);
   if (ctx.quoted?.[0] !== 1) addNominal(ctx, CLAIM_RULES.inPoll, inPollLead(toks));
   for (let k = 0; k < toks.length; k++) {
     const tok = toks[k];
@@ -182,8 +144,13 @@ function suggestInSentence(ctx: SentenceContext): void {
       continue;
     }
     const cue = REPORTING_VERBS.get(tok.lw);
-    if (cue) tryVerbCue(ctx, k, cue);
+    if (!cue) continue;
+    const before = ctx.drafts.length;
+    tryVerbCue(ctx, k, cue);
+    if (ctx.drafts.length === before) tryRelativeObject(ctx, k, cue);
+    if (ctx.drafts.length === before) tryReducedPassive(ctx, k, cue);
   }
+  if (ctx.previous) tryQuoteThenCue(ctx);
 }
 
 /** Runs the rule of a special word at token `k`; true when the token needs nothing else. */
@@ -293,6 +260,7 @@ function finalise(text: string, drafts: readonly Draft[]): TSuggestedClaim[] {
 }
 
 const CLOSING_QUOTE_END = /[”"’']$/;
+const SENTENCE_PUNCTUATION = /[?!.,]/;
 
 function quotationBefore(
   text: string,
@@ -300,7 +268,10 @@ function quotationBefore(
   sentence: TSentence,
 ): TSentence | null {
   if (!prev || prev.end > sentence.start) return null;
-  if (!CLOSING_QUOTE_END.test(text.slice(prev.end - 1, prev.end))) return null;
+  const close = text.slice(prev.end - 1, prev.end);
+  // `“Do you want…?“ he asked.`: some archives close with an opening mark after the punctuation.
+  const turned = close === "“" && SENTENCE_PUNCTUATION.test(text.slice(prev.end - 2, prev.end - 1));
+  if (!CLOSING_QUOTE_END.test(close) && !turned) return null;
   return text.slice(prev.end, sentence.start).includes("\n") ? null : prev;
 }
 
