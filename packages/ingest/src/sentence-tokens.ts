@@ -35,6 +35,14 @@ function isCapitalised(t: string): boolean {
   return CAPITALISED.test(t);
 }
 
+/**
+ * The token as a non-cue. Built as the same literal as in tokenize (not a spread), so every token
+ * keeps one object shape and the rules' property reads stay monomorphic.
+ */
+function notCue(tok: Token): Token {
+  return { s: tok.s, e: tok.e, t: tok.t, lw: tok.lw, word: tok.word, cap: tok.cap, cue: false };
+}
+
 export function tokenize(text: string, start: number, end: number): Token[] {
   const out: Token[] = [];
   TOKEN.lastIndex = start;
@@ -81,14 +89,14 @@ export function tokenize(text: string, start: number, end: number): Token[] {
       // "the congressional report said", "a campaign statement says": a noun-like cue form right
       // before another cue is the head of its subject.
       else if (prev?.cue && out[out.length - 2]?.word && REPORTING_VERBS.get(prev.lw)?.nounLike)
-        out[out.length - 1] = { ...prev, cue: false };
+        out[out.length - 1] = notCue(prev);
       // "that 2013 report", "his 2016 statement": after a year a noun-like form is a noun.
       else if (prev?.word && DIGITS.test(prev.t) && REPORTING_VERBS.get(lw)?.nounLike) cue = false;
     }
     // "a liberal think tank": a noun compound, not a belief.
     if (lw === "tank" || lw === "tanks") {
       const prev = out[out.length - 1];
-      if (prev?.cue && prev.lw === "think") out[out.length - 1] = { ...prev, cue: false };
+      if (prev?.cue && prev.lw === "think") out[out.length - 1] = notCue(prev);
     }
     // "the Paris attacks test …", "the San Bernardino attacks,": "attack(s)" is a verb only before
     // an object that opens with a name, determiner, pronoun or possessive ("she attacks Trump's …").
@@ -98,7 +106,7 @@ export function tokenize(text: string, start: number, end: number): Token[] {
       ATTACK_FORMS.has(prev.lw) &&
       !(cap || OBJECT_STARTS.has(lw) || (t.length > 2 && POSSESSIVE.test(t)))
     )
-      out[out.length - 1] = { ...prev, cue: false };
+      out[out.length - 1] = notCue(prev);
     out.push({ s, e, t, lw, word, cap, cue });
   }
   return out;

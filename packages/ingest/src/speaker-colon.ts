@@ -78,6 +78,8 @@ const LABEL_DETERMINERS = wordSet("the a an");
  */
 export function tryLabelledQuote(ctx: SentenceContext): void {
   const { toks } = ctx;
+  // Most sentences have no colon: a cheap check spares them the label scan below.
+  if (!toks.some((t) => t.t === ":")) return;
   let from = 0;
   for (let i = 1; i < Math.min(toks.length, MAX_HEADING_TOKENS); i++) {
     if (DASHES.has(toks[i]?.t ?? "") && toks[i + 1]?.word) {
