@@ -156,10 +156,14 @@ Definitions (BBC Citron / PARC style, each role scored on its own):
   overlaps first), so P = matched predictions / predictions, R = matched gold / gold.
 
 Before the sixth PolNeAR pass (the previous rule set, same bench, same definitions; it ran at
-932 µs/article in its recorded run at load 0.6). An A/B run of both rule sets in one process,
-alternating which goes first, measured the CPU time of suggestion alone (sentences segmented once,
-train + dev) at 459 → 457, 462 → 459 and 455 → 454 µs/article (medians of 12 rounds, ×0.995–0.997)
-at load about 1: the sixth pass costs no measurable time.
+932 µs/article in its recorded run at load 0.6). Its cost, by \`tsx bench/claims/ab-suggest.ts
+<checkout of 517b04a> 8000 8\` (both rule sets in one process, loaded alike, alternating which goes
+first; medians of 8 rounds; the tree against itself reads ×0.98–1.01): suggestion CPU ×1.12 on
+8,000 Reuters-21578 bodies and ×1.07 on PolNeAR train + dev, after two fixes to the pass as first
+written, which cost more (the labelled-quote rule scanned every sentence for a heading dash, and
+tokens re-marked as non-cues took another object shape). The text import is bound by its one
+writer thread, not by suggestion: \`pnpm bench:import\` after this pass stays within its 3× budget
+(bench/results/import.md).
 
 ${BEFORE}
 
