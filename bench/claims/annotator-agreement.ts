@@ -4,9 +4,9 @@
  * pooled). It is the ceiling a suggester can be expected to reach against one annotator's gold;
  * the suggester is scored against each annotator of the same articles, to compare like with like.
  */
-import { emptyTable, goldSpans, scoreArticle, suggest, type Table } from "./evaluate";
+import { emptyTable, scoreArticle, scoreRanges, suggest, type Table } from "./evaluate";
 import type { PolnearArticle } from "./polnear";
-import { matchRole, type Range, ROLES } from "./score";
+import { type Range, ROLES } from "./score";
 
 export interface AgreementGroup {
   readonly name: string;
@@ -31,21 +31,7 @@ function hulls(article: PolnearArticle, role: (typeof ROLES)[number]): Range[] {
 }
 
 function addPair(gold: PolnearArticle, other: PolnearArticle, table: Table): void {
-  for (const role of ROLES) {
-    const g = goldSpans(gold, role);
-    const p = hulls(other, role);
-    const [exact, overlap] = matchRole(gold.text, g, p, role);
-    for (const [mode, matched] of [
-      ["exact", exact],
-      ["overlap", overlap],
-    ] as const) {
-      const c = table[role][mode];
-      c.gold += g.length;
-      c.predicted += p.length;
-      c.matchedGold += matched;
-      c.matchedPredicted += matched;
-    }
-  }
+  for (const role of ROLES) scoreRanges(gold, role, hulls(other, role), table);
 }
 
 /** Groups: the train and dev articles with several annotators, and the annotator-training set. */

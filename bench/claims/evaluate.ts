@@ -51,20 +51,27 @@ export function scoreArticle(
   claims: readonly TSuggestedClaim[],
   table: Table,
 ): void {
-  for (const role of ROLES) {
-    const gold = goldSpans(article, role);
-    const predicted = predictedRanges(claims, role);
-    const [exact, overlap] = matchRole(article.text, gold, predicted, role);
-    const modes: [Mode, number][] = [
-      ["exact", exact],
-      ["overlap", overlap],
-    ];
-    for (const [mode, matched] of modes) {
-      const c = table[role][mode];
-      c.gold += gold.length;
-      c.predicted += predicted.length;
-      c.matchedGold += matched;
-      c.matchedPredicted += matched;
-    }
+  for (const role of ROLES) scoreRanges(article, role, predictedRanges(claims, role), table);
+}
+
+/** Adds the counts of one role's predicted ranges against an article's gold to `table`. */
+export function scoreRanges(
+  article: PolnearArticle,
+  role: Role,
+  predicted: readonly Range[],
+  table: Table,
+): void {
+  const gold = goldSpans(article, role);
+  const [exact, overlap] = matchRole(article.text, gold, predicted, role);
+  const modes: [Mode, number][] = [
+    ["exact", exact],
+    ["overlap", overlap],
+  ];
+  for (const [mode, matched] of modes) {
+    const c = table[role][mode];
+    c.gold += gold.length;
+    c.predicted += predicted.length;
+    c.matchedGold += matched;
+    c.matchedPredicted += matched;
   }
 }

@@ -8,9 +8,9 @@
 import { segmentSentences } from "../../packages/ingest/src/segment-sentences";
 import { type Token, tokenize } from "../../packages/ingest/src/sentence-tokens";
 import { suggestClaims } from "../../packages/ingest/src/suggest-claims";
-import { goldSpans } from "./evaluate";
+import { emptyTable, scoreRanges } from "./evaluate";
 import { loadPolnear, type PolnearArticle } from "./polnear";
-import { type Counts, emptyCounts, matchRole, prf, type Range } from "./score";
+import { prf, type Range } from "./score";
 
 const EPOCHS = Number(process.argv[2] ?? 6);
 
@@ -147,13 +147,6 @@ function runs(s: Sentence, marked: Uint8Array): Range[] {
   return out;
 }
 
-function add(c: Counts, gold: number, predicted: number, matched: number): void {
-  c.gold += gold;
-  c.predicted += predicted;
-  c.matchedGold += matched;
-  c.matchedPredicted += matched;
-}
-
 async function main(): Promise<void> {
   const articles = await loadPolnear();
   const train = articles.filter((a) => a.compartment === "train").flatMap(sentencesOf);
@@ -177,7 +170,7 @@ async function main(): Promise<void> {
   }
   model.average();
 
-  const rows = { rules: [emptyCounts(), emptyCounts()], learned: [emptyCounts(), emptyCounts()] };
+  const tables = { rules: emptyTable(), learned: emptyTable() };
   for (const a of articles.filter((x) => x.compartment === "dev")) {
     const rules: Range[] = [];
     const learned: Range[] = [];
@@ -191,28 +184,17 @@ async function main(): Promise<void> {
       rules.push(...runs(s, s.ruleCue));
       learned.push(...runs(s, tags));
     }
-    const gold = goldSpans(a, "cue");
-    for (const [name, predicted] of [
-      ["rules", rules],
-      ["learned", learned],
-    ] as const) {
-      const [exact, overlap] = matchRole(a.text, gold, predicted, "cue");
-      const [e, o] = rows[name];
-      if (e && o) {
-        add(e, gold.length, predicted.length, exact);
-        add(o, gold.length, predicted.length, overlap);
-      }
-    }
+    scoreRanges(a, "cue", rules, tables.rules);
+    scoreRanges(a, "cue", learned, tables.learned);
   }
   const pct = (x: number): string => (x * 100).toFixed(1);
   console.log(
     "\n| dev cue spans | exact P | exact R | exact F1 | overlap P | overlap R | overlap F1 |",
   );
   console.log("|---|---:|---:|---:|---:|---:|---:|");
-  for (const [name, [e, o]] of Object.entries(rows)) {
-    if (!e || !o) continue;
-    const x = prf(e);
-    const y = prf(o);
+  for (const [name, table] of Object.entries(tables)) {
+    const x = prf(table.cue.exact);
+    const y = prf(table.cue.overlap);
     console.log(
       `| ${name} | ${pct(x.p)} | ${pct(x.r)} | **${pct(x.f)}** | ${pct(y.p)} | ${pct(y.r)} | **${pct(y.f)}** |`,
     );
