@@ -14,7 +14,7 @@ import {
   type Range,
   SUBJECT_PRONOUNS,
 } from "./attribution-phrases";
-import { isCueWord, POSSESSIVE, type Token } from "./sentence-tokens";
+import { isCueWord, isDash, POSSESSIVE, type Token } from "./sentence-tokens";
 import { wordSet } from "./word-set";
 
 // Common irregular past tenses that head a main clause ("took", "gave", "sought").
@@ -121,14 +121,13 @@ export function mainClauseSubject(toks: readonly Token[], limit: number): Range 
 }
 
 const MAX_DATELINE_TOKENS = 8;
-const DASHES = wordSet("- — –");
 
 /** The token after a dateline ("WASHINGTON —", "ORLANDO, Fla. (Reuters) -"), or -1. */
 function datelineEnd(toks: readonly Token[]): number {
   const first = toks[0];
   if (!first?.word || first.t.length < 2 || first.t !== first.t.toUpperCase()) return -1;
   for (let i = 1; i < Math.min(toks.length, MAX_DATELINE_TOKENS); i++)
-    if (DASHES.has(toks[i]?.t ?? "")) return toks[i + 1]?.word ? i + 1 : -1;
+    if (isDash(toks[i])) return toks[i + 1]?.word ? i + 1 : -1;
   return -1;
 }
 

@@ -114,6 +114,11 @@ export function tokenize(text: string, start: number, end: number): Token[] {
 
 const OPEN_QUOTES: ReadonlySet<string> = new Set(["“", "‘", "«", "„", "‹", '"', "'"]);
 const CLOSE_QUOTES: ReadonlySet<string> = new Set(["”", "’", "»", "›", '"', "'"]);
+const DASHES: ReadonlySet<string> = new Set(["-", "–", "—"]);
+
+/** A hyphen or dash standing alone: a heading's or dateline's separator, or an aside's edge. */
+export const isDash = (tok: Token | undefined): boolean => tok !== undefined && DASHES.has(tok.t);
+
 export const isOpenQuote = (tok: Token | undefined): boolean =>
   tok !== undefined && OPEN_QUOTES.has(tok.t);
 export const isCloseQuote = (tok: Token | undefined): boolean =>

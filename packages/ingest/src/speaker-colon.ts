@@ -7,7 +7,7 @@ import { wordCount } from "./attribution-phrases";
 import { CLAIM_RULES } from "./claim-rules";
 import { SPEAKER_COLON } from "./reporting-verbs";
 import { addDraft, type SentenceContext } from "./sentence-context";
-import { DIGITS, isOpenQuote, POSSESSIVE, type Token } from "./sentence-tokens";
+import { DIGITS, isDash, isOpenQuote, POSSESSIVE, type Token } from "./sentence-tokens";
 import { wordSet } from "./word-set";
 
 const MAX_SPEAKER_TOKENS = 5;
@@ -64,7 +64,6 @@ export function trySpeakerColon(ctx: SentenceContext): void {
   }
 }
 
-const DASHES = wordSet("- – —");
 const MAX_HEADING_TOKENS = 30;
 const MAX_LABEL_WORDS = 6;
 // "More from Jones:", "From the report:", "Here’s Clinton in December 1992:".
@@ -82,7 +81,7 @@ export function tryLabelledQuote(ctx: SentenceContext): void {
   if (!toks.some((t) => t.t === ":")) return;
   let from = 0;
   for (let i = 1; i < Math.min(toks.length, MAX_HEADING_TOKENS); i++) {
-    if (DASHES.has(toks[i]?.t ?? "") && toks[i + 1]?.word) {
+    if (isDash(toks[i]) && toks[i + 1]?.word) {
       from = i + 1;
       break;
     }

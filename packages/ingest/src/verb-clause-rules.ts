@@ -25,7 +25,7 @@ import { mainClauseSubject } from "./main-clause-subject";
 import { tryAsReportedBy, tryInfinitiveCue, tryPassiveCue } from "./passive-infinitive-cues";
 import { MAKE_CLEAR_CUE, PUT_IT_CUE, REPORTING_VERBS, type ReportingCue } from "./reporting-verbs";
 import { addDraft, MIN_HEAD_CLAUSE_WORDS, type SentenceContext } from "./sentence-context";
-import { isCloseQuote, isCueWord, isOpenQuote, type Token } from "./sentence-tokens";
+import { isCloseQuote, isCueWord, isDash, isOpenQuote, type Token } from "./sentence-tokens";
 import { Special } from "./special-words";
 import {
   channelEnd,
@@ -59,7 +59,6 @@ function afterNameOrPronoun(toks: readonly Token[], k: number): boolean {
   return prev?.word === true && (prev.cap || SUBJECT_PRONOUNS.has(prev.lw));
 }
 const OBJECT_PRONOUNS = wordSet("him her them it us me");
-const DASHES = wordSet("- — –");
 
 export function tryVerbCue(
   ctx: SentenceContext,
@@ -125,7 +124,7 @@ export function tryVerbCue(
       cueTok.lw.endsWith("ing") &&
       (prev?.t === "," ||
         // "… within two years - implying that …": a dash before the participle.
-        DASHES.has(prev?.t ?? "") ||
+        isDash(prev) ||
         (prev?.word === true && PARTICIPLE_LEADS.has(prev.lw)) ||
         // `… as “fantastic,” telling reporters …`: the comma is inside the quotation.
         (isCloseQuote(prev) && toks[k - 2]?.t === ","));
