@@ -36,6 +36,7 @@ interface ImportCliOptions {
   format: InputFormat | "claimdesk";
   map?: FieldMap;
   exclude?: string[];
+  collection?: string;
 }
 
 /** Opens the database and brings it up to date, so the worker also works on a fresh file. */
@@ -82,6 +83,10 @@ program
     parseMap,
   )
   .option("--exclude <glob...>", "leave out files matching these globs")
+  .option(
+    "--collection <name>",
+    "where JSONL/CSV record ids are unique, for recognising new versions (default: each file's name)",
+  )
   .action(async (paths: string[], options: ImportCliOptions) => {
     // pnpm runs root scripts from the repo root; the user's paths are relative to where they typed.
     const cwd = env.INIT_CWD ?? process.cwd();
@@ -105,6 +110,7 @@ program
         format: options.format,
         map: options.map,
         exclude: options.exclude,
+        collection: options.collection,
         onProgress: display === null ? undefined : (p) => display.update(p),
       });
       progress?.stop();

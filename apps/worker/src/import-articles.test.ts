@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { type Db, findRepoRoot, getImportJob, listImportErrors, openDb } from "@claimdesk/db";
 import { migrateDb } from "@claimdesk/db/migrate";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -265,8 +266,13 @@ describe("importArticles", () => {
     const first = fixture("v1.jsonl", line("r-1", GOOD_TEXT) + line("r-2", "Second story."));
     const changed = `${GOOD_TEXT}\nThe spokesman later said the talks had resumed.\n`;
     const second = fixture("v2.jsonl", line("r-1", changed) + line("r-2", "Second story."));
-    expect(await importArticles(db, [first])).toMatchObject({ imported: 2, versions: 0 });
-    const summary = await importArticles(db, [second], { jobs: 2 });
+    // Two dumps of one feed: their ids are one collection.
+    const collection = "wire";
+    expect(await importArticles(db, [first], { collection })).toMatchObject({
+      imported: 2,
+      versions: 0,
+    });
+    const summary = await importArticles(db, [second], { jobs: 2, collection });
     expect(summary).toMatchObject({ imported: 1, versions: 1, duplicates: 1, failed: 0 });
     const rows = db.$client
       .prepare(
@@ -281,6 +287,38 @@ describe("importArticles", () => {
     ]);
     expect(rows[2]?.previous).toBe(rows[0]?.text);
     expect(rows[2]?.text).toContain("talks had resumed");
+  });
+
+  it("never takes a record of another corpus file with the same id for a new version", async () => {
+    // Reuters' NEWID 1 and FNC-1's Body ID 1 are different documents.
+    const reuters = fixture(
+      "reuters.jsonl",
+      `${JSON.stringify({ newid: "1", body: GOOD_TEXT })}\n`,
+    );
+    const fnc = fixture(
+      "bodies.csv.gz",
+      gzipSync('Body ID,articleBody\n1,"Second story, told plainly."\n'),
+    );
+    const changed = `${GOOD_TEXT}\nThe spokesman later said the talks had resumed.\n`;
+    const reutersAgain = fixture(
+      "more/reuters.jsonl.gz",
+      gzipSync(`${JSON.stringify({ newid: "1", body: changed })}\n`),
+    );
+    expect(await importArticles(db, [reuters])).toMatchObject({ imported: 1, versions: 0 });
+    expect(await importArticles(db, [fnc])).toMatchObject({ imported: 1, versions: 0 });
+    // The same corpus file, found elsewhere and gzipped, is the same collection.
+    expect(await importArticles(db, [reutersAgain])).toMatchObject({ imported: 1, versions: 1 });
+    const rows = db.$client
+      .prepare(
+        `select a.collection, a.external_id, p.collection as previous
+         from articles a left join articles p on p.id = a.previous_version_id order by a.id`,
+      )
+      .all();
+    expect(rows).toEqual([
+      { collection: "reuters", external_id: "1", previous: null },
+      { collection: "bodies", external_id: "1", previous: null },
+      { collection: "reuters", external_id: "1", previous: "reuters" },
+    ]);
   });
 
   it("reports a record broken at read time with its line and keeps its neighbours", async () => {

@@ -124,6 +124,7 @@ export async function importArticles(
     format: options.format,
     map: options.map,
     exclude: options.exclude,
+    collection: options.collection,
   };
   tuneForBulkWrites(db);
   // `jobs` is not part of the job's identity: the database is the same whatever it is.

@@ -57,6 +57,7 @@ describe("processRecord", () => {
       kind: "fields",
       file: "/in/a.jsonl",
       line: 3,
+      collection: "a",
       fields: {
         externalId: "x-1",
         title: "Talks",

@@ -22,8 +22,9 @@ export function processRecord(record: InputRecord): ProcessedRecord {
   let article: TProcessedArticle;
   try {
     // No `filename`: it would only prefix the reason, and import_errors keeps the file apart.
-    if (record.kind === "fields") article = processArticleFields(record.fields);
-    else {
+    if (record.kind === "fields") {
+      article = processArticleFields(record.fields, { collection: record.collection });
+    } else {
       const loaded = load(record);
       if (!loaded.ok) return loaded;
       const decoded = decode(record.kind, loaded.bytes);

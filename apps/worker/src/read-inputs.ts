@@ -28,6 +28,13 @@ export interface ReadOptions {
    * reference outputs), on top of DEFAULT_EXCLUDES.
    */
   exclude?: string[];
+  /**
+   * Where structured records' ids are unique, so that a changed text with a known id becomes a
+   * new version. By default each file is its own collection (its name without extensions): ids of
+   * different corpora collide ("1"). Name one to let several files, say the daily dumps of one
+   * feed, version each other's documents.
+   */
+  collection?: string;
 }
 
 /**
@@ -46,6 +53,7 @@ interface Walk {
   format: InputFormat;
   map: FieldMap;
   excluded: ExcludeTest;
+  collection: string | undefined;
 }
 
 /**
@@ -61,6 +69,7 @@ export async function* readInputs(
     format: options.format ?? "auto",
     map: options.map ?? {},
     excluded: compileExcludes([...DEFAULT_EXCLUDES, ...(options.exclude ?? [])]),
+    collection: options.collection,
   };
   for (const path of paths) yield* readPath(resolve(path), new Set(), walk, true);
 }
@@ -125,8 +134,8 @@ async function* readFileRecords(
   }
   const { format, gzip } = detected;
   try {
-    if (format === "jsonl") yield* readJsonl(file, gzip, walk.map);
-    else if (format === "csv") yield* readCsv(file, gzip, walk.map);
+    if (format === "jsonl") yield* readJsonl(file, gzip, walk.map, walk.collection);
+    else if (format === "csv") yield* readCsv(file, gzip, walk.map, walk.collection);
     else {
       // Read by the processing thread; a plain file over the cap is refused here without reading
       // it (a gzipped one is refused there, as it inflates).

@@ -21,6 +21,7 @@ export interface ArticleMeta {
   readonly publishedAt?: string;
   readonly byline?: string;
   readonly externalId?: string;
+  readonly collection?: string;
   readonly language?: string;
 }
 
@@ -92,7 +93,7 @@ export function processHtml(html: string, meta: ArticleMeta = {}): TProcessedArt
 /** A structured record (JSONL object, CSV row): `body` is plain text and gets the same cleaning. */
 export function processArticleFields(
   fields: Partial<TArticleFields> & { body: string },
-  meta: Pick<ArticleMeta, "filename"> = {},
+  meta: Pick<ArticleMeta, "filename" | "collection"> = {},
 ): TProcessedArticle {
   const { body, ...rest } = fields;
   return processPlainText(body, { ...definedOnly(rest), ...meta });
@@ -138,6 +139,7 @@ function processNormalized(
     publishedAt: meta.publishedAt ?? null,
     url: meta.url ?? null,
     ...(meta.externalId === undefined ? {} : { externalId: meta.externalId }),
+    ...(meta.collection === undefined ? {} : { collection: meta.collection }),
     // The rules are English-only; the language is only what the source declares.
     language: meta.language ?? null,
     text: body,

@@ -41,6 +41,10 @@ export type TExportSpan = z.infer<typeof ZExportSpanSchema>;
 export const ZExportArticleSchema = z.object({
   id: z.number().int().describe("Id in the exporting database (not stable across databases)"),
   externalId: z.string().nullable(),
+  collection: z
+    .string()
+    .nullish()
+    .describe("Where externalId is unique: the corpus file's name (absent in older exports)"),
   url: z.string().nullable(),
   title: z.string().nullable(),
   publisher: z.string().nullable(),

@@ -35,6 +35,10 @@ export const ZProcessedArticleSchema = z.object({
   /** The record's id in its source corpus (Reuters NEWID, BBC "business/001"): with `url`, what
    * recognises a later, changed version of the same document. */
   externalId: z.string().nullish(),
+  /** Where `externalId` is unique: the corpus file's name without extensions ("reuters-21578",
+   * "competition_test_bodies"). Ids of different corpora collide ("1"), so a version is only
+   * recognised by its id within the same collection. */
+  collection: z.string().nullish(),
   language: z.string().nullable(),
   /** Cleaned body: the snapshot every offset refers to. */
   text: z.string().min(1),

@@ -11,7 +11,7 @@ import type { TArticleFields } from "@claimdesk/types";
 export type InputRecord =
   | { kind: "text" | "html"; file: string; line: null; gzip: boolean; size: number }
   | { kind: "text" | "html"; file: string; line: null; bytes: Uint8Array }
-  | { kind: "fields"; file: string; line: number; fields: TArticleFields };
+  | { kind: "fields"; file: string; line: number; collection: string; fields: TArticleFields };
 
 export type InputEvent =
   | { kind: "record"; record: InputRecord }

@@ -1,5 +1,6 @@
 /** Streams a CSV file (optionally gzipped) through csv-parse: a header row, then one article per row. */
 import { type CsvError, parse } from "csv-parse";
+import { collectionName } from "./collection-name";
 import { describeMissingBody, type FieldMap, mapRecord, resolveFieldMap } from "./field-map";
 import type { InputEvent } from "./input-events";
 import { openInput } from "./open-maybe-gzip";
@@ -26,6 +27,7 @@ export async function* readCsv(
   file: string,
   gzip: boolean,
   map: FieldMap,
+  collection = collectionName(file),
 ): AsyncGenerator<InputEvent> {
   const skipped: InputEvent[] = [];
   const source = openInput(file, gzip);
@@ -78,7 +80,10 @@ export async function* readCsv(
     const cells = new Map(header.map((name, i) => [name, row.record[i]]));
     const mapped = mapRecord((name) => cells.get(name), resolved);
     if (mapped.ok)
-      yield { kind: "record", record: { kind: "fields", file, line, fields: mapped.fields } };
+      yield {
+        kind: "record",
+        record: { kind: "fields", file, line, collection, fields: mapped.fields },
+      };
     else yield invalid(mapped.reason);
   }
   yield* skipped.splice(0);

@@ -1,5 +1,6 @@
 /** Streams a JSONL file (optionally gzipped): one article per line, each line parsed and mapped alone. */
 
+import { collectionName } from "./collection-name";
 import { describeMissingBody, type FieldMap, mapRecord, resolveFieldMap } from "./field-map";
 import type { InputEvent } from "./input-events";
 import { openInput } from "./open-maybe-gzip";
@@ -13,6 +14,7 @@ export async function* readJsonl(
   file: string,
   gzip: boolean,
   map: FieldMap,
+  collection = collectionName(file),
 ): AsyncGenerator<InputEvent> {
   // Keys repeat line after line: resolve the mapping once per distinct key list.
   let lastKeys = "";
@@ -64,7 +66,7 @@ export async function* readJsonl(
     if (mapped.ok)
       yield {
         kind: "record",
-        record: { kind: "fields", file, line: raw.line, fields: mapped.fields },
+        record: { kind: "fields", file, line: raw.line, collection, fields: mapped.fields },
       };
     else yield invalid(mapped.reason);
   }

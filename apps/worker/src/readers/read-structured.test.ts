@@ -113,6 +113,8 @@ describe("readJsonl", () => {
         kind: "fields",
         file,
         line: 1,
+        // The file's name without ".jsonl.gz": where its record ids are unique.
+        collection: "b",
         fields: {
           externalId: null,
           title: "H",

@@ -46,6 +46,7 @@ import { normaliseSourceKey } from "./sources";
 export interface ExportArticle {
   id: number;
   externalId: string | null;
+  collection: string | null;
   url: string | null;
   title: string | null;
   publisher: string | null;
@@ -171,7 +172,7 @@ export function* iterateExportClaims(db: Db, filter: TClaimFilter): Generator<Ex
   const client = db.$client;
   const articleStmt = client
     .prepare(
-      `select id, external_id, url, title, publisher, byline, published_at, language, text,
+      `select id, external_id, collection, url, title, publisher, byline, published_at, language, text,
               text_sha256, extractor, created_at from articles where id = ?`,
     )
     .raw(true);
@@ -293,7 +294,7 @@ export function* iterateUnclaimedEntities(db: Db): Generator<UnclaimedEntity> {
   const client = db.$client;
   const articleRows = client
     .prepare(
-      `select id, external_id, url, title, publisher, byline, published_at, language, text,
+      `select id, external_id, collection, url, title, publisher, byline, published_at, language, text,
               text_sha256, extractor, created_at from articles a
         where not exists (select 1 from claims c where c.article_id = a.id) order by id`,
     )
@@ -339,16 +340,17 @@ function loadArticle(r: Cell[]): ExportArticle {
   return {
     id: Number(r[0]),
     externalId: r[1] as string | null,
-    url: r[2] as string | null,
-    title: r[3] as string | null,
-    publisher: r[4] as string | null,
-    byline: r[5] as string | null,
-    publishedAt: r[6] as string | null,
-    language: r[7] as string | null,
-    text: String(r[8]),
-    textSha256: String(r[9]),
-    extractor: String(r[10]),
-    createdAt: iso(Number(r[11])),
+    collection: r[2] as string | null,
+    url: r[3] as string | null,
+    title: r[4] as string | null,
+    publisher: r[5] as string | null,
+    byline: r[6] as string | null,
+    publishedAt: r[7] as string | null,
+    language: r[8] as string | null,
+    text: String(r[9]),
+    textSha256: String(r[10]),
+    extractor: String(r[11]),
+    createdAt: iso(Number(r[12])),
   };
 }
 

@@ -31,7 +31,8 @@ export interface InsertedArticles {
   imported: number;
   duplicates: number;
   claims: number;
-  /** Of `imported`: changed texts of a document already stored (same externalId or url). */
+  /** Of `imported`: changed texts of a document already stored (same collection and externalId,
+   * or same url). */
   versions: number;
 }
 
@@ -167,13 +168,16 @@ function prepareWriter(client: Database.Database) {
     // ON CONFLICT on the dedupe key only: a duplicate changes nothing; any other violation throws.
     insertArticle: client.prepare(
       `insert into articles (title, byline, publisher, published_at, url, external_id,
-         previous_version_id, language, text, text_sha256, extractor, import_job_id)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         collection, previous_version_id, language, text, text_sha256, extractor, import_job_id)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        on conflict (text_sha256) do nothing`,
     ),
-    // The newest stored version of a document, by its corpus id or else its url (both indexed).
+    // The newest stored version of a document, by its corpus id within its collection or else its
+    // url (both indexed).
     latestByExternalId: client
-      .prepare("select id from articles where external_id = ? order by id desc limit 1")
+      .prepare(
+        "select id from articles where collection is ? and external_id = ? order by id desc limit 1",
+      )
       .pluck(),
     latestByUrl: client
       .prepare("select id from articles where url = ? order by id desc limit 1")
@@ -279,6 +283,7 @@ export function writeProcessedArticles(
         article.publishedAt,
         article.url,
         article.externalId ?? null,
+        article.collection ?? null,
         previousVersionId,
         article.language,
         article.text,
@@ -326,7 +331,8 @@ function matchOrCreate(writer: Writer, sourceName: string, kindGuess: TSourceKin
 function findLatestVersion(writer: Writer, article: TProcessedArticle): number | null {
   const externalId = article.externalId ?? null;
   if (externalId !== null) {
-    const byId = writer.latestByExternalId.get(externalId) as number | undefined;
+    const collection = article.collection ?? null;
+    const byId = writer.latestByExternalId.get(collection, externalId) as number | undefined;
     if (byId !== undefined) return byId;
   }
   if (article.url === null) return null;

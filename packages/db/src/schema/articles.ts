@@ -8,6 +8,8 @@ export const articles = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     externalId: text("external_id"),
+    /** Where externalId is unique (the corpus file's name): see ZProcessedArticleSchema. */
+    collection: text("collection"),
     url: text("url"),
     title: text("title"),
     publisher: text("publisher"),
@@ -33,7 +35,7 @@ export const articles = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index("articles_external_id_idx").on(t.externalId),
+    index("articles_collection_external_id_idx").on(t.collection, t.externalId),
     index("articles_url_idx").on(t.url),
     index("articles_publisher_idx").on(t.publisher),
     index("articles_published_at_idx").on(t.publishedAt),

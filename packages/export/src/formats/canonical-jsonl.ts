@@ -28,6 +28,7 @@ function canonicalArticle(a: ExportArticle, includeText: boolean): TCanonicalCla
   return {
     id: a.id,
     externalId: a.externalId,
+    collection: a.collection,
     url: a.url,
     title: a.title,
     publisher: a.publisher,
