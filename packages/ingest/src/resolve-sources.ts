@@ -28,6 +28,13 @@ const PROSE_END = /[.!?”"’)…]$/;
 const PARTY_LABEL = /\s*\([^()]{1,12}\)$/;
 // How many earlier sentences an anaphor may reach back (the same sentence always counts).
 const ANAPHORA_WINDOW = 2;
+// Relative pronouns that stand for a source ("…, which said", "officials who spoke").
+const RELATIVE_PRONOUNS = wordSet("who whom which that");
+
+/** A pronoun names no one: left unresolved it gets no registry source ("he" is not a source). */
+function namesNoOne(mention: string): boolean {
+  return isPronoun(mention) || RELATIVE_PRONOUNS.has(mention.trim().toLowerCase());
+}
 
 function anaphorType(mention: string): Anaphor | null {
   const lower = mention.toLowerCase();
@@ -105,6 +112,7 @@ export function resolveSources(
     if (analysis.kind === null && !anaphor) draft.score -= isPronoun(mention) ? 0.3 : 0.15;
     if (!anaphor) {
       draft.resolved = analysis.kind === "named_person" || analysis.kind === "named_organization";
+      if (namesNoOne(mention)) draft.sourceName = null;
       continue;
     }
     const earliest = proseBefore[draft.sentence] ?? 0;
@@ -129,8 +137,10 @@ export function resolveSources(
       draft.resolved = true;
       draft.score -= 0.05;
     } else {
-      // Unsure: keep the mention itself as the name and say so through the score.
+      // Unsure: a description keeps itself as the name ("the senior Iraqi security source"), a
+      // pronoun gets none; the score says so either way.
       draft.score -= anaphor === "definite" ? 0.1 : 0.25;
+      if (namesNoOne(mention)) draft.sourceName = null;
     }
   }
 }

@@ -301,7 +301,8 @@ describe("suggestClaims: nesting and source resolution", () => {
       "Lena Ortiz said the budget was balanced, and Tom Reyes said it was not. It will pass, he said.",
     );
     const he = claimWithCue(claims.slice(2), "said");
-    expect(he.sourceName).toBe("he");
+    expect(he.sourceName).toBeNull(); // no registry source named "he"
+    expect(he.sourceMention?.exact).toBe("he");
     expect(he.sourceKindGuess).toBeNull();
     expect(he.score).toBeLessThan(claims[0]?.score ?? 0);
   });
@@ -310,7 +311,8 @@ describe("suggestClaims: nesting and source resolution", () => {
     const { claims } = claimsIn(
       "Lena Ortiz said the budget was balanced. Rain fell. Wind blew. Snow came. It is fine, she said.",
     );
-    expect(claims[1]?.sourceName).toBe("she");
+    expect(claims[1]?.sourceName).toBeNull();
+    expect(claims[1]?.sourceMention?.exact).toBe("she");
   });
 });
 
