@@ -4,7 +4,8 @@
  * columns (see consensus.ts) and every analyst's annotation serialised as a JSON array in
  * `annotations_json` (the canonical line's `annotations`), then the adjudicator's decision in
  * `adjudicated_*` columns (empty when the claim was not adjudicated). Fields holding commas, quotes or
- * newlines are quoted, with quotes doubled.
+ * newlines are quoted, with quotes doubled. A text cell a spreadsheet would read as a formula gets
+ * a leading apostrophe (see neutraliseFormula); the canonical JSONL keeps the exact text.
  */
 import type { ExportClaim } from "@claimdesk/db";
 import { FEVER_LABELS } from "@claimdesk/types";
@@ -61,6 +62,19 @@ export const CSV_COLUMNS = [
   "adjudicated_verdict",
   "adjudicated_note",
 ] as const;
+
+/** The first characters that make Excel, LibreOffice or Google Sheets read a cell as a formula
+ * (OWASP "CSV Injection": = + - @, tab and carriage return). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * OWASP's advice against CSV formula injection: a text cell starting with a formula character is
+ * written with a leading apostrophe, which spreadsheets show as text and do not evaluate
+ * (`=HYPERLINK(…)` becomes `'=HYPERLINK(…)`). Numbers are left alone.
+ */
+export function neutraliseFormula(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
 
 type Row = Record<(typeof CSV_COLUMNS)[number], string | number | null>;
 
@@ -122,12 +136,13 @@ export function toCsvRow(claim: ExportClaim): Row {
 
 export function createCsvFormatter(): ExportFormatter {
   const columns = [...CSV_COLUMNS];
+  const cast = { string: neutraliseFormula };
   return {
     format: "csv",
     extension: ".csv",
     mediaType: "text/csv; charset=utf-8",
-    begin: () => stringify([columns]),
-    claim: (claim) => stringify([toCsvRow(claim)], { columns }),
+    begin: () => stringify([columns], { cast }),
+    claim: (claim) => stringify([toCsvRow(claim)], { columns, cast }),
     end: () => "",
   };
 }
