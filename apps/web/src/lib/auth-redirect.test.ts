@@ -14,6 +14,37 @@ describe("safeNextPath", () => {
     expect(safeNextPath("/sign-in?next=/x")).toBe("/");
     expect(safeNextPath("/setup")).toBe("/");
   });
+  it("refuses control characters, which URL parsers drop (`/<tab>/host` is `//host`)", () => {
+    // Issue #14: ?next=%2F%09%2Fevil.example%2Fphish went to evil.example, and
+    // ?next=%2F%0A%2Fevil.example put a newline in the Location header (a 500).
+    for (const bad of [
+      "/\t/evil.example/phish",
+      "/\n/evil.example",
+      "/\r\n/evil.example",
+      "/\t\\evil.example",
+      "/\u0000/evil.example",
+      "/claims\nSet-Cookie: x=1",
+      "\t//evil.example",
+    ])
+      expect(safeNextPath(bad), JSON.stringify(bad)).toBe("/");
+  });
+  it("refuses paths that resolve to another origin or to a scheme-relative path", () => {
+    for (const bad of [
+      "/\\/evil.example",
+      "/.//evil.example",
+      "/..//evil.example",
+      "/./\\evil.example",
+      "/%2e%2e//evil.example",
+      "http:evil.example",
+    ])
+      expect(safeNextPath(bad), JSON.stringify(bad)).toBe("/");
+  });
+  it("returns the path as the URL API resolves it: pathname, query and fragment", () => {
+    expect(safeNextPath("/claims?q=a b#top")).toBe("/claims?q=a%20b#top");
+    expect(safeNextPath("/articles/../claims")).toBe("/claims");
+    expect(safeNextPath("/%2F%2Fevil.example")).toBe("/%2F%2Fevil.example");
+    expect(safeNextPath("/sign-in/../setup")).toBe("/");
+  });
 });
 
 describe("signInUrl", () => {
