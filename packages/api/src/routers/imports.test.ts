@@ -35,7 +35,7 @@ describe("imports.list", () => {
       duplicates: 1,
       failed: 1,
       claims: 7,
-      paths: ["/corpus"],
+      paths: ["corpus"],
     });
   });
 
@@ -62,12 +62,58 @@ describe("imports.byId", () => {
     recordImportError(api.db, id, { file: "/in/b.txt", line: null, reason: "empty file" });
 
     const result = await api.caller.imports.byId({ id, errorsLimit: 2, errorsOffset: 1 });
-    expect(result.job).toMatchObject({ id, origin: "cli", status: "running", paths: ["/in"] });
+    expect(result.job).toMatchObject({ id, origin: "cli", status: "running", paths: ["in"] });
     expect(result.errors.total).toBe(3);
     expect(result.errors.items.map(({ file, line, reason }) => ({ file, line, reason }))).toEqual([
-      { file: "/in/a.jsonl", line: 5, reason: "no body" },
-      { file: "/in/b.txt", line: null, reason: "empty file" },
+      { file: "in/a.jsonl", line: 5, reason: "no body" },
+      { file: "in/b.txt", line: null, reason: "empty file" },
     ]);
+  });
+
+  it("shows a viewer the uploaded names and input names, never the server's folders", async () => {
+    const uploads = "/srv/claimdesk/data/uploads/0b6f2c1e-7d7a-4a57-9a40-5f7c4f1e2a11";
+    const upload = queueUploadedImport(api.db, {
+      files: [`${uploads}/notes.txt`, `${uploads}/feed.jsonl`],
+    });
+    recordImportError(api.db, upload.id, {
+      file: `${uploads}/feed.jsonl`,
+      line: 3,
+      reason: `invalid JSON in ${uploads}/feed.jsonl`,
+    });
+    finishImportJob(api.db, upload.id, {
+      counts: { read: 2, imported: 1, duplicates: 0, failed: 1, claims: 0 },
+      status: "failed",
+      error: `EACCES: permission denied, open '${uploads}/notes.txt'`,
+    });
+    const cli = createImportJob(api.db, {
+      paths: ["/home/ops/corpora/reuters", "/home/ops/extra.txt"],
+      options: {},
+    });
+    recordImportError(api.db, cli, {
+      file: "/home/ops/corpora/reuters/2024/a.html",
+      line: null,
+      reason: "no main text",
+    });
+
+    const { caller } = api.callerAs("viewer");
+    const detail = await caller.imports.byId({ id: upload.id });
+    expect(detail.job.paths).toEqual(["notes.txt", "feed.jsonl"]);
+    expect(detail.job.error).toBe("EACCES: permission denied, open 'notes.txt'");
+    expect(detail.errors.items).toMatchObject([
+      { file: "feed.jsonl", line: 3, reason: "invalid JSON in feed.jsonl" },
+    ]);
+    const cliDetail = await caller.imports.byId({ id: cli });
+    expect(cliDetail.job.paths).toEqual(["reuters", "extra.txt"]);
+    expect(cliDetail.errors.items[0]?.file).toBe("reuters/2024/a.html");
+    const list = await caller.imports.list({});
+    // Nothing the API answers names a server folder.
+    for (const answer of [detail, cliDetail, list]) {
+      expect(JSON.stringify(answer)).not.toContain("/srv/");
+      expect(JSON.stringify(answer)).not.toContain("/home/");
+    }
+    // Over HTTP too, exactly what the browser receives.
+    const http = await api.http.query("imports.byId", { id: upload.id });
+    expect(JSON.stringify(http.body)).not.toContain("/srv/");
   });
 
   it("answers NOT_FOUND for a missing job and BAD_REQUEST for bad input", async () => {

@@ -8,10 +8,12 @@ import {
   createImportJob,
   finishImportJob,
   getImportJob,
+  importDisplayPath,
   insertProcessedArticles,
   listImportErrors,
   recordImportError,
   updateImportJobProgress,
+  withoutServerPaths,
   writeProcessedArticles,
 } from "./imports";
 
@@ -361,5 +363,25 @@ describe("import jobs", () => {
       status: "failed",
       error: "nothing could be read",
     });
+  });
+});
+
+describe("importDisplayPath", () => {
+  const upload = "/srv/data/uploads/5d1c/notes.txt";
+  it("names an uploaded file by its own name and a file inside an input folder below it", () => {
+    expect(importDisplayPath(upload, [upload])).toBe("notes.txt");
+    expect(importDisplayPath("/c/reuters/2024/a.html", ["/c", "/c/reuters/"])).toBe(
+      "reuters/2024/a.html",
+    );
+    // A sibling whose name merely starts like an input is not inside it.
+    expect(importDisplayPath("/c/reutersX/a.html", ["/c/reuters"])).toBe("a.html");
+    // Outside every input (or an input of "/"): the file's name only.
+    expect(importDisplayPath("/elsewhere/b.txt", ["/c", "/"])).toBe("b.txt");
+  });
+  it("takes every input's path out of a message", () => {
+    expect(
+      withoutServerPaths(`ENOENT: no such file, open '${upload}' (from ${upload})`, [upload]),
+    ).toBe("ENOENT: no such file, open 'notes.txt' (from notes.txt)");
+    expect(withoutServerPaths("invalid JSON / bad", ["/"])).toBe("invalid JSON / bad");
   });
 });

@@ -1,4 +1,6 @@
 /** Import jobs: their row, failed records, and the batched writer of processed articles and claims. */
+
+import { basename, sep } from "node:path";
 import type {
   TImportJobStatus,
   TProcessedArticle,
@@ -9,6 +11,7 @@ import type Database from "better-sqlite3";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { importErrors, importJobs } from "../schema";
 import { type DbExecutor, writeTransaction } from "./executor";
+import type { ImportJobDetail, ImportJobSummary } from "./import-queue";
 import { normaliseSourceKey } from "./sources";
 
 /** Running totals of one import job; `read = imported + duplicates + failed`. */
@@ -131,6 +134,66 @@ export function finishImportJob(
 
 export function getImportJob(db: DbExecutor, id: number): ImportJob | undefined {
   return db.select().from(importJobs).where(eq(importJobs.id, id)).get();
+}
+
+/**
+ * A file of an import as the web app shows it, without the server's folders: an uploaded file's
+ * own name (it is stored as `<uploads>/<uuid>/<name>`), a command-line input's name, and for a file
+ * found inside an input folder that folder's name and the path below it (`articles/2024/a.html`).
+ * The worker's own output keeps full paths; this is for the API only.
+ */
+export function importDisplayPath(file: string, inputs: readonly string[]): string {
+  const input = containingInput(file, inputs);
+  if (input === undefined) return basename(file);
+  const name = basename(input);
+  return file === input ? name : `${name}/${file.slice(input.length).replace(/^[\\/]+/, "")}`;
+}
+
+/** The longest input that is `file` or a folder holding it. */
+function containingInput(file: string, inputs: readonly string[]): string | undefined {
+  let best: string | undefined;
+  for (const raw of inputs) {
+    const input = raw.length > 1 ? raw.replace(/[\\/]+$/, "") : raw;
+    if (input === "" || input === sep) continue;
+    const inside = file === input || file.startsWith(`${input}/`) || file.startsWith(`${input}\\`);
+    if (inside && (best === undefined || input.length > best.length)) best = input;
+  }
+  return best;
+}
+
+/** A message (a job's error, a record's reason) with every input's path shown as importDisplayPath. */
+export function withoutServerPaths(text: string, inputs: readonly string[]): string {
+  let out = text;
+  const longestFirst = [...inputs]
+    .filter((input) => input.length > 1)
+    .sort((a, b) => b.length - a.length);
+  for (const input of longestFirst) out = out.split(input).join(importDisplayPath(input, inputs));
+  return out;
+}
+
+/** An import job for the API: inputs by their names, no server folders in its error. */
+export function publicImportJob(job: ImportJobSummary): ImportJobSummary {
+  return {
+    ...job,
+    paths: job.paths.map((path) => importDisplayPath(path, job.paths)),
+    error: job.error === null ? null : withoutServerPaths(job.error, job.paths),
+  };
+}
+
+/** An import job and its failed records for the API (see publicImportJob, importDisplayPath). */
+export function publicImportJobDetail(detail: ImportJobDetail): ImportJobDetail {
+  const inputs = detail.job.paths;
+  return {
+    job: publicImportJob(detail.job),
+    errors: {
+      total: detail.errors.total,
+      items: detail.errors.items.map((item) => ({
+        ...item,
+        file: importDisplayPath(item.file, inputs),
+        reason: withoutServerPaths(item.reason, inputs),
+      })),
+    },
+  };
 }
 
 export function recordImportError(db: DbExecutor, jobId: number, error: ImportErrorInput): void {
