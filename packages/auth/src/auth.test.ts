@@ -2,7 +2,7 @@
 import { updateUser } from "@claimdesk/db";
 import { createTestDb } from "@claimdesk/db/testing";
 import { describe, expect, it } from "vitest";
-import { createAuth } from "./auth";
+import { accountSignInCap, createAuth, DEFAULT_ACCOUNT_SIGN_IN_LIMIT } from "./auth";
 import { createUserWithPassword, WeakPasswordError } from "./create-user";
 
 const BASE = "http://localhost:3000";
@@ -81,13 +81,43 @@ describe("createAuth", { timeout: 30_000 }, () => {
     ).toBe(200);
   });
 
-  it("limits attempts per account even when the client changes its forwarded IP", async () => {
+  it("an attacker failing an account's sign-in from one address does not lock its owner out", async () => {
+    // Issue #14: 10 failures per account locked it for 5 minutes, whoever failed. With the default
+    // limits and a generous per-IP one, the attacker's address is limited, the owner's is not.
+    const db = createTestDb();
+    const auth = createAuth(db, {
+      baseURL: BASE,
+      secret: "x".repeat(40),
+      signInLimit: { window: 60, max: 100 },
+    });
+    await createUserWithPassword(
+      db,
+      { name: "Ada", email: "ada@example.org", password: "correct horse battery", role: "admin" },
+      null,
+    );
+    const attacker = "10.6.6.6";
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++)
+      statuses.push((await signIn(auth, "ada@example.org", `guess ${i} guess`, attacker)).status);
+    expect(statuses).toEqual(Array(10).fill(401));
+    // The attacker is limited now, even with the right password or another spelling of the email.
+    const limited = await signIn(auth, "ADA@example.org ", "correct horse battery", attacker);
+    expect(limited.status).toBe(429);
+    expect(await limited.text()).toMatch(/Try again in \d+ s/);
+    // The owner, from their own address, signs in.
+    expect(
+      (await signIn(auth, "ada@example.org", "correct horse battery", "10.0.0.7")).status,
+    ).toBe(200);
+  });
+
+  it("caps an account's attempts from all addresses together (distributed guessing)", async () => {
     const db = createTestDb();
     const auth = createAuth(db, {
       baseURL: BASE,
       secret: "x".repeat(40),
       signInLimit: { window: 60, max: 100 },
       accountSignInLimit: { window: 300, max: 3 },
+      accountSignInCap: { window: 900, max: 5 },
     });
     await createUserWithPassword(
       db,
@@ -95,15 +125,29 @@ describe("createAuth", { timeout: 30_000 }, () => {
       null,
     );
     const statuses: number[] = [];
-    for (let i = 0; i < 4; i++)
+    // A forged X-Forwarded-For per attempt dodges the per-address limit, not the cap.
+    for (let i = 0; i < 6; i++)
       statuses.push(
         (await signIn(auth, "ada@example.org", "nope nope nope", `10.1.0.${i}`)).status,
       );
-    expect(statuses).toEqual([401, 401, 401, 429]);
-    // The right password from yet another address is refused too until the window ends.
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
     expect(
       (await signIn(auth, "ADA@example.org", "correct horse battery", "10.9.9.9")).status,
     ).toBe(429);
+    // Another account is not affected.
+    await createUserWithPassword(
+      db,
+      { name: "Bo", email: "bo@example.org", password: "bo's long password", role: "viewer" },
+      null,
+    );
+    expect((await signIn(auth, "bo@example.org", "bo's long password", "10.9.9.9")).status).toBe(
+      200,
+    );
+  });
+
+  it("derives the cap from the per-address limit: five addresses' worth, three windows", () => {
+    expect(accountSignInCap({ window: 300, max: 10 })).toEqual({ window: 900, max: 50 });
+    expect(DEFAULT_ACCOUNT_SIGN_IN_LIMIT).toEqual({ window: 300, max: 10 });
   });
 
   it("a disabled user cannot sign in and loses every session", async () => {

@@ -16,7 +16,7 @@ import {
 } from "@claimdesk/db";
 import { APIError, betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
-import { createAuthMiddleware } from "better-auth/api";
+import { createAuthMiddleware, getIP } from "better-auth/api";
 
 export interface AuthOptions {
   /** Where the app is served, e.g. http://localhost:3000: cookies and origin checks use it. */
@@ -27,8 +27,11 @@ export interface AuthOptions {
   trustedOrigins?: string[];
   /** Sign-in attempts allowed per client IP in `window` seconds. */
   signInLimit?: { window: number; max: number };
-  /** Sign-in attempts allowed per account (email) in `window` seconds, whatever the client. */
+  /** Sign-in attempts allowed per account (email) from one client IP in `window` seconds. */
   accountSignInLimit?: { window: number; max: number };
+  /** Sign-in attempts allowed per account from all clients together; by default
+   * accountSignInCap(accountSignInLimit). */
+  accountSignInCap?: { window: number; max: number };
 }
 
 /** Minimum password length; checked by better-auth and by the setup and user forms. */
@@ -36,10 +39,27 @@ export const MIN_PASSWORD_LENGTH = 10;
 
 export const DEFAULT_SIGN_IN_LIMIT = { window: 60, max: 5 };
 
-/** The per-IP limit trusts X-Forwarded-For, which a client can forge when no proxy overwrites
- * it; this per-account limit cannot be dodged that way (at the price that an attacker can make
- * one account wait out the window). */
+/**
+ * Sign-in attempts per account and client IP. Keyed by both, so an attacker failing an account's
+ * sign-in uses up their own address's allowance, not the owner's: the owner, elsewhere, still
+ * signs in. (Keyed by the account alone, 10 failures from anyone locked the owner out for 5
+ * minutes.) The per-IP limit and this one trust X-Forwarded-For, which a client can forge when no
+ * proxy overwrites it; the per-account cap below holds whatever the client claims.
+ */
 export const DEFAULT_ACCOUNT_SIGN_IN_LIMIT = { window: 300, max: 10 };
+
+/**
+ * The cap on one account's sign-in attempts from all addresses together, against guessing spread
+ * over many addresses (or forged ones): five addresses' worth of the per-address limit over three
+ * of its windows (50 per 15 minutes by default). Reaching it takes an attacker five times the
+ * attempts the old per-account limit did, and it still bounds guessing at 200 an hour.
+ */
+export function accountSignInCap(limit: { window: number; max: number }): {
+  window: number;
+  max: number;
+} {
+  return { window: limit.window * 3, max: limit.max * 5 };
+}
 
 export function createAuth(db: Db, options: AuthOptions) {
   return betterAuth({
@@ -90,11 +110,18 @@ export function createAuth(db: Db, options: AuthOptions) {
         if (ctx.path !== "/sign-in/email") return;
         const email = (ctx.body as { email?: unknown } | undefined)?.email;
         if (typeof email !== "string") return;
-        const wait = consumeAttempt(
-          db,
-          `account-sign-in:${email.trim().toLowerCase()}`,
-          options.accountSignInLimit ?? DEFAULT_ACCOUNT_SIGN_IN_LIMIT,
-        );
+        const account = email.trim().toLowerCase();
+        const from = ctx.request ?? ctx.headers;
+        const ip = (from ? getIP(from, ctx.context.options) : null) ?? "unknown";
+        const limit = options.accountSignInLimit ?? DEFAULT_ACCOUNT_SIGN_IN_LIMIT;
+        // This address's allowance first: its refused attempts do not count against the cap.
+        const wait =
+          consumeAttempt(db, `account-sign-in:${account}|ip:${ip}`, limit) ??
+          consumeAttempt(
+            db,
+            `account-sign-in:${account}`,
+            options.accountSignInCap ?? accountSignInCap(limit),
+          );
         if (wait !== null)
           throw new APIError("TOO_MANY_REQUESTS", {
             message: `Too many sign-in attempts for this account. Try again in ${wait} s.`,
