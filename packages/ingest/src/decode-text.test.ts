@@ -51,6 +51,68 @@ describe("decodeText", () => {
   });
 });
 
+describe("decodeText with detectLegacy (undeclared legacy charsets)", () => {
+  // "Le café « naïve » coûte 3 € — déjà vu", then an English sentence with curly quotes, in
+  // windows-1252: é=0xE9, ï=0xEF, û=0xFB, €=0x80, —=0x97, “ ”=0x93 0x94, ’=0x92.
+  const latin = (text: string) =>
+    Uint8Array.from(text, (c) => {
+      const high: Record<string, number> = {
+        "€": 0x80,
+        "—": 0x97,
+        "“": 0x93,
+        "”": 0x94,
+        "’": 0x92,
+      };
+      return high[c] ?? c.charCodeAt(0);
+    });
+  const text =
+    "Le café naïve coûte 3 € — déjà vu. “The minister’s aides said the talks would resume,” " +
+    "officials said on Tuesday, according to the ministry’s statement.";
+
+  it("decodes windows-1252 text with no BOM or declaration and says it was detected", () => {
+    const decoded = decodeText(latin(text), undefined, { detectLegacy: true });
+    expect(decoded.text).toBe(text);
+    expect(decoded.encoding).toBe("windows-1252");
+    expect(decoded.detected?.confidence).toBeGreaterThan(0);
+    expect(decoded.detected?.confidence).toBeLessThanOrEqual(1);
+  });
+
+  it("without detectLegacy the same bytes are still refused as invalid UTF-8", () => {
+    expect(() => decodeText(latin(text))).toThrow(/Invalid UTF-8 at byte offset 6\b/);
+  });
+
+  it("bytes declared or forced UTF-8 are still refused, never guessed", () => {
+    expect(() => decodeText(latin(text), "utf-8", { detectLegacy: true })).toThrow(
+      /Invalid UTF-8 at byte offset 6\b/,
+    );
+  });
+
+  it("valid UTF-8 with one corrupt byte is broken UTF-8, not Latin-1", () => {
+    const broken = new Uint8Array([
+      ...utf8("déjà vu, the minister said "),
+      0xff,
+      ...utf8(" again"),
+    ]);
+    expect(() => decodeText(broken, undefined, { detectLegacy: true })).toThrow(
+      /Invalid UTF-8 at byte offset 29\b/,
+    );
+  });
+
+  it("UTF-8 text is UTF-8, with nothing detected", () => {
+    expect(decodeText(utf8("“déjà” vu"), undefined, { detectLegacy: true })).toEqual({
+      text: "“déjà” vu",
+      encoding: "utf-8",
+    });
+  });
+
+  it("a forced legacy encoding is used as given", () => {
+    expect(decodeText(latin("café “x”"), "latin1")).toEqual({
+      text: "café “x”",
+      encoding: "windows-1252",
+    });
+  });
+});
+
 describe("firstInvalidUtf8Offset", () => {
   it("returns -1 for valid UTF-8, including 4-byte sequences", () => {
     expect(firstInvalidUtf8Offset(utf8("ascii é ” 🙂"))).toBe(-1);

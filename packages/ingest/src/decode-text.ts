@@ -1,9 +1,25 @@
-/** Bytes → text: BOM detection, strict UTF-8/UTF-16, and errors that say where the bad byte is. */
+/**
+ * Bytes → text: BOM detection, strict UTF-8/UTF-16, errors that say where the bad byte is, and (when
+ * asked) a legacy charset detected by chardet for undeclared text that is not UTF-8.
+ */
+import { analyse } from "chardet";
 
 export interface DecodedText {
   readonly text: string;
   /** WHATWG encoding name actually used: "utf-8", "utf-16le", "utf-16be", "windows-1252"… */
   readonly encoding: string;
+  /** Present when `encoding` was guessed from the bytes (nothing declared it): chardet's confidence, 0–1. */
+  readonly detected?: { readonly confidence: number };
+}
+
+export interface DecodeOptions {
+  /**
+   * Undeclared bytes (no BOM, no `declared`) that are not UTF-8 are decoded in the legacy charset
+   * chardet finds most likely (windows-1252 for Latin-1 text), reported in `detected`, instead of
+   * being refused. Text that holds valid multi-byte UTF-8 before its first bad byte is UTF-8 with a
+   * corrupt byte, and is still refused.
+   */
+  readonly detectLegacy?: boolean;
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -62,10 +78,15 @@ function decodeStrict(bytes: Uint8Array, encoding: string, offset: number): stri
 
 /**
  * Decodes article bytes. A BOM decides (UTF-8, UTF-16LE, UTF-16BE); otherwise `declared` (an
- * HTTP/meta charset label) when given, else strict UTF-8. Invalid bytes are an error naming their
- * offset, never silently replaced.
+ * HTTP/meta charset label, or the user's --encoding) when given, else strict UTF-8, else (with
+ * `detectLegacy`) the detected legacy charset. Invalid bytes in declared or UTF-8-looking text are
+ * an error naming their offset, never silently replaced.
  */
-export function decodeText(bytes: Uint8Array, declared?: string): DecodedText {
+export function decodeText(
+  bytes: Uint8Array,
+  declared?: string,
+  options: DecodeOptions = {},
+): DecodedText {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: decodeUtf8(bytes, 3), encoding: "utf-8" };
   }
@@ -88,7 +109,50 @@ export function decodeText(bytes: Uint8Array, declared?: string): DecodedText {
       }
     }
   }
-  return { text: decodeUtf8(bytes, 0), encoding: "utf-8" };
+  if (declared || !options.detectLegacy) return { text: decodeUtf8(bytes, 0), encoding: "utf-8" };
+  try {
+    return { text: decodeUtf8(bytes, 0), encoding: "utf-8" };
+  } catch (error) {
+    return decodeDetected(bytes, error as Error);
+  }
+}
+
+/** Labels chardet can name that are not a legacy single- or double-byte charset of undeclared text. */
+const NOT_LEGACY = new Set([
+  "ASCII",
+  "UTF-8",
+  "UTF-16BE",
+  "UTF-16LE",
+  "UTF-32",
+  "UTF-32BE",
+  "UTF-32LE",
+]);
+
+function decodeDetected(bytes: Uint8Array, utf8Error: Error): DecodedText {
+  const bad = firstInvalidUtf8Offset(bytes);
+  // Valid multi-byte UTF-8 before the first bad byte: UTF-8 with a corrupt byte, not Latin-1.
+  if (bad > 0 && bytes.subarray(0, bad).some((b) => b >= 0x80)) throw utf8Error;
+  for (const match of analyse(bytes)) {
+    if (NOT_LEGACY.has(match.name) || match.confidence <= 0) continue;
+    let decoder: InstanceType<typeof TextDecoder>;
+    try {
+      decoder = new TextDecoder(match.name, { fatal: true, ignoreBOM: true });
+    } catch {
+      continue; // a label this runtime cannot decode ("ISO_2022", "mbcs")
+    }
+    const confidence = match.confidence / 100;
+    if (decoder.encoding === "windows-1252") {
+      return { text: decodeWindows1252(bytes), encoding: "windows-1252", detected: { confidence } };
+    }
+    try {
+      return { text: decoder.decode(bytes), encoding: decoder.encoding, detected: { confidence } };
+    } catch {
+      // Not this one after all: some byte does not decode; try the next candidate.
+    }
+  }
+  throw new Error(
+    `${utf8Error.message}, and no other character encoding fits; name it with --encoding`,
+  );
 }
 
 // WHATWG windows-1252 for 0x80–0x9F (Node 20's TextDecoder decodes this label as Latin-1 and

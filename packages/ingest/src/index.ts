@@ -10,7 +10,13 @@ export {
   type RemovedBoilerplate,
 } from "./clean-boilerplate";
 export { decodeHtml, sniffHtmlCharset } from "./decode-html";
-export { type DecodedText, decodeText, firstInvalidUtf8Offset } from "./decode-text";
+export {
+  type DecodedText,
+  type DecodeOptions,
+  decodeText,
+  firstInvalidUtf8Offset,
+} from "./decode-text";
+export { articleLanguage, detectLanguage, suggesterKnows } from "./detect-language";
 export { type ExtractedHtml, extractHtml, READABILITY_VERSION } from "./extract-html";
 export {
   analyseMention,

@@ -2,6 +2,7 @@
 import { MAX_ARTICLE_CHARS, type TArticleFields, type TProcessedArticle } from "@claimdesk/types";
 import { isAbbreviation } from "./abbreviations";
 import { type CleanedText, cleanBoilerplate, crumbMatchesTitle } from "./clean-boilerplate";
+import { articleLanguage, suggesterKnows } from "./detect-language";
 import { extractHtml, READABILITY_VERSION } from "./extract-html";
 import { hashText } from "./hash-text";
 import { normalizeText } from "./normalize-text";
@@ -132,6 +133,7 @@ function processNormalized(
   const { title, body } = splitTitle(cleaned, meta.title);
   if (body.length === 0) throw new Error(`${where}empty body: the text is only its title`);
   const sentences = segmentSentences(body);
+  const language = articleLanguage(body, meta.language);
   return {
     title,
     byline: meta.byline ?? null,
@@ -140,12 +142,13 @@ function processNormalized(
     url: meta.url ?? null,
     ...(meta.externalId === undefined ? {} : { externalId: meta.externalId }),
     ...(meta.collection === undefined ? {} : { collection: meta.collection }),
-    // The rules are English-only; the language is only what the source declares.
-    language: meta.language ?? null,
+    // Detected from the text (a declared tag naming the same language is kept).
+    language,
     text: body,
     textSha256: hashText(body),
     extractor,
     sentences,
-    claims: suggestClaims(body, sentences),
+    // The rules are English-only: another language gets no suggestions (the UI says so).
+    claims: suggesterKnows(language) ? suggestClaims(body, sentences) : [],
   };
 }
