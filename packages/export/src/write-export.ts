@@ -3,6 +3,12 @@
  * response, or (with a split) a folder of one file per split plus the dataset card. Files are
  * written under a temporary name in the target's directory and renamed on success, so a failed
  * export never leaves a partial file behind.
+ *
+ * An export reads one snapshot of the database: all its queries (claims, annotations, history,
+ * unclaimed articles, sources) run inside one read transaction on the connection it is given, so
+ * rows committed meanwhile by the web app or an import are neither half nor partly in it. Give it a
+ * connection of its own (the worker's, or the web route's read-only one): a transaction holds the
+ * whole connection.
  */
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
@@ -40,6 +46,35 @@ export interface ExportSelection {
  * writes it to stdout. Pass `stats` to collect counts on the way.
  */
 export function* exportChunks(
+  db: Db,
+  selection: ExportSelection,
+  stats?: ExportStats,
+): Generator<string> {
+  const end = beginSnapshot(db);
+  try {
+    yield* snapshotChunks(db, selection, stats);
+  } finally {
+    end();
+  }
+}
+
+/**
+ * Opens a read transaction on `db`'s connection and returns what ends it. A deferred BEGIN takes
+ * its snapshot at its first read, so one is made at once: the export holds the database as it was
+ * when it started. In WAL mode a reader blocks no writer; a caller already in a transaction keeps
+ * its own (it already reads one snapshot).
+ */
+export function beginSnapshot(db: Db): () => void {
+  const client = db.$client;
+  if (client.inTransaction) return () => {};
+  client.exec("BEGIN");
+  client.prepare("select count(*) from sqlite_master").get();
+  return () => {
+    if (client.open && client.inTransaction) client.exec("COMMIT");
+  };
+}
+
+function* snapshotChunks(
   db: Db,
   selection: ExportSelection,
   stats?: ExportStats,
@@ -150,6 +185,7 @@ function writeSplitFolder(
     SPLIT_NAMES.map((s) => [s, exportFileName(options.format, s)]),
   ) as Record<SplitName, string>;
   const files = new Map<SplitName, { fd: number; formatter: ExportFormatter; buffer: string }>();
+  const endSnapshot = beginSnapshot(db);
   try {
     for (const split of SPLIT_NAMES) {
       const formatter = formatterFor(db, options);
@@ -213,6 +249,8 @@ function writeSplitFolder(
     closeAll(files.values());
     rmSync(temp, { recursive: true, force: true });
     throw error;
+  } finally {
+    endSnapshot();
   }
   closeAll(files.values());
   renameSync(temp, options.out);
