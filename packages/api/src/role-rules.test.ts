@@ -38,6 +38,11 @@ const RULES: Record<string, Rule> = {
   // sources
   "source.list": "viewer",
   "source.create": "analyst",
+  "source.update": "analyst",
+  "source.merge": "analyst",
+  "source.undoMerge": "analyst",
+  "source.recentMerges": "viewer",
+  "source.mergeProposals": "viewer",
 
   // annotations
   "annotation.upsert": "analyst",

@@ -10,7 +10,12 @@ import {
   InvalidInputError,
   NotFoundError,
 } from "@claimdesk/db";
-import { roleAtLeast, type TUserRole } from "@claimdesk/types";
+import {
+  readableIssueMessage,
+  readableIssues,
+  roleAtLeast,
+  type TUserRole,
+} from "@claimdesk/types";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 
@@ -34,9 +39,20 @@ export function createContextInner(opts: { db: Db; user: SessionUser | null }): 
 
 type FlattenedError = { formErrors: string[]; fieldErrors: Record<string, string[] | undefined> };
 
-/** Field errors in z.flattenError's shape, from zod or from a check against the data. */
+/**
+ * Field errors in z.flattenError's shape (keyed by the input's top-level field), with readable
+ * messages; a nested field is also keyed by its dotted path ("patch.name", "aliases.1").
+ */
 function fieldErrorsOf(cause: unknown): FlattenedError | null {
-  if (cause instanceof ZodError) return z.flattenError(cause);
+  if (cause instanceof ZodError) {
+    const flat: FlattenedError = z.flattenError(cause, readableIssueMessage);
+    for (const issue of cause.issues) {
+      if (issue.path.length < 2) continue;
+      const key = issue.path.map(String).join(".");
+      flat.fieldErrors[key] = [...(flat.fieldErrors[key] ?? []), readableIssueMessage(issue)];
+    }
+    return flat;
+  }
   if (cause instanceof InvalidInputError)
     return { formErrors: [], fieldErrors: { [cause.field]: [cause.message] } };
   return null;
@@ -46,6 +62,8 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     return {
       ...shape,
+      // zod's message is its issues as JSON: say them as sentences instead.
+      message: error.cause instanceof ZodError ? readableIssues(error.cause.issues) : shape.message,
       data: {
         ...shape.data,
         zodError: fieldErrorsOf(error.cause),

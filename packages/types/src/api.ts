@@ -13,11 +13,11 @@ import {
   ZSourceStanceSchema,
   ZVerdictSchema,
 } from "./enums";
+import { SOURCE_ALIASES_MAX, SOURCE_NAME_MAX, SOURCE_QUERY_MAX } from "./sources";
 import { ZSpanSchema } from "./spans";
 
 export const ZIdSchema = z.number().int().positive();
 const ZVersionSchema = z.number().int().nonnegative();
-const ZTrimmedName = z.string().trim().min(1, "Required").max(300);
 
 /** articles.list — newest first, or ranked by FTS5 when `query` is given. */
 export const ZArticleListInputSchema = z.object({
@@ -71,14 +71,27 @@ export type TClaimDeleteInput = z.infer<typeof ZClaimDeleteInputSchema>;
 
 /** sources.list — the registry, filtered by name/alias prefix or substring. */
 export const ZSourceListInputSchema = z.object({
-  query: z.string().trim().max(200).optional(),
+  query: z
+    .string()
+    .trim()
+    .max(SOURCE_QUERY_MAX, `Search with at most ${SOURCE_QUERY_MAX} characters`)
+    .optional(),
   limit: z.number().int().min(1).max(200).default(50),
 });
 export type TSourceListInput = z.input<typeof ZSourceListInputSchema>;
 
+const ZSourceName = z
+  .string()
+  .trim()
+  .min(1, "Give the source a name")
+  .max(SOURCE_NAME_MAX, `Use at most ${SOURCE_NAME_MAX} characters`);
+
 export const ZSourceCreateInputSchema = z.object({
-  name: ZTrimmedName,
-  aliases: z.array(ZTrimmedName).max(50).default([]),
+  name: ZSourceName,
+  aliases: z
+    .array(ZSourceName)
+    .max(SOURCE_ALIASES_MAX, `Give at most ${SOURCE_ALIASES_MAX} aliases`)
+    .default([]),
   kind: ZSourceKindSchema.default("generic"),
   affiliation: ZSourceAffiliationSchema.default("unknown"),
   country: z

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { ZClaimFilterSchema, ZClaimSortSchema } from "./claim-filter";
 import { ZSourceKindSchema } from "./enums";
+import { SOURCE_QUERY_MAX } from "./sources";
 
 const ZId = z.number().int().positive();
 
@@ -42,7 +43,11 @@ export type TBulkUpdateInput = z.input<typeof ZBulkUpdateInputSchema>;
 
 /** corpus.sources — the registry page: search by name or alias, optionally by kind. */
 export const ZSourceRegistryInputSchema = z.object({
-  query: z.string().trim().max(200).optional(),
+  query: z
+    .string()
+    .trim()
+    .max(SOURCE_QUERY_MAX, `Search with at most ${SOURCE_QUERY_MAX} characters`)
+    .optional(),
   kind: z.array(ZSourceKindSchema).optional(),
   limit: z.number().int().min(1).max(200).default(50),
   offset: z.number().int().nonnegative().default(0),

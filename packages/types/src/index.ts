@@ -13,6 +13,8 @@ export * from "./imports";
 export * from "./labels";
 export * from "./propositions";
 export * from "./queue";
+export * from "./sources";
 export * from "./spans";
 export * from "./suggestion";
 export * from "./users";
+export * from "./validation-messages";
