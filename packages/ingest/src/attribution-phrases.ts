@@ -8,6 +8,7 @@ import {
   isCloseQuote,
   isCueWord,
   isOpenQuote,
+  isPossessiveName,
   POSSESSIVE,
   type Token,
 } from "./sentence-tokens";
@@ -168,7 +169,9 @@ export function nounPhraseEndingAt(toks: readonly Token[], end: number): Range |
   // "42% say": a poll share.
   if (last.t === "%" && i === end && DIGITS.test(toks[end - 1]?.t ?? ""))
     return { from: end - 1, to: end };
-  if (!canEndNounPhrase(last)) {
+  // "Moody's said", "Standard and Poor's said": a name that ends in "'s" before a finite cue.
+  const possessiveName = i === end && isPossessiveName(last) && !!toks[end + 1]?.cue;
+  if (!possessiveName && !canEndNounPhrase(last)) {
     // "Several said", "about three in 10 said", "another says".
     if (i !== end || !QUANTIFIER_SUBJECTS.has(last.lw)) return quantityEndingAt(toks, end);
   }

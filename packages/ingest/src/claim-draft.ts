@@ -24,4 +24,9 @@ export interface Draft {
   kind: TSourceKind | null;
   /** The source is named (or an anaphor resolved to a named source): usable as an antecedent. */
   resolved: boolean;
+  /**
+   * The source is a description ("the company", "officials", "analysts"), not a name: a mention
+   * of its own article, never a new registry source (resolveSources sets it).
+   */
+  sourceIsDescription?: boolean;
 }

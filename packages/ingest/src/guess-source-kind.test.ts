@@ -31,6 +31,16 @@ describe("guessSourceKind", () => {
       "named_person",
     ],
     ["he", null],
+    // Descriptions of an organisation are not its name (issue 13: "the company" was named).
+    ["the company", "unnamed_official"],
+    ["The firm", "unnamed_official"],
+    ["the Bank", "unnamed_official"],
+    ["MPs", "unnamed_official"],
+    ["Iran’s foreign ministry", "named_organization"],
+    // Party names are organisations, not people ("Lib Dems" was a named person).
+    ["Lib Dems", "named_organization"],
+    ["Liberal Democrats", "named_organization"],
+    ["Standard and Poor's", "named_organization"],
   ];
   for (const [mention, kind] of cases) {
     it(`${mention} → ${kind}`, () => expect(guessSourceKind(mention)).toBe(kind));
@@ -77,6 +87,30 @@ describe("analyseMention (registry names)", () => {
       kind: "named_organization",
       name: "Heartline",
     });
+  });
+});
+
+describe("analyseMention: names joined by “and” (issue 13: “S and P” became “P”)", () => {
+  it("keeps a company's name whole", () => {
+    const cases: [string, string][] = [
+      ["Standard and Poor's", "Standard and Poor's"],
+      ["Standard and Poor's Corp", "Standard and Poor's Corp"],
+      ["S and P", "S and P"],
+      ["Johnson and Johnson", "Johnson and Johnson"],
+      ["Procter and Gamble Co", "Procter and Gamble Co"],
+      ["ratings agency Standard & Poor's", "Standard & Poor's"],
+    ];
+    for (const [mention, name] of cases)
+      expect(analyseMention(mention)).toMatchObject({ name, kind: "named_organization" });
+  });
+  it("leaves a coordination of two names alone", () => {
+    expect(analyseMention("Nick Brown and Gordon Brown").name).toBe("Gordon Brown");
+    expect(analyseMention("Labour and the Tories").name).toBe("Tories");
+  });
+  it("marks descriptions as unnamed", () => {
+    for (const mention of ["the company", "The Bank", "analysts", "officials", "sources", "MPs"])
+      expect(analyseMention(mention).named).toBe(false);
+    expect(analyseMention("Iran’s foreign ministry").named).toBe(true);
   });
 });
 

@@ -120,8 +120,27 @@ const ORGANIZATION_WORDS: ReadonlySet<string> = new Set([
     motors technologies systems industries holdings partners labs laboratories pharmaceuticals
     pharma therapeutics energy network bureau secretariat tribunal mission consulate county
     province state union authority transit railways association agency commission committee
+    democrats dems republicans conservatives tories labour liberals greens socialists unionists
+    nationalists
   `),
 ]);
+/**
+ * Organisation heads that a house style capitalises without making them a name: "the Bank said",
+ * "The Company said" describe an organisation (named elsewhere in the article), they do not name
+ * one. Alone (after "the") they are read as descriptions.
+ */
+const DESCRIPTIVE_ORGANIZATION_HEADS: ReadonlySet<string> = wordSet(`
+  company firm bank ministry government group agency department office council committee
+  commission authority board party regulator manufacturer maker administration
+`);
+/** Joins two capitalised words into one name: "Marks and Spencer", "S and P", "AT & T". */
+const NAME_CONJUNCTIONS: ReadonlySet<string> = wordSet("and &");
+/** The last word of a company's name, after which "X and Y Corp" is one name. */
+const COMPANY_SUFFIXES: ReadonlySet<string> = wordSet(`
+  corp corp. corporation inc inc. co co. ltd ltd. plc llc group
+`);
+/** "MPs", "MEPs", "CEOs": a plural of an acronym is a description, not a name. */
+const PLURAL_ACRONYM = /^\p{Lu}{2,5}s$/u;
 /** Capitalised words that precede a name without being part of it. */
 export const TITLE_WORDS: ReadonlySet<string> = wordSet(`
   prime minister president vice deputy foreign defence defense interior finance secretary general
@@ -130,7 +149,8 @@ export const TITLE_WORDS: ReadonlySet<string> = wordSet(`
   queen prince princess sheikh ayatollah mayor councillor councilor councilman councilwoman
   chairman chairwoman ceo chief commander colonel captain spokesman spokeswoman director executive
   lieutenant sergeant admiral brigadier major emir supreme leader speaker cleric imam state health
-  transport energy trade economy justice attorney chancellor premier senior former acting
+  transport energy trade economy justice attorney chancellor premier senior former acting home
+  culture education environment industry work pensions shadow
 `);
 const DEMONYM_SUFFIX = /(?:ian|ean|ese|ish|ic)$/;
 const DEMONYMS: ReadonlySet<string> = wordSet(`
@@ -185,9 +205,39 @@ export function trailingNameRun(tokens: readonly string[]): string[] {
       i--;
     else break;
   }
+  i = joinedNameStart(tokens, i);
   const run = tokens.slice(i);
   while (run.length > 0 && DETERMINERS.has((run[0] ?? "").toLowerCase())) run.shift();
   return run;
+}
+
+/**
+ * Where a run starting at `i` begins once a name joined by "and"/"&" is taken whole: "Standard and
+ * Poor's", "S and P", "Marks and Spencer Plc", "AT & T". Two single words are one name when "&"
+ * joins them, when either is an initial or two ("S", "AT"), when the second is possessive
+ * ("Poor's") or repeats the first ("Johnson and Johnson"), or when a company suffix ends the
+ * run ("Procter and Gamble Co"). Otherwise "Nationwide and Halifax" stays two sources.
+ */
+function joinedNameStart(tokens: readonly string[], i: number): number {
+  const conjunction = tokens[i - 1] ?? "";
+  const left = tokens[i - 2] ?? "";
+  const right = tokens[i] ?? "";
+  if (!NAME_CONJUNCTIONS.has(conjunction.toLowerCase()) || !isNameToken(left) || !right) return i;
+  // The left part must be a single word ("Nick Brown and Gordon Brown" are two people).
+  const before = tokens[i - 3];
+  if (before !== undefined && isNameToken(before) && !DETERMINERS.has(before.toLowerCase()))
+    return i;
+  if (DETERMINERS.has(left.toLowerCase())) return i;
+  const last = (tokens[tokens.length - 1] ?? "").toLowerCase();
+  const initial = (w: string) => /^\p{Lu}{1,2}\.?$/u.test(w);
+  const joined =
+    conjunction === "&" ||
+    initial(left) ||
+    initial(right) ||
+    (POSSESSIVE.test(right) && right.length > 2) ||
+    left.toLowerCase() === right.toLowerCase() ||
+    (COMPANY_SUFFIXES.has(last) && tokens.length - i >= 2);
+  return joined ? i - 2 : i;
 }
 
 /** Drops leading titles and demonyms: "Iraqi Prime Minister Mohammed Shia al-Sudani" → the name. */
@@ -235,6 +285,20 @@ function analysePart(part: string): MentionAnalysis {
   if (run.length === 1 && tokens.length === 1 && kindOfHead(head, lower) !== null) {
     return { kind: kindOfHead(head, lower), name: part, named: false };
   }
+  // "the Bank", "The Company": a capitalised description of an organisation, not its name.
+  const described =
+    run.length === 1 &&
+    DESCRIPTIVE_ORGANIZATION_HEADS.has((run[0] ?? "").toLowerCase()) &&
+    tokens.length > 1;
+  // "the dollar Analysts" (a lost full stop): a capitalised common noun of people is no name.
+  const commonNoun =
+    run.length === 1 &&
+    (GENERIC_HEADS.has(head) || OFFICIAL_HEADS.has(head) || NON_OFFICIAL_HEADS.has(head)) &&
+    !ORGANIZATION_WORDS.has(head);
+  if (described || commonNoun || (run.length === 1 && PLURAL_ACRONYM.test(run[0] ?? ""))) {
+    const kind = described || commonNoun ? kindOfHead(head, lower) : "unnamed_official";
+    return { kind, name: part, named: false };
+  }
   if (run.length > 0) {
     const runLower = run.map((w) => w.toLowerCase());
     const joined = run.join(" ");
@@ -244,7 +308,7 @@ function analysePart(part: string): MentionAnalysis {
     if (MEDIA_NAMES.has(runLower.join(" ")) || mediaName)
       return { kind: "media_outlet", name: joined, named: true };
     if (
-      runLower.some((w) => ORGANIZATION_WORDS.has(w)) ||
+      runLower.some((w) => ORGANIZATION_WORDS.has(w) || NAME_CONJUNCTIONS.has(w)) ||
       (run.length === 1 && ACRONYM.test(joined))
     )
       return { kind: "named_organization", name: joined, named: true };
@@ -257,7 +321,18 @@ function analysePart(part: string): MentionAnalysis {
       return { kind: "named_organization", name: joined, named: true };
     }
   }
+  // "Iran’s foreign ministry", "the Pentagon’s press office": an organisation named through a
+  // proper noun that modifies it is a registry source; "the company" is a description.
+  if (ORGANIZATION_HEADS.has(head) && kindOfHead(head, lower) === "unnamed_official") {
+    const proper = tokens.some((w, i) => isNameToken(w) && !(i === 0 && isOpener(w)));
+    if (proper) return { kind: "named_organization", name: part, named: true };
+  }
   return { kind: kindOfHead(head, lower), name: part, named: false };
+}
+
+/** A word capitalised only because it opens the mention: "The", "A", "Its". */
+function isOpener(word: string): boolean {
+  return DETERMINERS.has(word.toLowerCase()) || !CAPITALISED.test(word);
 }
 
 /** Kind from the head noun of an unnamed mention ("the senior Iraqi security source"). */
@@ -268,7 +343,9 @@ function kindOfHead(head: string, lower: string): TSourceKind | null {
   if (DOCUMENT_HEADS.has(head)) return "document";
   if (OFFICIAL_HEADS.has(head)) return "unnamed_official";
   if (NON_OFFICIAL_HEADS.has(head)) return "unnamed_non_official";
-  if (ORGANIZATION_HEADS.has(head)) return "named_organization";
+  // "the company", "the ministry": an organisation described, not named (the name, if any, is
+  // elsewhere in the article); it speaks through unnamed officials.
+  if (ORGANIZATION_HEADS.has(head)) return "unnamed_official";
   return null;
 }
 
@@ -294,7 +371,7 @@ export function analyseMention(mention: string): MentionAnalysis {
   if (
     named.kind === "named_person" &&
     !description.named &&
-    description.kind === "named_organization"
+    ORGANIZATION_HEADS.has(headNoun(words(description.name)))
   )
     return { ...named, kind: "named_organization" };
   return named;

@@ -17,8 +17,16 @@ const PERSON_ANAPHORS: ReadonlySet<string> = wordSet(`
 // These name an organisation; the ones above a person.
 const ORGANIZATION_ANAPHORS: ReadonlySet<string> = wordSet(`
   company firm group ministry militia agency organisation organization government council party
-  board authority regulator office court
+  board authority regulator office court bank department commission committee
 `);
+// "Mr Blair", "President Reagan": a personal title before a capitalised word makes it a name.
+const PERSONAL_TITLES = `mr mrs ms miss dr prof sir lord lady president senator sen rep gov governor
+  mayor pope king queen prince princess sheikh ayatollah chancellor premier judge justice general
+  gen col colonel capt captain minister secretary`.split(/\s+/);
+const TITLED_NAME = new RegExp(
+  `\\b(?:${PERSONAL_TITLES.map((w) => `[${w[0]}${w[0]?.toUpperCase()}]${w.slice(1)}`).join("|")})\\.? (\\p{Lu}[\\p{L}'’-]+)\\b(?! \\p{Lu})`,
+  "gu",
+);
 const DEFINITE_ANAPHOR = new RegExp(
   `^the (?:[a-z-]+ ){0,3}(${[...PERSON_ANAPHORS, ...ORGANIZATION_ANAPHORS].join("|")})$`,
 );
@@ -82,29 +90,43 @@ export function resolveSources(
     if (s && PROSE_END.test(text.slice(s.end - 1, s.end))) prose.push(i);
   }
   let windowStart = 0;
-  // Last name → full name of the people named so far ("Halvik" after "Teodor Halvik").
+  const analyses = drafts.map((draft) =>
+    // A party label is not part of the name: "Sen. Ted Cruz (R-Texas)".
+    draft.source
+      ? analyseMention(text.slice(draft.source.start, draft.source.end).replace(PARTY_LABEL, ""))
+      : null,
+  );
+  // Last name → full name of the people the article's sources name ("Halvik" for "Teodor
+  // Halvik"), so that "Blair said" and "Mr Blair said" are Tony Blair's in his article.
   const surnames = new Map<string, string | null>();
+  for (const analysis of analyses) {
+    if (analysis?.kind !== "named_person") continue;
+    const last = analysis.name.split(" ").pop();
+    if (!last || last === analysis.name) continue;
+    const known = surnames.get(last);
+    // Two people sharing a surname make it ambiguous: remember that with null.
+    surnames.set(last, known === undefined || known === analysis.name ? analysis.name : null);
+  }
+  let titled: Set<string> | null = null;
   for (let d = 0; d < drafts.length; d++) {
     const draft = drafts[d];
-    if (!draft) continue;
-    if (!draft.source) continue;
+    const analysis = analyses[d];
+    if (!draft?.source || !analysis) continue;
     const mention = text.slice(draft.source.start, draft.source.end);
-    // A party label is not part of the name: "Sen. Ted Cruz (R-Texas)".
-    const analysis = analyseMention(mention.replace(PARTY_LABEL, ""));
     draft.kind = analysis.kind;
     draft.sourceName = analysis.name;
-    if (analysis.kind === "named_person") {
-      const last = analysis.name.split(" ").pop();
-      if (last && last !== analysis.name) {
-        const known = surnames.get(last);
-        // Two people sharing a surname make it ambiguous: remember that with null.
-        surnames.set(last, known === undefined || known === analysis.name ? analysis.name : null);
-      }
-    } else if (analysis.kind === "named_organization" && SINGLE_NAME.test(analysis.name)) {
+    if (
+      (analysis.kind === "named_organization" || analysis.kind === "named_person") &&
+      SINGLE_NAME.test(analysis.name)
+    ) {
       const person = surnames.get(analysis.name);
       if (person) {
         draft.kind = "named_person";
         draft.sourceName = person;
+      } else if (analysis.kind === "named_organization") {
+        // "Reagan said" where the article also says "President Reagan": a person.
+        titled ??= titledNames(text);
+        if (titled.has(analysis.name)) draft.kind = "named_person";
       }
     }
     const anaphor = anaphorType(mention);
@@ -113,6 +135,7 @@ export function resolveSources(
     if (!anaphor) {
       draft.resolved = analysis.kind === "named_person" || analysis.kind === "named_organization";
       if (namesNoOne(mention)) draft.sourceName = null;
+      else if (!analysis.named) draft.sourceIsDescription = true;
       continue;
     }
     const earliest = proseBefore[draft.sentence] ?? 0;
@@ -141,6 +164,14 @@ export function resolveSources(
       // pronoun gets none; the score says so either way.
       draft.score -= anaphor === "definite" ? 0.1 : 0.25;
       if (namesNoOne(mention)) draft.sourceName = null;
+      else if (!analysis.named) draft.sourceIsDescription = true;
     }
   }
+}
+
+/** Capitalised words the text puts after a title ("Mr Blair", "President Reagan"). */
+function titledNames(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of text.matchAll(TITLED_NAME)) if (m[1]) names.add(m[1]);
+  return names;
 }

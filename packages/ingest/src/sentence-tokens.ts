@@ -82,9 +82,12 @@ export function tokenize(text: string, start: number, end: number): Token[] {
     if (cue) {
       const prev = out[out.length - 1];
       if (prev?.word && (NOUN_MARKERS.has(prev.lw) || isPossessive(prev))) {
-        // "another says …": after a pronoun-like "another" a finite verb form stays a cue.
+        // "another says …": after a pronoun-like "another" a finite verb form stays a cue, and so
+        // it does after a name that ends in "'s" ("Moody's said", "Standard and Poor's says").
         const finite = !REPORTING_VERBS.get(lw)?.nounLike && !lw.endsWith("ing");
-        cue = prev.lw === "another" && finite;
+        // Only "said"/"says" there: "Trump's proposed cuts", "Curiel's alleged bias" are nouns.
+        const afterName = isPossessiveName(prev) && (lw === "said" || lw === "says");
+        cue = (prev.lw === "another" || afterName) && finite;
       }
       // "the congressional report said", "a campaign statement says": a noun-like cue form right
       // before another cue is the head of its subject.
@@ -127,6 +130,13 @@ export const isCloseQuote = (tok: Token | undefined): boolean =>
 export const POSSESSIVE = /['’]s$/;
 /** "Iran’s" but not the "’s" split off "he’s". */
 const isPossessive = (tok: Token): boolean => tok.t.length > 2 && POSSESSIVE.test(tok.t);
+// "Let's say", "That's said": capitalised contractions of "us"/"is", not names.
+const CONTRACTED = wordSet(
+  "let's let’s that's that’s it's it’s what's what’s there's there’s here's here’s",
+);
+/** A capitalised name ending in "'s" ("Moody's", "Standard and Poor's"), not "Let's". */
+export const isPossessiveName = (tok: Token): boolean =>
+  tok.cap && isPossessive(tok) && !CONTRACTED.has(tok.lw);
 
 // Words after which a cue form is a noun: "the report", "a new claim", "its warning".
 const NOUN_MARKERS = wordSet(

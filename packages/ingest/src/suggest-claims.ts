@@ -228,6 +228,7 @@ function finalise(text: string, drafts: readonly Draft[]): TSuggestedClaim[] {
       cueLemma: d.cue.lemma,
       sourceName: d.sourceName,
       sourceKindGuess: d.kind,
+      ...(d.sourceIsDescription ? { sourceIsDescription: true } : {}),
       quoteType: quoteTypeOf(content.exact),
       reportingStanceGuess: d.cue.stance,
       parentIndex: null,

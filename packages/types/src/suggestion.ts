@@ -13,6 +13,11 @@ export const ZSuggestedClaimSchema = z.object({
   /** Name to match against the source registry (the resolved antecedent for "he"/"the official"). */
   sourceName: z.string().nullable(),
   sourceKindGuess: ZSourceKindSchema.nullable(),
+  /**
+   * The source is a description ("the company", "officials", "analysts"), not a name: the writer
+   * links it to a registry source only if an analyst registered that description, and creates none.
+   */
+  sourceIsDescription: z.boolean().optional(),
   quoteType: ZQuoteTypeSchema,
   reportingStanceGuess: ZReportingStanceSchema,
   /** Index into the same article's suggestions of the claim this one is nested in. */

@@ -247,6 +247,56 @@ describe("insertProcessedArticles", () => {
     expect(count("sources")).toBe(0);
   });
 
+  it("creates no registry source for a description, but cites one an analyst registered", () => {
+    const described = () =>
+      claim(TEXT, {
+        content: "it has funded allies",
+        sourceName: "the company",
+        sourceKindGuess: "unnamed_official",
+        sourceIsDescription: true,
+      });
+    expect(insertProcessedArticles(db, null, [article(TEXT, [described()])]).claims).toBe(1);
+    expect(count("sources")).toBe(0);
+    const registered = db.$client
+      .prepare(
+        "insert into sources (name, name_key, kind) values ('The company', 'company', 'generic') returning id",
+      )
+      .pluck()
+      .get() as number;
+    db.$client
+      .prepare("insert into source_aliases (source_id, alias_key) values (?, 'company')")
+      .run(registered);
+    // Made by an importer (no audit event): not registered by an analyst, so not cited.
+    insertProcessedArticles(db, null, [
+      article(`${TEXT} Once.`, [
+        claim(`${TEXT} Once.`, {
+          content: "it has funded allies",
+          sourceName: "the company",
+          sourceIsDescription: true,
+        }),
+      ]),
+    ]);
+    db.$client
+      .prepare(
+        "insert into audit_events (entity, entity_id, action, before, after) values ('source', ?, 'create', null, '{}')",
+      )
+      .run(registered);
+    const other = `${TEXT} Again.`;
+    const a = {
+      ...article(other, [
+        claim(other, {
+          content: "it has funded allies",
+          sourceName: "The Company",
+          sourceIsDescription: true,
+        }),
+      ]),
+    };
+    insertProcessedArticles(db, null, [a]);
+    expect(count("sources")).toBe(1);
+    const cited = db.$client.prepare("select source_id from claims order by id").pluck().all();
+    expect(cited).toEqual([null, null, registered]);
+  });
+
   it("stores a changed text of a known document as a new version of the latest one", () => {
     const v1 = { ...article("Version one."), externalId: "reuters:7", url: "https://x.test/a" };
     const v2 = { ...article("Version two."), externalId: "reuters:7", url: "https://x.test/b" };

@@ -259,6 +259,15 @@ function prepareWriter(client: Database.Database) {
          join sources s on s.id = a.source_id where a.alias_key = ?`,
       )
       .pluck(),
+    // The same, only for a source an analyst registered or edited (it has audit events): what a
+    // description ("the company") may cite; an importer-made source never qualifies.
+    registeredSourceByKey: client
+      .prepare(
+        `select coalesce(s.merged_into_id, s.id) from source_aliases a
+         join sources s on s.id = a.source_id where a.alias_key = ?
+         and exists (select 1 from audit_events e where e.entity = 'source' and e.entity_id = s.id)`,
+      )
+      .pluck(),
     insertSource: client
       .prepare("insert into sources (name, name_key, kind) values (?, ?, ?) returning id")
       .pluck(),
@@ -324,6 +333,14 @@ export function writeProcessedArticles(
   const resolveSource = (claim: TSuggestedClaim): number | null => {
     // A blank name is no name: the registry refuses it, and it must not sink the whole batch.
     if (claim.sourceName === null || claim.sourceName.trim() === "") return null;
+    // A description ("the company", "officials") stays a mention of its article: it cites a
+    // registry source only if an analyst registered that description, and creates none.
+    if (claim.sourceIsDescription) {
+      const found = writer.registeredSourceByKey.get(
+        normaliseSourceKey(claim.sourceName.replace(/\s+/g, " ").trim()),
+      ) as number | undefined;
+      return found ?? null;
+    }
     const key = `${claim.sourceKindGuess ?? ""}\u0000${claim.sourceName}`;
     let id = sourceIds.get(key);
     if (id === undefined) {
