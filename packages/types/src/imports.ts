@@ -28,6 +28,24 @@ export const IMPORT_UPLOAD_EXTENSIONS = [".txt", ".md", ".html", ".htm", ".jsonl
 /** The most one upload may carry, all files together (the route answers 413 past it). */
 export const IMPORT_UPLOAD_MAX_BYTES = 200 * 1024 * 1024;
 
+/**
+ * Whole-file articles are read in one go by the worker, so each is capped (the worker refuses a
+ * bigger one, apps/worker/src/readers/read-whole-file.ts): text and Markdown at 8 MB (ingest keeps
+ * 2 M characters of text, 4 bytes a character at most), HTML at 50 MB (markup, scripts, inline
+ * images around the text). JSONL and CSV are read record by record, so one file may use the
+ * whole upload. A gzipped file's cap counts its uncompressed bytes; the worker checks those.
+ */
+export const IMPORT_TEXT_FILE_MAX_BYTES = 8_000_000;
+export const IMPORT_HTML_FILE_MAX_BYTES = 50_000_000;
+
+/** The most one uploaded file named `name` may hold: its format's cap (see above). */
+export function importFileMaxBytes(name: string): number {
+  const lower = name.toLowerCase().replace(/\.gz$/, "");
+  if (lower.endsWith(".html") || lower.endsWith(".htm")) return IMPORT_HTML_FILE_MAX_BYTES;
+  if (lower.endsWith(".jsonl") || lower.endsWith(".csv")) return IMPORT_UPLOAD_MAX_BYTES;
+  return IMPORT_TEXT_FILE_MAX_BYTES;
+}
+
 /** At most this many files per upload: each is one path in the job's input. */
 export const IMPORT_UPLOAD_MAX_FILES = 1000;
 

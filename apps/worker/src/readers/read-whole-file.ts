@@ -5,11 +5,13 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
+import { IMPORT_HTML_FILE_MAX_BYTES, IMPORT_TEXT_FILE_MAX_BYTES } from "@claimdesk/types";
 
 // A whole-file article's text is capped at 2 M characters by ingest; this caps what is read for it
 // (4 bytes a character at most). HTML carries markup, scripts and inline images around the text.
-export const MAX_TEXT_FILE_BYTES = 8_000_000;
-export const MAX_HTML_FILE_BYTES = 50_000_000;
+// The upload route takes the same caps from @claimdesk/types, so it accepts no file this refuses.
+export const MAX_TEXT_FILE_BYTES = IMPORT_TEXT_FILE_MAX_BYTES;
+export const MAX_HTML_FILE_BYTES = IMPORT_HTML_FILE_MAX_BYTES;
 
 export const maxFileBytes = (kind: "text" | "html") =>
   kind === "html" ? MAX_HTML_FILE_BYTES : MAX_TEXT_FILE_BYTES;

@@ -1,38 +1,23 @@
 /**
- * POST /api/imports/upload: multipart files from the Imports page are stored under uploads/ and
- * queued as one import job for `pnpm worker run`; answers `{ jobId, files }` (201) or `{ error }`.
+ * POST /api/imports/upload: multipart files from the Imports page are streamed to disk under
+ * uploads/ (store-upload.ts: never buffered whole) and queued as one import job for
+ * `pnpm worker run`; answers `{ jobId, files }` (201) or `{ error }`. The worker deletes the files
+ * once their job has completed; a failed job's stay until it is retried or an admin runs
+ * `pnpm worker uploads clean`.
  */
 
 import { basename } from "node:path";
 import { queueUploadedImport } from "@claimdesk/db";
-import { IMPORT_UPLOAD_MAX_FILES } from "@claimdesk/types";
 import { requireUser } from "~/server/auth";
 import { getDb } from "~/server/db";
-import { storeUpload, uploadsRoot } from "./store-upload";
-import { checkUploadFiles, isCrossOrigin, MAX_BODY_BYTES, tooLarge } from "./upload-rules";
+import { discardUpload, receiveUpload, uploadsRoot } from "./store-upload";
+import { isCrossOrigin, MAX_BODY_BYTES, tooLarge } from "./upload-rules";
 
 export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
 
 function reply(status: number, body: Record<string, unknown>): Response {
   return Response.json(body, { status, headers: { "cache-control": "no-store" } });
-}
-
-/**
- * The body, cut off once it passes `max`: a missing or false Content-Length cannot make the
- * multipart parser buffer more than the limit.
- */
-function limitBody(body: ReadableStream<Uint8Array>, max: number) {
-  let seen = 0;
-  const stream = body.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        seen += chunk.byteLength;
-        if (seen > max) controller.error(new Error("Upload too large"));
-        else controller.enqueue(chunk);
-      },
-    }),
-  );
-  return { stream, exceeded: () => seen > max };
 }
 
 export async function POST(request: Request): Promise<Response> {
@@ -49,26 +34,19 @@ export async function POST(request: Request): Promise<Response> {
   if (declared > MAX_BODY_BYTES) return reply(413, { error: tooLarge().error });
   if (request.body === null) return reply(400, { error: "Choose at least one file." });
 
-  const body = limitBody(request.body, MAX_BODY_BYTES);
-  let form: FormData;
+  let upload: Awaited<ReturnType<typeof receiveUpload>>;
   try {
-    form = await new Response(body.stream, { headers: { "content-type": contentType } }).formData();
-  } catch {
-    if (body.exceeded()) return reply(413, { error: tooLarge().error });
-    return reply(400, { error: "The upload could not be read as multipart/form-data." });
-  }
-
-  const files = form.getAll("files").filter((value): value is File => value instanceof File);
-  const check = checkUploadFiles(files, IMPORT_UPLOAD_MAX_FILES);
-  if (!check.ok) return reply(check.status, { error: check.error });
-
-  let paths: string[];
-  try {
-    paths = await storeUpload(uploadsRoot(), files);
+    upload = await receiveUpload(uploadsRoot(), request.body, contentType);
   } catch (error) {
     console.error("Storing an upload failed:", error);
     return reply(500, { error: "The files could not be stored on the server." });
   }
-  const job = queueUploadedImport(getDb(), { files: paths });
-  return reply(201, { jobId: job.id, files: paths.map((p) => basename(p)) });
+  if (!upload.ok) return reply(upload.status, { error: upload.error });
+  try {
+    const job = queueUploadedImport(getDb(), { files: upload.paths });
+    return reply(201, { jobId: job.id, files: upload.paths.map((p) => basename(p)) });
+  } catch (error) {
+    await discardUpload(upload.folder);
+    throw error;
+  }
 }

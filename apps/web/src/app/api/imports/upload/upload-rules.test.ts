@@ -76,13 +76,29 @@ describe("checkUploadFiles", () => {
     });
     expect(checkUploadFiles([{ name: "x.gz", size: 1 }], 10)).toMatchObject({ status: 415 });
     const big = [
-      { name: "a.txt", size: IMPORT_UPLOAD_MAX_BYTES / 2 },
-      { name: "b.txt", size: IMPORT_UPLOAD_MAX_BYTES / 2 + 1 },
+      { name: "a.jsonl", size: IMPORT_UPLOAD_MAX_BYTES / 2 },
+      { name: "b.csv.gz", size: IMPORT_UPLOAD_MAX_BYTES / 2 + 1 },
     ];
     expect(checkUploadFiles(big, 10)).toMatchObject({
       ok: false,
       status: 413,
       error: expect.stringContaining("200 MB"),
+    });
+  });
+
+  it("holds each whole-file format to the cap the worker reads it with", () => {
+    expect(checkUploadFiles([{ name: "a.txt", size: 8_000_000 }], 10)).toEqual({ ok: true });
+    expect(checkUploadFiles([{ name: "a.txt", size: 8_000_001 }], 10)).toMatchObject({
+      ok: false,
+      status: 413,
+      error: expect.stringMatching(/^a\.txt is larger than 8 MB, the most a text or Markdown file/),
+    });
+    expect(checkUploadFiles([{ name: "page.html", size: 50_000_001 }], 10)).toMatchObject({
+      status: 413,
+      error: expect.stringMatching(/^page\.html is larger than 50 MB, the most an HTML file/),
+    });
+    expect(checkUploadFiles([{ name: "corpus.jsonl", size: 150_000_000 }], 10)).toEqual({
+      ok: true,
     });
   });
 });

@@ -1,5 +1,9 @@
 /** Rules the upload route applies before anything touches the disk: same origin, file names, sizes. */
-import { IMPORT_UPLOAD_MAX_BYTES, isImportableFileName } from "@claimdesk/types";
+import {
+  IMPORT_UPLOAD_MAX_BYTES,
+  importFileMaxBytes,
+  isImportableFileName,
+} from "@claimdesk/types";
 
 /** Room for multipart boundaries and part headers on top of the files' own bytes. */
 export const MULTIPART_OVERHEAD_BYTES = 1024 * 1024;
@@ -55,7 +59,9 @@ export function uniqueFileNames(names: readonly string[]): string[] {
   });
 }
 
-export type UploadCheck = { ok: true } | { ok: false; status: 400 | 413 | 415; error: string };
+export type UploadCheck =
+  | { ok: true }
+  | { ok: false; status: 400 | 413 | 415 | 500; error: string };
 
 /** Whether these files may be queued: some files, importable names, within the size limit. */
 export function checkUploadFiles(
@@ -67,18 +73,41 @@ export function checkUploadFiles(
     return { ok: false, status: 400, error: `At most ${maxFiles} files per upload.` };
   }
   const unsupported = files.filter((f) => !isImportableFileName(sanitiseFileName(f.name)));
-  if (unsupported.length > 0) {
-    return {
-      ok: false,
-      status: 415,
-      error:
-        `Cannot import ${unsupported.map((f) => f.name).join(", ")}: ` +
-        "use .txt, .md, .html, .htm, .jsonl or .csv files (optionally .gz).",
-    };
-  }
+  if (unsupported.length > 0) return notImportable(unsupported.map((f) => f.name));
+  const oversized = files.find((f) => f.size > importFileMaxBytes(sanitiseFileName(f.name)));
+  if (oversized)
+    return tooLargeFile(oversized.name, importFileMaxBytes(sanitiseFileName(oversized.name)));
   const total = files.reduce((sum, f) => sum + f.size, 0);
   if (total > IMPORT_UPLOAD_MAX_BYTES) return tooLarge();
   return { ok: true };
+}
+
+export function notImportable(names: readonly string[]): UploadCheck & { ok: false } {
+  return {
+    ok: false,
+    status: 415,
+    error:
+      `Cannot import ${names.join(", ")}: ` +
+      "use .txt, .md, .html, .htm, .jsonl or .csv files (optionally .gz).",
+  };
+}
+
+const megabytes = (bytes: number) => `${Math.round(bytes / 1_000_000)} MB`;
+
+/**
+ * One file over its format's cap: the worker reads a text or HTML file whole and refuses it past
+ * its cap, while JSONL and CSV are read record by record and may fill the whole upload.
+ */
+export function tooLargeFile(name: string, cap: number): UploadCheck & { ok: false } {
+  const whole = IMPORT_UPLOAD_MAX_BYTES / (1024 * 1024);
+  const kind = /\.html?(\.gz)?$/i.test(name) ? "an HTML" : "a text or Markdown";
+  return {
+    ok: false,
+    status: 413,
+    error:
+      `${name} is larger than ${megabytes(cap)}, the most ${kind} file may hold (the worker reads ` +
+      `it whole). Put many articles in one .jsonl or .csv file instead (up to ${whole} MB).`,
+  };
 }
 
 export function tooLarge(): UploadCheck & { ok: false } {
