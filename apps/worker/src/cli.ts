@@ -14,6 +14,7 @@ import { type FieldMap, INPUT_FORMATS, type InputFormat, parseFieldMap } from ".
 import { restoreDatabase } from "./restore";
 import { DEFAULT_POLL_MS, runQueueCommand } from "./run-queue";
 import { formatSummary, formatUnreadable } from "./summary";
+import { registerUploadsCommand } from "./upload-clean";
 import { registerUserCommand } from "./user-command";
 
 function parsePositiveInt(value: string): number {
@@ -174,6 +175,7 @@ program
   });
 
 registerUserCommand(program, { openDb: openMigratedDb });
+registerUploadsCommand(program, { openDb: openMigratedDb });
 
 registerExportCommand(program, {
   openDb: openMigratedDb,

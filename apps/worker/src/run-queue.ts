@@ -14,10 +14,11 @@ import {
   requeueAbandonedUploadJobs,
   requeueImportJob,
 } from "@claimdesk/db";
-import { ZQueuedImportInputSchema } from "@claimdesk/types";
+import { type TQueuedImportInput, ZQueuedImportInputSchema } from "@claimdesk/types";
 import { z } from "zod";
 import { type ImportOptions, type ImportSummary, importArticles } from "./import-articles";
 import { formatSummary } from "./summary";
+import { deleteUploadOf } from "./upload-clean";
 
 export const DEFAULT_POLL_MS = 1000;
 
@@ -99,6 +100,7 @@ async function runJob(
       ...input.options,
       jobId: job.id,
     });
+    if (summary.status === "completed") removeUpload(db, input);
     return { jobId: job.id, status: summary.status, error: summary.error, summary };
   } catch (error) {
     const message =
@@ -109,6 +111,19 @@ async function runJob(
           : String(error);
     failQueuedJob(db, job.id, message);
     return { jobId: job.id, status: "failed", error: message, summary: null };
+  }
+}
+
+/**
+ * A completed upload's files are not needed any more: deleted, so uploads do not fill the disk. A
+ * failed job's stay until it is retried or an admin runs `pnpm worker uploads clean`.
+ */
+function removeUpload(db: Db, input: TQueuedImportInput): void {
+  try {
+    deleteUploadOf(db, input);
+  } catch (error) {
+    // The job's rows are written: a file left behind is for `uploads clean`, not a failed job.
+    console.error(`Could not delete the uploaded files: ${(error as Error).message}`);
   }
 }
 
