@@ -7,6 +7,8 @@ import {
   SOURCE_AFFILIATIONS,
   SOURCE_KIND_LABELS,
   SOURCE_KINDS,
+  SOURCE_NAME_MAX,
+  SOURCE_QUERY_MAX,
   type TReliability,
   type TSourceAffiliation,
   type TSourceKind,
@@ -76,6 +78,8 @@ function NewSourceForm({
           id={`${id}-name`}
           value={name}
           onChange={(event) => setName(event.target.value)}
+          maxLength={SOURCE_NAME_MAX}
+          required
           aria-invalid={nameError ? true : undefined}
           className="w-full rounded-md border border-slate-300 px-2 py-1 text-sm"
         />
@@ -245,7 +249,9 @@ export function SourcePicker({
           <legend className="sr-only">Choose a source</legend>
           {creating ? (
             <NewSourceForm
-              initialName={claim.sourceText ?? filter}
+              // What the analyst typed in the filter is the name they mean; the mention only when
+              // they typed nothing.
+              initialName={filter.trim() || claim.sourceText || ""}
               onCreated={(sourceId) => choose(sourceId)}
               onCancel={() => setCreating(false)}
             />
@@ -257,6 +263,7 @@ export function SourcePicker({
                 type="search"
                 aria-label="Filter sources"
                 placeholder="Filter by name or alias"
+                maxLength={SOURCE_QUERY_MAX}
                 value={filter}
                 onChange={(event) => setFilter(event.target.value)}
                 onKeyDown={(event) => {

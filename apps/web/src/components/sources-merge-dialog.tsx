@@ -1,37 +1,42 @@
 "use client";
-/** Confirms a merge of two sources: the analyst picks which one to keep; the other's claims and
- * aliases move to it. A modal <dialog>, so focus stays inside until it is confirmed or cancelled. */
+/** Confirms a merge of several sources into one: the analyst picks the one to keep; the others'
+ * claims and aliases move to it (undo is offered on the registry page). A modal <dialog>, so
+ * focus stays inside until it is confirmed or cancelled. */
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
+import { formMessage } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import type { RouterOutputs } from "~/trpc/types";
 
 type RegistrySource = RouterOutputs["corpus"]["sources"]["items"][number];
 
+const claimsOf = (n: number) => `${n.toLocaleString("en")} claim${n === 1 ? "" : "s"}`;
+
 export function SourcesMergeDialog({
-  pair,
+  sources,
   onClose,
   onMerged,
 }: {
-  pair: [RegistrySource, RegistrySource];
+  sources: RegistrySource[];
   onClose: () => void;
   onMerged: (message: string) => void;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const ref = useRef<HTMLDialogElement>(null);
-  // Keep the more-cited source by default.
+  // Keep the most-cited source by default.
   const [keepId, setKeepId] = useState(
-    pair[0].claimCount >= pair[1].claimCount ? pair[0].id : pair[1].id,
+    () => [...sources].sort((a, b) => b.claimCount - a.claimCount)[0]?.id ?? 0,
   );
-  const keep = pair[0].id === keepId ? pair[0] : pair[1];
-  const merge = pair[0].id === keepId ? pair[1] : pair[0];
+  const keep = sources.find((s) => s.id === keepId) ?? sources[0];
+  const merging = sources.filter((s) => s.id !== keep?.id);
   const mutation = useMutation(
-    trpc.corpus.mergeSources.mutationOptions({
+    trpc.source.merge.mutationOptions({
       onSuccess: async (result) => {
         await queryClient.invalidateQueries();
+        const names = merging.map((s) => `"${s.name}"`).join(", ");
         onMerged(
-          `Merged "${merge.name}" into "${result.kept.name}": ${result.movedClaims} claim${result.movedClaims === 1 ? "" : "s"} moved.`,
+          `Merged ${names} into "${result.kept.name}": ${claimsOf(result.movedClaims)} moved.`,
         );
       },
     }),
@@ -39,6 +44,8 @@ export function SourcesMergeDialog({
   useEffect(() => {
     ref.current?.showModal();
   }, []);
+  if (!keep) return null;
+  const title = sources.length === 2 ? "Merge two sources" : `Merge ${sources.length} sources`;
 
   return (
     <dialog
@@ -48,22 +55,22 @@ export function SourcesMergeDialog({
       className="m-auto w-full max-w-lg rounded-lg p-5 shadow-xl backdrop:bg-slate-900/40"
     >
       <h2 id="merge-title" className="text-lg font-semibold">
-        Merge two sources
+        {title}
       </h2>
-      <fieldset className="mt-3">
+      <fieldset className="mt-3 max-h-72 overflow-y-auto">
         <legend className="text-sm text-slate-600">Which source do you keep?</legend>
-        {pair.map((s) => (
+        {sources.map((s) => (
           <label key={s.id} className="mt-2 flex items-start gap-2 text-sm">
             <input
               type="radio"
               name="keep"
-              checked={keepId === s.id}
+              checked={keep.id === s.id}
               onChange={() => setKeepId(s.id)}
             />
             <span>
               <span className="font-medium">{s.name}</span>{" "}
               <span className="text-slate-500">
-                ({s.claimCount} claim{s.claimCount === 1 ? "" : "s"}
+                ({claimsOf(s.claimCount)}
                 {s.aliases.length > 0 ? `; also ${s.aliases.join(", ")}` : ""})
               </span>
             </span>
@@ -71,13 +78,14 @@ export function SourcesMergeDialog({
         ))}
       </fieldset>
       <p className="mt-3 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">
-        &ldquo;{merge.name}&rdquo; will be merged into &ldquo;{keep.name}&rdquo;: its{" "}
-        {merge.claimCount} claim{merge.claimCount === 1 ? "" : "s"} will cite &ldquo;{keep.name}
-        &rdquo;, and its name and aliases become aliases of &ldquo;{keep.name}&rdquo;.
+        {merging.map((s) => `“${s.name}”`).join(", ")} will be merged into &ldquo;{keep.name}
+        &rdquo;: their {claimsOf(merging.reduce((n, s) => n + s.claimCount, 0))} will cite &ldquo;
+        {keep.name}&rdquo;, and their names and aliases become aliases of &ldquo;{keep.name}
+        &rdquo;. You can undo it afterwards.
       </p>
       {mutation.isError ? (
         <p role="alert" className="mt-2 text-sm text-red-700">
-          {mutation.error.message}
+          {formMessage(mutation.error)}
         </p>
       ) : null}
       <div className="mt-4 flex justify-end gap-2">
@@ -91,7 +99,7 @@ export function SourcesMergeDialog({
         <button
           type="button"
           disabled={mutation.isPending}
-          onClick={() => mutation.mutate({ keepId: keep.id, mergeId: merge.id })}
+          onClick={() => mutation.mutate({ keepId: keep.id, mergeIds: merging.map((s) => s.id) })}
           className="rounded bg-indigo-600 px-3 py-1 text-sm font-medium text-white disabled:opacity-50"
         >
           {mutation.isPending ? "Merging…" : `Merge into "${keep.name}"`}

@@ -1,10 +1,13 @@
 "use client";
-/** /sources: the source registry — search, kind filter, claim counts, and merging two sources. */
+/** /sources: the source registry — search, kind filter, claim counts, editing a source, merging
+ * several into one (and undoing it), and the proposed merges of name variants. */
 import {
   RELIABILITY_LABELS,
   SOURCE_AFFILIATION_LABELS,
   SOURCE_KIND_LABELS,
   SOURCE_KINDS,
+  SOURCE_MERGE_MAX,
+  SOURCE_QUERY_MAX,
   type TSourceKind,
 } from "@claimdesk/types";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
@@ -13,7 +16,10 @@ import { useId, useState } from "react";
 import { claimFilterToSearchParams, withSearchParams } from "~/lib/claim-filter-url";
 import { useTRPC } from "~/trpc/react";
 import type { RouterOutputs } from "~/trpc/types";
+import { useSessionUser } from "./auth-session-user";
 import { EmptyState, ErrorState, LoadingState } from "./query-states";
+import { SourceEditDialog } from "./source-edit-dialog";
+import { SourceMergeProposals, SourceRecentMerges } from "./source-merge-proposals";
 import { SourcesMergeDialog } from "./sources-merge-dialog";
 import { useDebounced } from "./use-debounced";
 
@@ -27,7 +33,9 @@ export function SourcesRegistry() {
   const [kind, setKind] = useState<TSourceKind | "">("");
   const [page, setPage] = useState(0);
   const [picked, setPicked] = useState<RegistrySource[]>([]);
-  const [merging, setMerging] = useState<[RegistrySource, RegistrySource] | null>(null);
+  const [merging, setMerging] = useState<RegistrySource[] | null>(null);
+  const [editing, setEditing] = useState<RegistrySource | null>(null);
+  const canEdit = useSessionUser().can("analyst");
   const [notice, setNotice] = useState<string | null>(null);
   const searchId = useId();
   const kindId = useId();
@@ -45,12 +53,14 @@ export function SourcesRegistry() {
   );
   const toggle = (s: RegistrySource) =>
     setPicked((now) =>
-      now.some((p) => p.id === s.id) ? now.filter((p) => p.id !== s.id) : [...now, s].slice(-2),
+      now.some((p) => p.id === s.id)
+        ? now.filter((p) => p.id !== s.id)
+        : [...now, s].slice(-SOURCE_MERGE_MAX),
     );
-  const [first, second] = picked;
 
   return (
     <section>
+      <SourceMergeProposals onNotice={setNotice} />
       <div className="mb-3 flex flex-wrap items-end gap-3">
         <div>
           <label htmlFor={searchId} className="block text-sm font-medium text-slate-700">
@@ -65,6 +75,7 @@ export function SourcesRegistry() {
               setPage(0);
             }}
             placeholder="Name or alias"
+            maxLength={SOURCE_QUERY_MAX}
             className="w-64 rounded border border-slate-300 px-2 py-1 text-sm"
           />
         </div>
@@ -89,14 +100,16 @@ export function SourcesRegistry() {
             ))}
           </select>
         </div>
-        <button
-          type="button"
-          disabled={!first || !second}
-          onClick={() => first && second && setMerging([first, second])}
-          className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-40"
-        >
-          Merge selected ({picked.length}/2)
-        </button>
+        {canEdit ? (
+          <button
+            type="button"
+            disabled={picked.length < 2}
+            onClick={() => setMerging(picked)}
+            className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-40"
+          >
+            Merge selected ({picked.length})
+          </button>
+        ) : null}
         {list.data ? (
           <span className="text-sm text-slate-500">
             {list.data.total.toLocaleString("en")} source{list.data.total === 1 ? "" : "s"}
@@ -134,6 +147,11 @@ export function SourcesRegistry() {
                 <th className="px-2 py-2">Country</th>
                 <th className="px-2 py-2">Reliability</th>
                 <th className="px-2 py-2 text-right">Claims</th>
+                {canEdit ? (
+                  <th className="px-2 py-2">
+                    <span className="sr-only">Edit</span>
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody>
@@ -174,6 +192,18 @@ export function SourcesRegistry() {
                       {s.claimCount.toLocaleString("en")}
                     </Link>
                   </td>
+                  {canEdit ? (
+                    <td className="px-2 py-2">
+                      <button
+                        type="button"
+                        onClick={() => setEditing(s)}
+                        aria-label={`Edit ${s.name}`}
+                        className="rounded px-2 py-0.5 text-xs font-medium text-indigo-700 hover:bg-indigo-50"
+                      >
+                        Edit
+                      </button>
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>
@@ -205,7 +235,7 @@ export function SourcesRegistry() {
       ) : null}
       {merging ? (
         <SourcesMergeDialog
-          pair={merging}
+          sources={merging}
           onClose={() => setMerging(null)}
           onMerged={(message) => {
             setNotice(message);
@@ -214,6 +244,17 @@ export function SourcesRegistry() {
           }}
         />
       ) : null}
+      {editing ? (
+        <SourceEditDialog
+          source={editing}
+          onClose={() => setEditing(null)}
+          onSaved={(message) => {
+            setNotice(message);
+            setEditing(null);
+          }}
+        />
+      ) : null}
+      <SourceRecentMerges onNotice={setNotice} />
     </section>
   );
 }

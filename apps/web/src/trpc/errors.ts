@@ -25,6 +25,12 @@ export function fieldErrorFor(error: unknown, ...keys: string[]): string | undef
     const messages = fieldErrors[key];
     if (messages && messages.length > 0) return messages.join(" ");
   }
+  // A nested field is also keyed by its path ("patch.name", "aliases.1"): match its last names.
+  for (const [path, messages] of Object.entries(fieldErrors)) {
+    if (!messages || messages.length === 0) continue;
+    const parts = path.split(".").filter((p) => !/^\d+$/.test(p));
+    if (parts.length > 1 && keys.includes(parts[parts.length - 1] ?? "")) return messages.join(" ");
+  }
   return undefined;
 }
 
