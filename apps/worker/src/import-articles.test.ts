@@ -124,10 +124,11 @@ describe("importArticles", () => {
 
   it("reports bad files with file and reason and imports the good ones of the same run", async () => {
     fixture("a-good.txt", GOOD_TEXT);
-    // 0xC3 starts a two-byte sequence that 0x28 cannot continue: invalid UTF-8.
+    // UTF-8 ("é"), then 0xC3 starting a two-byte sequence that 0x28 cannot continue: corrupt
+    // UTF-8 (undeclared bytes with no UTF-8 in them would be read as a detected legacy charset).
     const invalid = fixture(
       "b-invalid.txt",
-      Buffer.from([0x53, 0x61, 0x69, 0x64, 0xc3, 0x28, 0x0a]),
+      Buffer.from([...Buffer.from("Café said"), 0xc3, 0x28, 0x0a]),
     );
     const empty = fixture("c-empty.txt", "");
     const onlyBoilerplate = fixture(

@@ -66,6 +66,13 @@ export interface ImportProgress {
   failed: number;
 }
 
+export interface AssumedInput {
+  file: string;
+  line: number | null;
+  /** "assumed windows-1252 (detected, confidence 0.54; …)" */
+  note: string;
+}
+
 export interface UnreadableInput {
   path: string;
   reason: string;
@@ -95,6 +102,10 @@ export interface ImportSummary {
   unreadable: UnreadableInput[];
   /** The first failed records; all of them are in import_errors. */
   failures: ImportErrorInput[];
+  /** Records read by an assumption (a detected charset), the first LISTED_FAILURES of them. */
+  assumed: AssumedInput[];
+  /** How many records (of this run) were read by an assumption. */
+  assumedCount: number;
   durationMs: number;
   /** Peak resident memory of this process (bytes), for the memory budget. */
   peakRssBytes: number;
@@ -125,6 +136,7 @@ export async function importArticles(
     map: options.map,
     exclude: options.exclude,
     collection: options.collection,
+    encoding: options.encoding,
   };
   tuneForBulkWrites(db);
   // `jobs` is not part of the job's identity: the database is the same whatever it is.
@@ -136,6 +148,8 @@ export async function importArticles(
 
   const skipped: Record<string, number> = {};
   const unreadable: UnreadableInput[] = [];
+  const assumed: AssumedInput[] = [];
+  let assumedCount = 0;
   let files = 0;
   let records = 0;
   let lastFile: string | null = null;
@@ -167,8 +181,11 @@ export async function importArticles(
     } else if (event.kind === "record" && step.result !== null) {
       const result = await step.result;
       const { file, line } = event.record;
-      if (result.ok) writer.addArticle(file, line, result.article);
-      else if (result.unreadable) {
+      if (result.ok) {
+        writer.addArticle(file, line, result.article);
+        if (result.note !== undefined && assumedCount++ < LISTED_FAILURES)
+          assumed.push({ file, line, note: result.note });
+      } else if (result.unreadable) {
         // A whole file its processing thread could not read: reported as the reader reports an
         // unreadable path (not a record read, not a file counted).
         writer.addUnreadable({ file, line: null, reason: result.reason });
@@ -248,6 +265,8 @@ export async function importArticles(
     skipped,
     unreadable,
     failures: writer.failures,
+    assumed,
+    assumedCount,
     durationMs: Math.round(performance.now() - started),
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
     cpuMs: cpuMsSince(cpuStarted),

@@ -87,7 +87,8 @@ describe("processRecord", () => {
     });
     expect(processRecord(text(Uint8Array.from([0x61, 0xff, 0x62])))).toEqual({
       ok: false,
-      reason: "cannot decode: Invalid UTF-8 at byte offset 1 (byte 0xff)",
+      reason:
+        "cannot decode: Invalid UTF-8 at byte offset 1 (byte 0xff), and no other character encoding fits; name it with --encoding",
     });
     expect(processRecord(text(" \n\t"))).toEqual({ ok: false, reason: "empty file" });
     expect(processRecord(text("word ".repeat(400_001)))).toEqual({

@@ -15,11 +15,15 @@ import {
   readWholeFileSync,
 } from "./readers/read-whole-file";
 
-export type ProcessedRecord = { ok: true; article: TProcessedArticle } | RecordFailure;
+/** `note`: what was assumed to read it, e.g. "assumed windows-1252 (detected, confidence 0.54)". */
+export type ProcessedRecord =
+  | { ok: true; article: TProcessedArticle; note?: string }
+  | RecordFailure;
 
 /** Pure and synchronous, so `--jobs` can run it in worker threads unchanged. */
 export function processRecord(record: InputRecord): ProcessedRecord {
   let article: TProcessedArticle;
+  let note: string | undefined;
   try {
     // No `filename`: it would only prefix the reason, and import_errors keeps the file apart.
     if (record.kind === "fields") {
@@ -27,8 +31,9 @@ export function processRecord(record: InputRecord): ProcessedRecord {
     } else {
       const loaded = load(record);
       if (!loaded.ok) return loaded;
-      const decoded = decode(record.kind, loaded.bytes);
+      const decoded = decode(record.kind, loaded.bytes, record.encoding);
       if (!decoded.ok) return decoded;
+      note = decoded.note;
       article = record.kind === "html" ? processHtml(decoded.text) : processPlainText(decoded.text);
     }
   } catch (error) {
@@ -38,7 +43,8 @@ export function processRecord(record: InputRecord): ProcessedRecord {
     return { ok: false, reason: "empty after cleaning (nothing but boilerplate)" };
   }
   const mismatch = findSpanMismatch(article);
-  return mismatch === null ? { ok: true, article } : { ok: false, reason: mismatch };
+  if (mismatch !== null) return { ok: false, reason: mismatch };
+  return note === undefined ? { ok: true, article } : { ok: true, article, note };
 }
 
 type Loaded = { ok: true; bytes: Uint8Array } | RecordFailure;
@@ -56,12 +62,28 @@ function load(record: Exclude<InputRecord, { kind: "fields" }>): Loaded {
   }
 }
 
-type Decoded = { ok: true; text: string } | { ok: false; reason: string };
+type Decoded = { ok: true; text: string; note?: string } | { ok: false; reason: string };
 
-function decode(kind: "text" | "html", bytes: Uint8Array): Decoded {
+/**
+ * A forced `encoding` (--encoding) decides for text and HTML alike (a BOM still wins); otherwise
+ * HTML goes by its meta charset and plain text, undeclared, by UTF-8 or else a detected legacy
+ * charset, which the note reports.
+ */
+function decode(kind: "text" | "html", bytes: Uint8Array, encoding: string | undefined): Decoded {
   let text: string;
+  let note: string | undefined;
   try {
-    text = kind === "html" ? decodeHtml(bytes).text : decodeText(bytes).text;
+    const decoded =
+      encoding !== undefined
+        ? decodeText(bytes, encoding)
+        : kind === "html"
+          ? decodeHtml(bytes)
+          : decodeText(bytes, undefined, { detectLegacy: true });
+    text = decoded.text;
+    if (decoded.detected !== undefined) {
+      const confidence = decoded.detected.confidence.toFixed(2);
+      note = `assumed ${decoded.encoding} (detected, confidence ${confidence}; --encoding to override)`;
+    }
   } catch (error) {
     return { ok: false, reason: `cannot decode: ${messageOf(error)}` };
   }
@@ -69,7 +91,7 @@ function decode(kind: "text" | "html", bytes: Uint8Array): Decoded {
   const nul = text.indexOf("\u0000");
   if (nul >= 0) return { ok: false, reason: `binary file: NUL character at offset ${nul}` };
   if (text.trim() === "") return { ok: false, reason: "empty file" };
-  return { ok: true, text };
+  return note === undefined ? { ok: true, text } : { ok: true, text, note };
 }
 
 /**

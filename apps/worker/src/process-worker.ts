@@ -41,6 +41,6 @@ port.on("message", ({ id, record }: ProcessTask) => {
     result = { ok: false, reason: error instanceof Error ? error.message : String(error) };
   }
   // The writer never reads sentence boundaries: not cloning them back halves the message size.
-  if (result.ok) result = { ok: true, article: { ...result.article, sentences: [] } };
+  if (result.ok) result = { ...result, article: { ...result.article, sentences: [] } };
   port.postMessage({ id, result } satisfies ProcessTaskResult);
 });

@@ -35,6 +35,11 @@ export interface ReadOptions {
    * feed, version each other's documents.
    */
   collection?: string;
+  /**
+   * The character encoding (a WHATWG label: "windows-1252", "iso-8859-15") of every whole-file
+   * article (text, HTML) without a BOM, over its declaration and over detection.
+   */
+  encoding?: string;
 }
 
 /**
@@ -54,6 +59,7 @@ interface Walk {
   map: FieldMap;
   excluded: ExcludeTest;
   collection: string | undefined;
+  encoding: string | undefined;
 }
 
 /**
@@ -70,6 +76,7 @@ export async function* readInputs(
     map: options.map ?? {},
     excluded: compileExcludes([...DEFAULT_EXCLUDES, ...(options.exclude ?? [])]),
     collection: options.collection,
+    encoding: options.encoding,
   };
   for (const path of paths) yield* readPath(resolve(path), new Set(), walk, true);
 }
@@ -144,7 +151,8 @@ async function* readFileRecords(
         yield { kind: "invalid", file, line: null, reason: tooLargeMessage(limit, gzip) };
         return;
       }
-      yield { kind: "record", record: { kind: format, file, line: null, gzip, size } };
+      const encoding = walk.encoding === undefined ? {} : { encoding: walk.encoding };
+      yield { kind: "record", record: { kind: format, file, line: null, gzip, size, ...encoding } };
     }
   } catch (error) {
     yield { kind: "unreadable", path: file, reason: describeFsError(error) };

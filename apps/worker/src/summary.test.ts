@@ -20,12 +20,24 @@ const base: ImportSummary = {
   skipped: {},
   unreadable: [],
   failures: [],
+  assumed: [],
+  assumedCount: 0,
   durationMs: 423,
   peakRssBytes: 90_000_000,
   cpuMs: 380,
 };
 
 describe("formatSummary", () => {
+  it("lists the records read by an assumption, and how many more there were", () => {
+    const note = "assumed windows-1252 (detected, confidence 0.54; --encoding to override)";
+    const text = formatSummary({
+      ...base,
+      assumed: [{ file: "/in/a.txt", line: null, note }],
+      assumedCount: 3,
+    });
+    expect(text).toContain(`\nRead by assumption (3 records):\n  /in/a.txt  ${note}\n  (+2 more)`);
+  });
+
   it("says what happened in one line", () => {
     expect(formatSummary(base)).toBe(
       "Imported 3 articles (17 claims suggested); 1 duplicate, 0 failed; " +

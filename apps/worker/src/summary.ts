@@ -25,6 +25,15 @@ export function formatSummary(summary: ImportSummary): string {
     lines.push(`Skipped ${plural(total, "file")} of unsupported types (${byExtension})`);
   }
 
+  if (summary.assumedCount > 0) {
+    lines.push(`Read by assumption (${plural(summary.assumedCount, "record")}):`);
+    for (const { file, line, note } of summary.assumed) {
+      lines.push(`  ${file}${line === null ? "" : `:${line}`}  ${note}`);
+    }
+    const more = summary.assumedCount - summary.assumed.length;
+    if (more > 0) lines.push(`  (+${more} more)`);
+  }
+
   if (summary.failed > 0) {
     lines.push("Failed records:");
     for (const { file, line, reason } of summary.failures) {

@@ -229,7 +229,7 @@ describe("processPlainText: titles and metadata", () => {
     expect(article).toMatchObject({
       ...meta,
       text: "The vote was close, officials said.",
-      language: "en", // detected from the text
+      language: null, // too short to tell, and none declared
     });
   });
 });

@@ -9,9 +9,15 @@ import type { TArticleFields } from "@claimdesk/types";
  * given instead. Structured records carry their mapped fields and the 1-based line they start on.
  */
 export type InputRecord =
-  | { kind: "text" | "html"; file: string; line: null; gzip: boolean; size: number }
-  | { kind: "text" | "html"; file: string; line: null; bytes: Uint8Array }
+  | (WholeFile & { gzip: boolean; size: number })
+  | (WholeFile & { bytes: Uint8Array })
   | { kind: "fields"; file: string; line: number; collection: string; fields: TArticleFields };
+
+/**
+ * A whole-file article; `encoding` (the user's --encoding, a WHATWG label) overrides what the bytes
+ * declare and what would be detected.
+ */
+type WholeFile = { kind: "text" | "html"; file: string; line: null; encoding?: string };
 
 export type InputEvent =
   | { kind: "record"; record: InputRecord }
