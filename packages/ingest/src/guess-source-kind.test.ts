@@ -41,6 +41,7 @@ describe("guessSourceKind", () => {
     ["Lib Dems", "named_organization"],
     ["Liberal Democrats", "named_organization"],
     ["Standard and Poor's", "named_organization"],
+    ["Dealers", "generic"],
   ];
   for (const [mention, kind] of cases) {
     it(`${mention} → ${kind}`, () => expect(guessSourceKind(mention)).toBe(kind));
@@ -58,6 +59,7 @@ describe("analyseMention (registry names)", () => {
       ).name,
     ).toBe("Abdul Aziz al-Mohammedawi");
     expect(analyseMention("Brian Smith").name).toBe("Brian Smith");
+    expect(analyseMention("Treasury Secretary James Baker").name).toBe("James Baker");
   });
 
   it("names organisations by their capitalised name without a leading “the”", () => {

@@ -101,7 +101,7 @@ const NON_OFFICIAL_HEADS: ReadonlySet<string> = wordSet(`
 const GENERIC_HEADS: ReadonlySet<string> = wordSet(`
   critics experts analysts observers some many others opponents supporters scholars economists
   commentators skeptics sceptics proponents advocates campaigners researchers scientists insiders
-  rumours rumors
+  rumours rumors dealers bankers brokers strategists forecasters
 `);
 const ORGANIZATION_HEADS: ReadonlySet<string> = wordSet(`
   ministry government army military group militia militias company firm agency council committee
@@ -150,7 +150,7 @@ export const TITLE_WORDS: ReadonlySet<string> = wordSet(`
   chairman chairwoman ceo chief commander colonel captain spokesman spokeswoman director executive
   lieutenant sergeant admiral brigadier major emir supreme leader speaker cleric imam state health
   transport energy trade economy justice attorney chancellor premier senior former acting home
-  culture education environment industry work pensions shadow
+  culture education environment industry work pensions shadow treasury
 `);
 const DEMONYM_SUFFIX = /(?:ian|ean|ese|ish|ic)$/;
 const DEMONYMS: ReadonlySet<string> = wordSet(`
