@@ -1,5 +1,8 @@
 // `pnpm start`: build, migrate data/claimdesk.db (or CLAIMDESK_DB), import the demo articles
-// (idempotent: already-imported texts are skipped by hash), then serve the production build.
+// (idempotent: already-imported texts are skipped by hash), then serve the production build and,
+// beside it, run the import job runner (`pnpm worker run`), which processes the files uploaded on
+// the Imports page. Both stop together: on Ctrl+C, or when either of them ends.
+import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { quietEnv, run } from "./run-steps.mjs";
 
@@ -19,9 +22,50 @@ for (const [title, cmd, args] of steps) {
     process.exit(code);
   }
 }
-console.log(`\n▶ Claimdesk is starting at http://localhost:${port}`);
-const code = await run("pnpm", ["--filter", "@claimdesk/web", "start", "--port", port], {
-  cwd: root,
-  env: { ...quietEnv, NODE_ENV: "production" },
-});
-process.exit(code);
+console.log(
+  `\n▶ Claimdesk is starting at http://localhost:${port} (uploads are imported as they arrive)`,
+);
+const services = [
+  [
+    "web server",
+    ["--filter", "@claimdesk/web", "start", "--port", port],
+    { NODE_ENV: "production" },
+  ],
+  ["import job runner", ["worker", "run"], {}],
+].map(([name, args, env]) => ({
+  name,
+  child: spawn("pnpm", args, { cwd: root, env: { ...quietEnv, ...env }, stdio: "inherit" }),
+}));
+
+let stopping = false;
+/** Stops every service still running (SIGTERM; the job runner finishes the job in hand first). */
+function stopAll(signal = "SIGTERM") {
+  stopping = true;
+  for (const { child } of services) {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+  }
+}
+// Ctrl+C reaches the children from the terminal too; a SIGTERM (a service manager) is passed on.
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => stopAll(signal));
+
+const codes = await Promise.all(
+  services.map(
+    ({ name, child }) =>
+      new Promise((resolve) => {
+        child.on("error", (err) => {
+          console.error(`Could not start the ${name}: ${err.message}`);
+          stopAll();
+          resolve(127);
+        });
+        child.on("exit", (code, signal) => {
+          if (!stopping)
+            console.error(
+              `\nThe ${name} stopped (${signal ?? `exit ${code}`}); stopping the rest.`,
+            );
+          stopAll();
+          resolve(code ?? (signal ? 0 : 1));
+        });
+      }),
+  ),
+);
+process.exit(Math.max(...codes));
