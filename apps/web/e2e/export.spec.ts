@@ -51,6 +51,22 @@ test("accepts the claims table's filter params", async ({ page, request }) => {
   expect((await csv.text()).split("\n")[0]).toMatch(/^claim_id,status,origin/);
 });
 
+test("says when a FEVER or ClaimReview file would hold no records", async ({ page, request }) => {
+  // Rejected claims: none in the demo data, so certainly none with a verdict.
+  await page.goto("/export?status=rejected&format=fever");
+  await expect(
+    page.getByText("0 records: no claim has a verdict (0 claims selected); the file will be empty"),
+  ).toBeVisible();
+  await page.getByRole("radio", { name: /ClaimReview/ }).click();
+  await expect(page.getByText(/^0 records: no claim has a verdict or a likelihood/)).toBeVisible();
+  // Suggestions straight from import carry no verdict: every one of them is left out of FEVER.
+  const count = await request.get("/api/export?count=1&format=fever&status=suggested");
+  const body = (await count.json()) as { claims: number; records: number };
+  expect(body.claims).toBeGreaterThan(0);
+  expect(body.records).toBeLessThanOrEqual(body.claims);
+  expect(body.records).toBeGreaterThanOrEqual(0);
+});
+
 test("serves the JSON Schema and refuses unknown formats", async ({ request }) => {
   const schema = await request.get("/api/schema/claimdesk-claim.v1.schema.json");
   expect(schema.status()).toBe(200);

@@ -123,6 +123,20 @@ describe("claimdesk-worker export", { timeout: 60_000 }, () => {
     expect({ code: none.code, stdout: none.stdout }).toEqual({ code: 0, stdout: "" });
   });
 
+  it("says so when FEVER or ClaimReview has nothing to write, rather than leave a silent empty file", () => {
+    // The "chaos" claim has no annotation: no verdict, no likelihood.
+    const fever = worker("export", "--format", "fever", "--query", "chaos", "--out", "out/f.jsonl");
+    expect(fever.code).toBe(0);
+    expect(fever.stderr).toBe(
+      `0 records: no claim has a verdict (1 claim selected); empty: ${join(dir, "out/f.jsonl")}\n`,
+    );
+    const review = worker("export", "--format", "claimreview", "--query", "chaos");
+    expect({ code: review.code, stdout: review.stdout }).toEqual({ code: 0, stdout: "" });
+    expect(review.stderr).toBe(
+      "0 records: no claim has a verdict or a likelihood (1 claim selected); nothing was written\n",
+    );
+  });
+
   it("fails clearly on an unknown format or a bad filter, leaving no file", () => {
     const format = worker("export", "--format", "xml", "--out", "bad/x.out");
     expect(format.code).toBe(1);

@@ -105,6 +105,17 @@ export function parseExportOptions(options: ExportCliOptions): {
   };
 }
 
+/**
+ * Why an export of `records` records says nothing, or null: FEVER writes only claims with a verdict,
+ * ClaimReview only claims with a verdict or a likelihood, and the selection may hold neither.
+ */
+export function emptyExportReason(format: TExportFormat, records: number): string | null {
+  if (records > 0) return null;
+  if (format === "fever") return "0 records: no claim has a verdict";
+  if (format === "claimreview") return "0 records: no claim has a verdict or a likelihood";
+  return "0 records: no claim matches the selection";
+}
+
 /** `git describe` of the checkout, else the worker package's version. */
 export function claimdeskVersion(repoRoot: string): string {
   try {
@@ -156,9 +167,16 @@ export function registerExportCommand(
           out,
           claimdeskVersion: claimdeskVersion(context.repoRoot()),
         });
-        if (out !== "-") {
+        const { total } = result.stats;
+        const empty = emptyExportReason(parsed.format, total.records);
+        // Said on stdout's export too: an empty download is otherwise silent.
+        if (empty !== null)
+          console.error(
+            `${empty} (${total.claims} ${total.claims === 1 ? "claim" : "claims"} selected); ` +
+              `${out === "-" ? "nothing was written" : `empty: ${result.files.join(", ")}`}`,
+          );
+        else if (out !== "-") {
           const seconds = ((performance.now() - started) / 1000).toFixed(1);
-          const { total } = result.stats;
           console.error(
             `Exported ${total.records} ${parsed.format} records (${total.claims} claims, ${total.articles} articles) in ${seconds} s to ${result.files.join(", ")}`,
           );

@@ -44,13 +44,18 @@ export function ExportForm() {
 
   const countParams = claimFilterToSearchParams(filter);
   countParams.set("count", "1");
+  // FEVER and ClaimReview carry only judged claims: their count also says how many records.
+  const judgedOnly = format === "fever" || format === "claimreview";
+  if (judgedOnly) countParams.set("format", format);
   const countUrl = `/api/export?${countParams.toString()}`;
-  const [count, setCount] = useState<{ url: string; claims: number } | null>(null);
+  const [count, setCount] = useState<{ url: string; claims: number; records?: number } | null>(
+    null,
+  );
   useEffect(() => {
     const controller = new AbortController();
     fetch(countUrl, { signal: controller.signal })
-      .then((r) => r.json() as Promise<{ claims: number }>)
-      .then((body) => setCount({ url: countUrl, claims: body.claims }))
+      .then((r) => r.json() as Promise<{ claims: number; records?: number }>)
+      .then((body) => setCount({ url: countUrl, claims: body.claims, records: body.records }))
       .catch(() => {
         // aborted by a newer selection, or offline: the count simply stays unknown
       });
@@ -120,7 +125,7 @@ export function ExportForm() {
         </a>
         <output aria-live="polite" className="text-sm text-slate-700">
           {count?.url === countUrl
-            ? `${count.claims.toLocaleString("en")} ${count.claims === 1 ? "claim" : "claims"} selected`
+            ? countMessage(format, count.claims, count.records)
             : "Counting…"}
         </output>
         <a
@@ -132,4 +137,17 @@ export function ExportForm() {
       </div>
     </div>
   );
+}
+
+const plural = (n: number, word: string) =>
+  `${n.toLocaleString("en")} ${word}${n === 1 ? "" : "s"}`;
+
+/** "12 claims selected", and for FEVER/ClaimReview how many records, or why there are none. */
+function countMessage(format: TExportFormat, claims: number, records: number | undefined): string {
+  const selected = `${plural(claims, "claim")} selected`;
+  if (records === undefined) return selected;
+  if (records > 0) return `${selected}: ${plural(records, "record")} in the file`;
+  const why =
+    format === "fever" ? "no claim has a verdict" : "no claim has a verdict or a likelihood";
+  return `0 records: ${why} (${selected}); the file will be empty`;
 }

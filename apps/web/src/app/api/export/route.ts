@@ -2,7 +2,8 @@
  * GET /api/export?format=jsonl|csv|webanno|fever|claimreview&<claims table filter params>: the
  * selected claims as a streamed download (Content-Disposition: attachment). The filter params are
  * the claims table's (lib/claim-filter-url.ts), so "export this view" exports what the table shows.
- * `&count=1` answers `{ claims }` instead: how many claims the selection holds. `&history=1`
+ * `&count=1` answers `{ claims }` instead: how many claims the selection holds (with
+ * format=fever|claimreview also `records`: how many of them the file would carry). `&history=1`
  * (format jsonl only) adds each claim's audit history to its line.
  *
  * Each download reads through its own read-only connection: an open better-sqlite3 iterator makes
@@ -15,7 +16,7 @@ import {
   openDb,
   resolveDbPath,
 } from "@claimdesk/db";
-import { createFormatter, exportChunks, exportFileName } from "@claimdesk/export";
+import { createFormatter, ExportStats, exportChunks, exportFileName } from "@claimdesk/export";
 import { EXPORT_FORMATS, ZExportFormatSchema } from "@claimdesk/types";
 import { claimFilterFromSearchParams } from "~/lib/claim-filter-url";
 import { requireUser } from "~/server/auth";
@@ -50,7 +51,15 @@ export async function GET(request: Request): Promise<Response> {
       const claims = isBlindRole(auth.user.role)
         ? countClaimsMatching(db, filter, { blindAnalystId: auth.user.id })
         : countExportClaims(db, filter);
-      return reply(200, { claims });
+      // FEVER and ClaimReview leave claims without a judgement out: count the records they write
+      // (a pass over the selection), so the form can say "0 records: no claim has a verdict".
+      if (format.data !== "fever" && format.data !== "claimreview") return reply(200, { claims });
+      const stats = new ExportStats();
+      const reader = { id: auth.user.id, role: auth.user.role };
+      for (const _ of exportChunks(db, { format: format.data, filter, reader }, stats)) {
+        // only the counts are wanted
+      }
+      return reply(200, { claims, records: stats.total.records });
     } finally {
       db.$client.close();
     }
