@@ -22,6 +22,37 @@ export const JUDGEMENT_FIELDS = [
   "verdict",
 ] as const;
 export const ZJudgementFieldSchema = z.enum(JUDGEMENT_FIELDS);
+
+/**
+ * The attribution decisions each analyst makes in their own layer and the adjudicator settles:
+ * whether it is a claim at all, its three spans, the registry source, quote type and proposition.
+ */
+export const ATTRIBUTION_FIELDS = [
+  "existence",
+  "content",
+  "sourceMention",
+  "cue",
+  "sourceId",
+  "quoteType",
+  "propositionId",
+] as const;
+export const ZAttributionFieldSchema = z.enum(ATTRIBUTION_FIELDS);
+export type TAttributionField = z.infer<typeof ZAttributionFieldSchema>;
+
+export const ATTRIBUTION_FIELD_LABELS: Record<TAttributionField, string> = {
+  existence: "Is a claim",
+  content: "Content span",
+  sourceMention: "Source mention span",
+  cue: "Cue span",
+  sourceId: "Registry source",
+  quoteType: "Quote type",
+  propositionId: "Proposition",
+};
+
+/** Every field on which submitted layers can disagree and an adjudicator decides. */
+export const DISPUTE_FIELDS = [...ATTRIBUTION_FIELDS, ...JUDGEMENT_FIELDS] as const;
+export const ZDisputeFieldSchema = z.enum(DISPUTE_FIELDS);
+export type TDisputeField = z.infer<typeof ZDisputeFieldSchema>;
 export type TJudgementField = z.infer<typeof ZJudgementFieldSchema>;
 
 export const JUDGEMENT_FIELD_LABELS: Record<TJudgementField, string> = {

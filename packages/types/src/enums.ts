@@ -295,3 +295,31 @@ export const ZUserRoleSchema = userRole.schema;
 export const USER_ROLES = userRole.values;
 export const USER_ROLE_LABELS = userRole.labels;
 export type TUserRole = z.infer<typeof ZUserRoleSchema>;
+
+/** Whose decisions a claim layer holds: one analyst's own, or the team's final (gold) one. */
+const layerKind = labelledEnum({
+  analyst: { label: "Analyst", description: "One analyst's own decisions, blind to the others." },
+  gold: {
+    label: "Gold",
+    description:
+      "The team's final layer: the one analyst's layer, the unanimous merge, or the adjudicator's decision.",
+  },
+});
+export const ZLayerKindSchema = layerKind.schema;
+export const LAYER_KINDS = layerKind.values;
+export const LAYER_KIND_LABELS = layerKind.labels;
+export type TLayerKind = z.infer<typeof ZLayerKindSchema>;
+
+/** How a gold claim was reached. */
+const goldBasis = labelledEnum({
+  single: { label: "Single analyst", description: "Only one analyst submitted the article." },
+  unanimous: { label: "Unanimous", description: "Every submitted analyst agreed." },
+  adjudicated: {
+    label: "Adjudicated",
+    description: "The analysts disagreed and an adjudicator decided.",
+  },
+});
+export const ZGoldBasisSchema = goldBasis.schema;
+export const GOLD_BASES = goldBasis.values;
+export const GOLD_BASIS_LABELS = goldBasis.labels;
+export type TGoldBasis = z.infer<typeof ZGoldBasisSchema>;

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { ZHistoryEventSchema } from "./annotations";
+import { ZDisputeFieldSchema } from "./adjudication";
 import { ZClaimFilterSchema } from "./claim-filter";
 import {
   ZAnalyticConfidenceSchema,
@@ -37,6 +38,13 @@ export const ZExportSpanSchema = z
   })
   .describe("A span of the article text, W3C TextQuote + TextPosition (UTF-16) in one");
 export type TExportSpan = z.infer<typeof ZExportSpanSchema>;
+
+/** A span in a layer: offsets and exact text (the context lives on the line's top-level spans). */
+export const ZLayerSpanSchema = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  exact: z.string(),
+});
 
 export const ZExportArticleSchema = z.object({
   id: z.number().int().describe("Id in the exporting database (not stable across databases)"),
@@ -107,11 +115,56 @@ export const ZExportAdjudicationSchema = z.object({
   verdict: ZVerdictSchema.nullable(),
   credibility: ZCredibilitySchema.nullable(),
   note: z.string().nullable(),
+  decidedFields: z
+    .array(ZDisputeFieldSchema)
+    .optional()
+    .describe("The fields this decision settles (absent in older exports: the judgement fields)"),
+  attribution: z
+    .object({
+      status: ZClaimStatusSchema.nullable(),
+      content: ZLayerSpanSchema.nullable(),
+      sourceMention: ZLayerSpanSchema.nullable(),
+      cue: ZLayerSpanSchema.nullable(),
+      source: ZExportSourceSchema.nullable(),
+      quoteType: ZQuoteTypeSchema.nullable(),
+      proposition: z.object({ id: z.number().int(), text: z.string() }).nullable(),
+    })
+    .optional()
+    .describe("The decided attribution values (for the attribution fields in decidedFields)"),
   version: z.number().int(),
   createdAt: ZIsoTimestamp,
   updatedAt: ZIsoTimestamp.describe("When the decision was last made or revised"),
 });
 export type TExportAdjudication = z.infer<typeof ZExportAdjudicationSchema>;
+
+/**
+ * One version of a claim in a canonical line's `layers`: the proposal as it was suggested or made
+ * (`analyst` null), or one analyst's own layer.
+ */
+export const ZExportLayerSchema = z
+  .object({
+    analyst: z
+      .object({ id: z.number().int(), name: z.string() })
+      .nullable()
+      .describe("Whose layer; null for the proposal itself (the rule's suggestion, or a hand-made claim as its author made it)"),
+    submittedAt: ZIsoTimestamp.nullable().describe(
+      "When the analyst submitted their layer of the article; null for a draft or the proposal",
+    ),
+    status: ZClaimStatusSchema,
+    quoteType: ZQuoteTypeSchema,
+    cueLemma: z.string().nullable(),
+    parentClaimId: z.number().int().nullable(),
+    content: ZLayerSpanSchema,
+    sourceMention: ZLayerSpanSchema.nullable(),
+    cue: ZLayerSpanSchema.nullable(),
+    source: ZExportSourceSchema.nullable(),
+    proposition: z.object({ id: z.number().int(), text: z.string() }).nullable(),
+    version: z.number().int(),
+    createdAt: ZIsoTimestamp,
+    updatedAt: ZIsoTimestamp,
+  })
+  .describe("One analyst's version of the claim (or the proposal)");
+export type TExportLayer = z.infer<typeof ZExportLayerSchema>;
 
 export const ZCanonicalClaimLineSchema = z
   .object({
@@ -141,6 +194,12 @@ export const ZCanonicalClaimLineSchema = z
     source: ZExportSourceSchema.nullable(),
     proposition: z.object({ id: z.number().int(), text: z.string() }).nullable(),
     annotations: z.array(ZExportAnnotationSchema),
+    layers: z
+      .array(ZExportLayerSchema)
+      .optional()
+      .describe(
+        "Every layer of the claim: the proposal, then each analyst's version (present only in exports made with layers). The line's top-level claim, spans, source and proposition are the gold layer's",
+      ),
     adjudicated: ZExportAdjudicationSchema.nullable().describe(
       "The adjudicator's decision when analysts disagreed (exports use it over the analysts' majority); null when none was made",
     ),

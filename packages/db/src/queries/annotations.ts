@@ -2,11 +2,13 @@
 import type { TAnnotationUpsertInput, TUserRole } from "@claimdesk/types";
 import { and, asc, eq, isNotNull, ne, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import { annotations, annotationTags, claims, users } from "../schema";
+import { annotations, annotationTags, claimLayers, claims, users } from "../schema";
 import { writeAuditEvent } from "./audit";
 import { ConflictError, NotFoundError } from "./errors";
 import { type DbExecutor, writeTransaction } from "./executor";
+import { isBlindRole, type Reader, seesDrafts, submittedArticleSql } from "./layer-view";
 import { type Annotation, toAnnotation } from "./records";
+import { articleSubmittedAt, assertLayerOpen, submitArticle } from "./submissions";
 
 export type UpsertAnnotationParams = TAnnotationUpsertInput & { analystId: number };
 
@@ -21,13 +23,21 @@ export function upsertAnnotation(db: DbExecutor, params: UpsertAnnotationParams)
   // Tags are a set: keep the first occurrence of each.
   const tags = values.tags ? [...new Set(values.tags)] : undefined;
   return writeTransaction(db, (tx) => {
-    const claim = tx.select({ id: claims.id }).from(claims).where(eq(claims.id, claimId)).get();
+    const claim = tx
+      .select({ id: claims.id, articleId: claims.articleId, origin: claims.origin })
+      .from(claims)
+      .where(eq(claims.id, claimId))
+      .get();
     if (!claim) throw new NotFoundError("Claim", claimId);
     const existing = tx
       .select()
       .from(annotations)
       .where(and(eq(annotations.claimId, claimId), eq(annotations.analystId, analystId)))
       .get();
+    // Another analyst's hand-made claim is not in this analyst's layer.
+    if (claim.origin === "analyst" && !existing && !inOwnLayer(tx, claimId, analystId))
+      throw new NotFoundError("Claim", claimId);
+    assertLayerOpen(tx, claim.articleId, analystId);
 
     if (!existing) {
       if (version !== null)
@@ -88,6 +98,16 @@ export function upsertAnnotation(db: DbExecutor, params: UpsertAnnotationParams)
   });
 }
 
+function inOwnLayer(db: DbExecutor, claimId: number, analystId: number): boolean {
+  return (
+    db
+      .select({ id: claimLayers.id })
+      .from(claimLayers)
+      .where(and(eq(claimLayers.claimId, claimId), eq(claimLayers.analystId, analystId)))
+      .get() !== undefined
+  );
+}
+
 /** Mirrors an annotation's tags into annotation_tags, the index the claims table filters on. */
 function replaceTagIndex(
   tx: DbExecutor,
@@ -103,59 +123,31 @@ function replaceTagIndex(
   }
 }
 
-/** Who is reading: the blind rule depends on the role. */
-export interface AnnotationReader {
-  id: number;
-  role: TUserRole;
-}
+/** Who is reading (see layer-view.ts for the rules). */
+export type AnnotationReader = Reader;
 
-/**
- * The blind rule: an analyst sees other analysts' annotations of a claim only once they have
- * submitted their own for it, and then only the submitted ones. Viewers (who annotate nothing)
- * see the submitted annotations; adjudicators and admins see every annotation, drafts included.
- */
-export function isBlindRole(role: TUserRole): boolean {
-  return role === "analyst";
-}
-
-/** Whether `role` sees others' drafts (unsubmitted annotations): adjudicators and admins. */
-export function seesDrafts(role: TUserRole): boolean {
-  return role === "adjudicator" || role === "admin";
-}
-
-/**
- * SQL: "the analyst `analystId` has submitted their annotation of the claim `claimIdColumn`",
- * for use inside other queries (the claims table's filters, the proposition overview, history).
- */
+/** SQL: "analyst `analystId` has submitted their layer of the article of claim `claimIdColumn`". */
 export function submittedByAnalystSql(claimIdColumn: SQL | SQLiteColumn, analystId: number): SQL {
-  return sql`exists (select 1 from ${annotations} where ${annotations.claimId} = ${claimIdColumn} and ${annotations.analystId} = ${analystId} and ${annotations.submittedAt} is not null)`;
+  return submittedArticleSql(
+    sql`(select ${claims.articleId} from ${claims} where ${claims.id} = ${claimIdColumn})`,
+    analystId,
+  );
 }
 
-/** Whether `reader` may see other analysts' annotations (and their history) of `claimId`. */
+/** Whether `reader` may see other analysts' layers, annotations and history of `claimId`. */
 export function canSeeOthersAnnotations(
   db: DbExecutor,
   reader: AnnotationReader,
   claimId: number,
 ): boolean {
-  if (!isBlindRole(reader.role)) return true;
-  const own = db
-    .select({ id: annotations.id })
-    .from(annotations)
-    .where(
-      and(
-        eq(annotations.claimId, claimId),
-        eq(annotations.analystId, reader.id),
-        isNotNull(annotations.submittedAt),
-      ),
-    )
-    .get();
-  return own !== undefined;
+  if (!isBlindRole(reader.role)) return reader.role !== "viewer";
+  const claim = db.select({ articleId: claims.articleId }).from(claims).where(eq(claims.id, claimId)).get();
+  return claim !== undefined && articleSubmittedAt(db, claim.articleId, reader.id) !== null;
 }
 
 /**
- * Marks the analyst's annotation of a claim submitted (creating an empty one if there is none),
- * with an audit event. Submitting again keeps the first submission's time and writes nothing.
- * Edits after submitting stay allowed (and audited) through `upsertAnnotation`.
+ * Submits the analyst's layer of the claim's article (one action for the whole article, see
+ * submissions.ts) and returns their annotation of the claim (an empty one is created if none).
  */
 export function submitAnnotation(
   db: DbExecutor,
@@ -163,49 +155,27 @@ export function submitAnnotation(
 ): Annotation {
   const { claimId, analystId } = params;
   return writeTransaction(db, (tx) => {
-    const claim = tx.select({ id: claims.id }).from(claims).where(eq(claims.id, claimId)).get();
+    const claim = tx
+      .select({ id: claims.id, articleId: claims.articleId })
+      .from(claims)
+      .where(eq(claims.id, claimId))
+      .get();
     if (!claim) throw new NotFoundError("Claim", claimId);
     const existing = tx
       .select()
       .from(annotations)
       .where(and(eq(annotations.claimId, claimId), eq(annotations.analystId, analystId)))
       .get();
-    const now = new Date();
-    if (!existing) {
-      const row = tx
-        .insert(annotations)
-        .values({ claimId, analystId, tags: [], submittedAt: now, version: 0 })
-        .returning()
-        .get();
-      const created = toAnnotation(row);
-      writeAuditEvent(tx, {
-        entity: "annotation",
-        entityId: row.id,
-        action: "submit",
-        actorId: analystId,
-        before: null,
-        after: created,
-      });
-      return created;
-    }
-    if (existing.submittedAt !== null) return toAnnotation(existing);
+    if (!existing && articleSubmittedAt(tx, claim.articleId, analystId) === null)
+      tx.insert(annotations).values({ claimId, analystId, tags: [], version: 0 }).run();
+    submitArticle(tx, { articleId: claim.articleId, analystId });
     const row = tx
-      .update(annotations)
-      .set({ submittedAt: now, version: existing.version + 1, updatedAt: now })
-      .where(eq(annotations.id, existing.id))
-      .returning()
+      .select()
+      .from(annotations)
+      .where(and(eq(annotations.claimId, claimId), eq(annotations.analystId, analystId)))
       .get();
-    if (!row) throw new NotFoundError("Annotation", existing.id);
-    const submitted = toAnnotation(row);
-    writeAuditEvent(tx, {
-      entity: "annotation",
-      entityId: row.id,
-      action: "submit",
-      actorId: analystId,
-      before: toAnnotation(existing),
-      after: submitted,
-    });
-    return submitted;
+    if (!row) throw new NotFoundError("Annotation of claim", claimId);
+    return toAnnotation(row);
   });
 }
 
@@ -246,8 +216,7 @@ export function listAnnotationsForClaim(
     .where(and(eq(annotations.claimId, claimId), eq(annotations.analystId, reader.id)))
     .get();
   const own = ownRow ? withName(ownRow) : null;
-  const visible = !isBlindRole(reader.role) || own?.submittedAt != null;
-  if (!visible) return { own, others: [], othersHidden: true };
+  if (!canSeeOthersAnnotations(db, reader, claimId)) return { own, others: [], othersHidden: true };
   const others = select()
     .where(
       and(
@@ -264,8 +233,8 @@ export function listAnnotationsForClaim(
 
 /**
  * For one claim, what `reader` may see of other analysts' work under the blind rule: the ids of
- * the annotations they may see, and whether they see the others' (and the adjudication) at all.
- * Used where records are loaded unscoped and then narrowed (an analyst's export).
+ * the annotations they may see, and whether they see the others' at all. Used where records are
+ * loaded unscoped and then narrowed (an export).
  */
 export function visibleAnnotationsOf(
   db: DbExecutor,
@@ -282,8 +251,7 @@ export function visibleAnnotationsOf(
     .where(eq(annotations.claimId, claimId))
     .all();
   if (seesDrafts(reader.role)) return { ids: new Set(rows.map((r) => r.id)), seesOthers: true };
-  const own = rows.find((r) => r.analystId === reader.id);
-  const seesOthers = !isBlindRole(reader.role) || Boolean(own?.submitted);
+  const seesOthers = canSeeOthersAnnotations(db, reader, claimId);
   const ids = new Set(
     rows
       .filter((r) => r.analystId === reader.id || (seesOthers && Boolean(r.submitted)))

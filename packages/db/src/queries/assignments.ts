@@ -8,7 +8,8 @@ import type { TAssignmentSetCreateInput, TUserRole } from "@claimdesk/types";
 import { and, asc, desc, eq, inArray, ne, type SQL, sql } from "drizzle-orm";
 import { annotations, articles, assignmentSets, assignments, claims, users } from "../schema";
 import { writeAuditEvent } from "./audit";
-import { claimFilterWhere } from "./claim-filter";
+import { viewWhere } from "./claim-filter";
+import { layer, layerJoin } from "./layer-view";
 import { InvalidInputError, NotFoundError } from "./errors";
 import { type DbExecutor, writeTransaction } from "./executor";
 
@@ -208,11 +209,13 @@ function selectArticles(db: DbExecutor, input: TAssignmentSetCreateInput): numbe
       throw new InvalidInputError("articleIds", `Article ${missing} does not exist.`);
     return wanted.sort((a, b) => a - b);
   }
-  const where = claimFilterWhere(input.filter ?? {});
+  // The team's view (gold over the suggestions): an admin deals articles by what they hold.
+  const view = { kind: "gold" } as const;
   const ids = db
     .selectDistinct({ id: claims.articleId })
     .from(claims)
-    .where(where)
+    .leftJoin(layer, layerJoin(view))
+    .where(viewWhere(input.filter ?? {}, view))
     .orderBy(asc(claims.articleId))
     .all()
     .map((r) => r.id);

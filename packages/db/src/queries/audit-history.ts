@@ -5,18 +5,21 @@
  * deletes them, so a deleted claim's history stays readable (its annotations' and adjudication's
  * events are then found through the `claimId` their records carry).
  *
- * The blind rule holds here too: an analyst sees another analyst's annotation events (and the
- * adjudication's) only once they have submitted their own annotation of the claim, and, like a
- * viewer, only those of submitted annotations; adjudicators and admins see every event.
+ * The blind rule holds here too (layer-view.ts): an analyst sees another analyst's changes to
+ * their layer and annotation of the claim only once both have submitted the article; viewers see
+ * no analyst's layer; adjudicators and admins see every event.
  */
-import { and, desc, eq, inArray, isNotNull, or, type SQL, sql } from "drizzle-orm";
-import { adjudications, annotations, auditEvents, claims, users } from "../schema";
+import { and, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import {
-  type AnnotationReader,
-  canSeeOthersAnnotations,
-  isBlindRole,
-  seesDrafts,
-} from "./annotations";
+  adjudications,
+  annotations,
+  articleSubmissions,
+  auditEvents,
+  claims,
+  users,
+} from "../schema";
+import type { AnnotationReader } from "./annotations";
+import { seesDrafts } from "./layer-view";
 import { NotFoundError } from "./errors";
 import type { DbExecutor } from "./executor";
 
@@ -119,7 +122,11 @@ export function getClaimHistory(
   reader: AnnotationReader,
 ): HistoryEvent[] {
   const claim = db
-    .select({ sourceId: claims.sourceId, propositionId: claims.propositionId })
+    .select({
+      articleId: claims.articleId,
+      sourceId: claims.sourceId,
+      propositionId: claims.propositionId,
+    })
     .from(claims)
     .where(eq(claims.id, claimId))
     .get();
@@ -165,36 +172,28 @@ export function getClaimHistory(
 
   let events = [...claimEvents, ...related];
   if (!seesDrafts(reader.role)) {
-    // Others' annotations show only once submitted (an event says so, or the row does) and, for
-    // an analyst, only once they have submitted their own (see listAnnotationsForClaim).
-    const submitted = new Set(
-      events
-        .filter((e) => e.entity === "annotation" && e.after?.submittedAt != null)
-        .map((e) => e.entityId),
+    // The blind rule (layer-view.ts): another analyst's layer changes and annotations show only
+    // to an analyst who submitted the article, and only the layers of analysts who submitted it
+    // too; viewers read gold, so they see adjudications but no analyst's layer.
+    const articleId = claim ? claim.articleId : numberField(last, "articleId");
+    const submitters = new Set(
+      articleId === null
+        ? []
+        : db
+            .select({ analystId: articleSubmissions.analystId })
+            .from(articleSubmissions)
+            .where(eq(articleSubmissions.articleId, articleId))
+            .all()
+            .map((r) => r.analystId),
     );
-    if (claim)
-      for (const row of db
-        .select({ id: annotations.id })
-        .from(annotations)
-        .where(and(eq(annotations.claimId, claimId), isNotNull(annotations.submittedAt)))
-        .all())
-        submitted.add(row.id);
-    const seesOthers = !isBlindRole(reader.role)
-      ? true
-      : claim
-        ? canSeeOthersAnnotations(db, reader, claimId)
-        : // Deleted: the reader submitted if one of their annotation's events says so.
-          events.some(
-            (e) =>
-              e.entity === "annotation" &&
-              numberField(e.after, "analystId") === reader.id &&
-              submitted.has(e.entityId),
-          );
+    const seesOthers = reader.role === "analyst" && submitters.has(reader.id);
     events = events.filter((e) => {
-      if (e.entity === "adjudication") return seesOthers;
-      if (e.entity !== "annotation") return true;
-      if (numberField(recordOf(e), "analystId") === reader.id) return true;
-      return seesOthers && submitted.has(e.entityId);
+      if (e.entity === "adjudication") return reader.role === "viewer" || seesOthers;
+      if (e.entity !== "annotation" && e.entity !== "claim") return true;
+      const owner = e.entity === "annotation" ? numberField(recordOf(e), "analystId") : e.actorId;
+      if (owner === null) return true;
+      if (owner === reader.id) return true;
+      return seesOthers && submitters.has(owner);
     });
   }
   events.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id - a.id);

@@ -1,43 +1,41 @@
 /**
  * Turns a claim filter (the claims table's view, an export's selection) into one SQL condition
- * over `claims`, so the table, its API and every exporter select exactly the same claims.
- * Joins are avoided: each facet is an indexed column or an EXISTS/IN sub-query.
+ * over `claims` as a view sees them (layer-view.ts: the query LEFT JOINs `layer` with
+ * `layerJoin(view)`), so the table, its API and every exporter select exactly the same claims.
+ * Decided facets (status, source, proposition) read the view's layer over the proposal; the
+ * judgement facets read the view's own judgement: the analyst's annotation, or gold's.
  */
 import type { TClaimFilter } from "@claimdesk/types";
-import { and, count, eq, exists, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
+import { and, count, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
 import { annotations, annotationTags, articles, claims, sources } from "../schema";
-import { submittedByAnalystSql } from "./annotations";
 import { toFtsQuery } from "./articles";
 import type { DbExecutor } from "./executor";
+import {
+  asReader,
+  effColumns,
+  inView,
+  layer,
+  layerJoin,
+  type ReaderLike,
+  type View,
+  viewOf,
+} from "./layer-view";
 
-/**
- * Whose eyes the filter works for. `blindAnalystId` (an analyst, see `isBlindRole`): the
- * annotation facets (stance, likelihood, tag) match only that analyst's own annotation, or
- * another's submitted one on a claim they have submitted their own for, so a filter never reveals another
- * analyst's judgement of a claim the reader is still blind on. Omitted: every annotation counts
- * (adjudicators, admins, viewers, exports, the worker).
- */
-export interface ClaimFilterScope {
-  blindAnalystId?: number;
-}
-
-/** The condition for `filter`, or undefined when it selects every claim. */
-export function claimFilterWhere(
-  filter: TClaimFilter,
-  scope: ClaimFilterScope = {},
-): SQL | undefined {
+/** The condition for `filter` in `view` (without `inView`), or undefined when it selects all. */
+export function claimFilterWhere(filter: TClaimFilter, view: View): SQL | undefined {
   const parts: (SQL | undefined)[] = [];
   const some = <T>(values: T[] | undefined): values is T[] =>
     values !== undefined && values.length > 0;
 
-  if (some(filter.status)) parts.push(inArray(claims.status, filter.status));
-  if (some(filter.sourceId)) parts.push(inArray(claims.sourceId, filter.sourceId));
-  if (some(filter.propositionId)) parts.push(inArray(claims.propositionId, filter.propositionId));
+  if (some(filter.status)) parts.push(inArray(effColumns.status, filter.status));
+  if (some(filter.sourceId)) parts.push(inArray(effColumns.sourceId, filter.sourceId));
+  if (some(filter.propositionId))
+    parts.push(inArray(effColumns.propositionId, filter.propositionId));
   if (some(filter.articleId)) parts.push(inArray(claims.articleId, filter.articleId));
   if (some(filter.sourceKind)) {
     parts.push(
       inArray(
-        claims.sourceId,
+        effColumns.sourceId,
         sql`(select ${sources.id} from ${sources} where ${inArray(sources.kind, filter.sourceKind)})`,
       ),
     );
@@ -56,35 +54,28 @@ export function claimFilterWhere(
       ),
     );
   }
-  const annotationConditions = [
-    some(filter.sourceStance) ? inArray(annotations.sourceStance, filter.sourceStance) : undefined,
-    some(filter.likelihood) ? inArray(annotations.likelihood, filter.likelihood) : undefined,
-  ].filter((c): c is SQL => c !== undefined);
-  const blind = scope.blindAnalystId;
-  // For a blind analyst: the annotations they may see — their own, or submitted ones on claims
-  // they submitted.
-  const visibleAnnotation =
-    blind === undefined
-      ? undefined
-      : sql`(${annotations.analystId} = ${blind} or (${annotations.submittedAt} is not null and ${submittedByAnalystSql(claims.id, blind)}))`;
-  if (annotationConditions.length > 0) {
-    parts.push(
-      exists(
-        sql`(select 1 from ${annotations} where ${annotations.claimId} = ${claims.id} and ${and(...annotationConditions, visibleAnnotation)})`,
-      ),
-    );
-  }
-  if (some(filter.tag)) {
-    parts.push(
-      visibleAnnotation === undefined
-        ? inArray(
-            claims.id,
-            sql`(select ${annotationTags.claimId} from ${annotationTags} where ${inArray(annotationTags.tag, filter.tag)})`,
-          )
-        : exists(
-            sql`(select 1 from ${annotationTags} join ${annotations} on ${annotations.id} = ${annotationTags.annotationId} where ${annotationTags.claimId} = ${claims.id} and ${inArray(annotationTags.tag, filter.tag)} and ${visibleAnnotation})`,
-          ),
-    );
+  if (view.kind === "gold") {
+    if (some(filter.sourceStance)) parts.push(inArray(layer.sourceStance, filter.sourceStance));
+    if (some(filter.likelihood)) parts.push(inArray(layer.likelihood, filter.likelihood));
+    if (some(filter.tag))
+      // Gold has no tags of its own: the submitted annotations' tags of claims gold holds.
+      parts.push(
+        sql`${layer.id} is not null and exists (select 1 from ${annotationTags} join ${annotations} on ${annotations.id} = ${annotationTags.annotationId} where ${annotationTags.claimId} = ${claims.id} and ${inArray(annotationTags.tag, filter.tag)} and ${annotations.submittedAt} is not null)`,
+      );
+  } else {
+    const own = view.analystId;
+    const annotationConditions = [
+      some(filter.sourceStance) ? inArray(annotations.sourceStance, filter.sourceStance) : undefined,
+      some(filter.likelihood) ? inArray(annotations.likelihood, filter.likelihood) : undefined,
+    ].filter((c): c is SQL => c !== undefined);
+    if (annotationConditions.length > 0)
+      parts.push(
+        sql`exists (select 1 from ${annotations} where ${annotations.claimId} = ${claims.id} and ${annotations.analystId} = ${own} and ${and(...annotationConditions)})`,
+      );
+    if (some(filter.tag))
+      parts.push(
+        sql`exists (select 1 from ${annotationTags} join ${annotations} on ${annotations.id} = ${annotationTags.annotationId} where ${annotationTags.claimId} = ${claims.id} and ${inArray(annotationTags.tag, filter.tag)} and ${annotations.analystId} = ${own})`,
+      );
   }
   const fts = filter.query ? toFtsQuery(filter.query) : null;
   if (fts !== null) {
@@ -96,30 +87,38 @@ export function claimFilterWhere(
   return present.length > 0 ? and(...present) : undefined;
 }
 
-/** Whether claim `claimId` is selected by `filter` as `scope` sees it. */
+/** `inView` and the filter, for a view's claim queries. */
+export function viewWhere(filter: TClaimFilter, view: View): SQL {
+  const where = claimFilterWhere(filter, view);
+  return where ? (and(inView, where) as SQL) : inView;
+}
+
+/** Whether claim `claimId` is selected by `filter` as `reader` sees it. */
 export function claimMatchesFilter(
   db: DbExecutor,
   claimId: number,
   filter: TClaimFilter,
-  scope: ClaimFilterScope = {},
+  reader: ReaderLike,
 ): boolean {
-  const where = claimFilterWhere(filter, scope);
+  const view = viewOf(asReader(reader));
   return (
     db
       .select({ id: claims.id })
       .from(claims)
-      .where(where ? and(eq(claims.id, claimId), where) : eq(claims.id, claimId))
+      .leftJoin(layer, layerJoin(view))
+      .where(and(eq(claims.id, claimId), viewWhere(filter, view)))
       .get() !== undefined
   );
 }
 
-/** How many claims `filter` selects as `scope` sees it (the export page's count). */
-export function countClaimsMatching(
-  db: DbExecutor,
-  filter: TClaimFilter,
-  scope: ClaimFilterScope = {},
-): number {
+/** How many claims `filter` selects in `view` (the export page's count). */
+export function countClaimsMatching(db: DbExecutor, filter: TClaimFilter, view: View): number {
   return (
-    db.select({ n: count() }).from(claims).where(claimFilterWhere(filter, scope)).get()?.n ?? 0
+    db
+      .select({ n: count() })
+      .from(claims)
+      .leftJoin(layer, layerJoin(view))
+      .where(viewWhere(filter, view))
+      .get()?.n ?? 0
   );
 }

@@ -12,14 +12,23 @@ import type {
 } from "@claimdesk/types";
 import { and, asc, count, desc, eq, inArray, isNotNull, type SQL, sql } from "drizzle-orm";
 import { annotations, annotationTags, articles, claims, propositions, sources } from "../schema";
-import { submittedByAnalystSql } from "./annotations";
 import { toFtsQuery } from "./articles";
-import { type ClaimFilterScope, claimFilterWhere } from "./claim-filter";
+import { viewWhere } from "./claim-filter";
 import { updateClaim } from "./claims";
 import { ConflictError, InvalidInputError, NotFoundError } from "./errors";
 import type { DbExecutor } from "./executor";
+import {
+  asReader,
+  effColumns,
+  layer,
+  layerJoin,
+  type ReaderLike,
+  type View,
+  viewOf,
+} from "./layer-view";
 
-/** One row of the claims table. `sourceStance`/`likelihood` are the calling analyst's own. */
+/** One row of the claims table, as the reader's view has it (their layer, or gold for viewers);
+ * `sourceStance`/`likelihood` are the reader's own (gold's for viewers). */
 export interface ClaimTableRow {
   id: number;
   articleId: number;
@@ -60,7 +69,7 @@ function orderTerms(sort: TClaimSort): SQL[] {
     case "article":
       return [dir(claims.articleId), dir(claims.contentStart), dir(claims.id)];
     case "status":
-      return [dir(claims.status), dir(claims.id)];
+      return [dir(effColumns.status), dir(claims.id)];
     case "publishedAt":
       return [
         dir(articles.publishedAt),
@@ -71,7 +80,7 @@ function orderTerms(sort: TClaimSort): SQL[] {
     case "source":
       return [dir(sources.nameKey), dir(claims.id)];
     case "updatedAt":
-      return [dir(claims.updatedAt), dir(claims.id)];
+      return [dir(sql`coalesce(${layer.updatedAt}, ${claims.updatedAt})`), dir(claims.id)];
     default:
       return [dir(claims.id)];
   }
@@ -90,27 +99,29 @@ function searchPageIds(
   direction: "asc" | "desc",
   limit: number,
   offset: number,
-  scope: ClaimFilterScope,
+  view: View,
 ): number[] {
-  const rest = claimFilterWhere({ ...filter, query: undefined }, scope);
+  const rest = viewWhere({ ...filter, query: undefined }, view);
   const rows = db.all<{ id: number }>(sql`
     select claims.id as id from claims_fts cross join claims on claims.id = claims_fts.rowid
-    where claims_fts match ${fts} ${rest ? sql`and ${rest}` : sql``}
+    left join claim_layers layer on ${layerJoin(view)}
+    where claims_fts match ${fts} and ${rest}
     order by claims_fts.rowid ${direction === "asc" ? sql`asc` : sql`desc`}
     limit ${limit} offset ${offset}`);
   return rows.map((r) => r.id);
 }
 
 /**
- * One page of the claims the filter selects, in the requested order. `scope` applies the blind
- * rule to the annotation facets (pass `{ blindAnalystId }` for an analyst, see claimFilterWhere).
+ * One page of the claims the filter selects in `reader`'s view (layer-view.ts), in the requested
+ * order.
  */
 export function listClaimTable(
   db: DbExecutor,
   input: TCorpusClaimsInput,
-  analystId: number,
-  scope: ClaimFilterScope = {},
+  readerLike: ReaderLike,
 ): ClaimTablePage {
+  const reader = asReader(readerLike);
+  const view = viewOf(reader);
   const filter: TClaimFilter = input.filter ?? {};
   const sort: TClaimSort = { field: "id", direction: "desc", ...input.sort };
   const limit = input.limit ?? 100;
@@ -124,7 +135,7 @@ export function listClaimTable(
   );
   const ids =
     fts !== null && searchOnly && sort.field === "id"
-      ? searchPageIds(db, filter, fts, sort.direction, limit + 1, offset, scope)
+      ? searchPageIds(db, filter, fts, sort.direction, limit + 1, offset, view)
       : null;
   if (ids !== null && ids.length === 0) return { items: [], nextCursor: null };
   const rows = db
@@ -134,37 +145,43 @@ export function listClaimTable(
       articleTitle: articles.title,
       publisher: articles.publisher,
       publishedAt: articles.publishedAt,
-      contentText: claims.contentText,
-      sourceText: claims.sourceText,
-      cueText: claims.cueText,
-      sourceId: claims.sourceId,
+      contentText: effColumns.contentText,
+      sourceText: effColumns.sourceText,
+      cueText: effColumns.cueText,
+      sourceId: effColumns.sourceId,
       sourceName: sources.name,
       sourceKind: sources.kind,
-      status: claims.status,
-      quoteType: claims.quoteType,
-      propositionId: claims.propositionId,
+      status: effColumns.status,
+      quoteType: effColumns.quoteType,
+      propositionId: effColumns.propositionId,
       propositionText: propositions.text,
-      sourceStance: annotations.sourceStance,
-      likelihood: annotations.likelihood,
-      version: claims.version,
-      updatedAt: claims.updatedAt,
+      sourceStance:
+        view.kind === "gold"
+          ? layer.sourceStance
+          : annotations.sourceStance,
+      likelihood: view.kind === "gold" ? layer.likelihood : annotations.likelihood,
+      version: effColumns.version,
+      updatedAt: sql<number>`coalesce(${layer.updatedAt}, ${claims.updatedAt})`,
     })
     .from(claims)
     .innerJoin(articles, eq(articles.id, claims.articleId))
-    .leftJoin(sources, eq(sources.id, claims.sourceId))
-    .leftJoin(propositions, eq(propositions.id, claims.propositionId))
+    .leftJoin(layer, layerJoin(view))
+    .leftJoin(sources, eq(sources.id, effColumns.sourceId))
+    .leftJoin(propositions, eq(propositions.id, effColumns.propositionId))
     .leftJoin(
       annotations,
-      and(eq(annotations.claimId, claims.id), eq(annotations.analystId, analystId)),
+      and(eq(annotations.claimId, claims.id), eq(annotations.analystId, reader.id)),
     )
-    .where(ids !== null ? inArray(claims.id, ids) : claimFilterWhere(filter, scope))
+    .where(ids !== null ? inArray(claims.id, ids) : viewWhere(filter, view))
     .orderBy(...orderTerms(sort))
     .limit(limit + 1)
     .offset(ids !== null ? 0 : offset)
     .all();
   const hasMore = rows.length > limit;
   return {
-    items: rows.slice(0, limit).map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString() })),
+    items: rows
+      .slice(0, limit)
+      .map((r) => ({ ...r, updatedAt: new Date(r.updatedAt).toISOString() })),
     nextCursor: hasMore ? offset + limit : null,
   };
 }
@@ -176,14 +193,15 @@ export function listClaimTable(
 export function countClaimTable(
   db: DbExecutor,
   input: TCorpusCountInput,
-  scope: ClaimFilterScope = {},
+  reader: ReaderLike,
 ): { total: number; capped: boolean } {
   const cap = input.cap ?? 10_000;
-  const where = claimFilterWhere(input.filter ?? {}, scope);
+  const view = viewOf(asReader(reader));
   const limited = db
     .select({ one: sql`1` })
     .from(claims)
-    .where(where)
+    .leftJoin(layer, layerJoin(view))
+    .where(viewWhere(input.filter ?? {}, view))
     .limit(cap + 1)
     .as("limited");
   const n = db.select({ n: count() }).from(limited).get()?.n ?? 0;
@@ -192,11 +210,11 @@ export function countClaimTable(
 
 /**
  * The values the filter pickers offer: publishers, tags, propositions and the most-cited sources.
- * With `scope.blindAnalystId`, tags (and their counts) come only from annotations that analyst may
- * see: their own, and the submitted ones on claims they have submitted theirs for.
+ * Tags (and their counts) are those the tag filter matches in `reader`'s view: their own, or the
+ * submitted ones behind gold for viewers.
  */
-export function claimFacets(db: DbExecutor, scope: ClaimFilterScope = {}) {
-  const blind = scope.blindAnalystId;
+export function claimFacets(db: DbExecutor, readerLike: ReaderLike) {
+  const view = viewOf(asReader(readerLike));
   const publishers = db
     .select({ value: articles.publisher, n: count() })
     .from(articles)
@@ -213,9 +231,11 @@ export function claimFacets(db: DbExecutor, scope: ClaimFilterScope = {}) {
     })
     .from(annotationTags)
     .where(
-      blind === undefined
-        ? undefined
-        : sql`exists (select 1 from ${annotations} where ${annotations.id} = ${annotationTags.annotationId} and (${annotations.analystId} = ${blind} or (${annotations.submittedAt} is not null and ${submittedByAnalystSql(annotationTags.claimId, blind)})))`,
+      sql`exists (select 1 from ${annotations} where ${annotations.id} = ${annotationTags.annotationId} and ${
+        view.kind === "gold"
+          ? sql`${annotations.submittedAt} is not null`
+          : sql`${annotations.analystId} = ${view.analystId}`
+      })`,
     )
     .groupBy(annotationTags.tag)
     .orderBy(asc(annotationTags.tag))

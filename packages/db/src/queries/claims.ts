@@ -6,13 +6,31 @@ import type {
   TSpan,
 } from "@claimdesk/types";
 import { and, asc, eq, type SQL } from "drizzle-orm";
-import { annotations, articles, claims, propositions, sources } from "../schema";
+import { annotations, articles, claimLayers, claims, propositions, sources } from "../schema";
 import { writeAuditEvent } from "./audit";
-import { ConflictError, InvalidInputError, InvalidSpanError, NotFoundError } from "./errors";
+import {
+  ConflictError,
+  ForbiddenError,
+  InvalidInputError,
+  InvalidSpanError,
+  NotFoundError,
+} from "./errors";
 import { type DbExecutor, writeTransaction } from "./executor";
+import {
+  asReader,
+  effColumns,
+  inView,
+  layer,
+  layerJoin,
+  type Reader,
+  type ReaderLike,
+  viewOf,
+} from "./layer-view";
 import { type ClaimWithDetails, toAnnotation, toClaim, toSource } from "./records";
+import { assertLayerOpen } from "./submissions";
 
 type ClaimInsert = typeof claims.$inferInsert;
+type ClaimRow = typeof claims.$inferSelect;
 type SpanField = "content" | "sourceMention" | "cue";
 
 const SPAN_LABELS: Record<SpanField, string> = {
@@ -21,48 +39,93 @@ const SPAN_LABELS: Record<SpanField, string> = {
   cue: "cue",
 };
 
+type LayerRow = typeof claimLayers.$inferSelect;
+
+/** The proposal row as a view sees it: the layer's decided values over the proposal's. */
+export function overlayClaim(claim: ClaimRow, layerRow: LayerRow | null): ClaimRow {
+  if (!layerRow) return claim;
+  return {
+    ...claim,
+    status: layerRow.status,
+    contentStart: layerRow.contentStart,
+    contentEnd: layerRow.contentEnd,
+    contentText: layerRow.contentText,
+    sourceStart: layerRow.sourceStart,
+    sourceEnd: layerRow.sourceEnd,
+    sourceText: layerRow.sourceText,
+    cueStart: layerRow.cueStart,
+    cueEnd: layerRow.cueEnd,
+    cueText: layerRow.cueText,
+    cueLemma: layerRow.cueLemma,
+    sourceId: layerRow.sourceId,
+    quoteType: layerRow.quoteType,
+    parentClaimId: layerRow.parentClaimId,
+    propositionId: layerRow.propositionId,
+    version: layerRow.version,
+    updatedAt: layerRow.updatedAt,
+  };
+}
+
 /**
- * Claims matching `where` with their source and the analyst's annotation, by position in the text.
- * One query whatever the count: claims ⟕ annotation ⟕ source (whose claim_count triggers keep).
+ * Claims matching `where` as `reader` sees them (their layer, or gold for viewers; see
+ * layer-view.ts) with their source and the reader's own annotation, by position in the text.
+ * One query whatever the count: claims ⟕ layer ⟕ annotation ⟕ source.
  */
-function loadClaims(db: DbExecutor, where: SQL, analystId: number): ClaimWithDetails[] {
+function loadClaims(db: DbExecutor, where: SQL, readerLike: ReaderLike): ClaimWithDetails[] {
+  const reader = asReader(readerLike);
+  const view = viewOf(reader);
   const rows = db
-    .select({ claim: claims, annotation: annotations, source: sources })
+    .select({ claim: claims, layer, annotation: annotations, source: sources })
     .from(claims)
+    .leftJoin(layer, layerJoin(view))
     .leftJoin(
       annotations,
-      and(eq(annotations.claimId, claims.id), eq(annotations.analystId, analystId)),
+      and(eq(annotations.claimId, claims.id), eq(annotations.analystId, reader.id)),
     )
-    .leftJoin(sources, eq(sources.id, claims.sourceId))
-    .where(where)
-    .orderBy(asc(claims.contentStart), asc(claims.id))
+    .leftJoin(sources, eq(sources.id, effColumns.sourceId))
+    .where(and(where, inView))
+    .orderBy(asc(effColumns.contentStart), asc(claims.id))
     .all();
   return rows.map((r) => ({
-    ...toClaim(r.claim),
+    ...toClaim(overlayClaim(r.claim, r.layer)),
+    layer: r.layer ? r.layer.kind : "proposal",
+    gold:
+      r.layer?.kind === "gold"
+        ? {
+            basis: r.layer.basis,
+            sourceStance: r.layer.sourceStance,
+            reportingStance: r.layer.reportingStance,
+            likelihood: r.layer.likelihood,
+            analyticConfidence: r.layer.analyticConfidence,
+            credibility: r.layer.credibility,
+            verdict: r.layer.verdict,
+            note: r.layer.note,
+          }
+        : null,
     source: r.source ? toSource(r.source, r.source.claimCount) : null,
     annotation: r.annotation ? toAnnotation(r.annotation) : null,
   }));
 }
 
-/** An article's claims ordered by contentStart (served by claims_article_idx). */
+/** An article's claims as `reader` sees them, ordered by contentStart. */
 export function listClaimsForArticle(
   db: DbExecutor,
   articleId: number,
-  analystId: number,
+  reader: ReaderLike,
 ): ClaimWithDetails[] {
-  return loadClaims(db, eq(claims.articleId, articleId), analystId);
+  return loadClaims(db, eq(claims.articleId, articleId), reader);
 }
 
 export function getClaimWithDetails(
   db: DbExecutor,
   id: number,
-  analystId: number,
+  reader: ReaderLike,
 ): ClaimWithDetails | null {
-  return loadClaims(db, eq(claims.id, id), analystId)[0] ?? null;
+  return loadClaims(db, eq(claims.id, id), reader)[0] ?? null;
 }
 
-function mustGetClaim(db: DbExecutor, id: number, analystId: number): ClaimWithDetails {
-  const claim = getClaimWithDetails(db, id, analystId);
+function mustGetClaim(db: DbExecutor, id: number, reader: Reader): ClaimWithDetails {
+  const claim = getClaimWithDetails(db, id, reader);
   if (!claim) throw new NotFoundError("Claim", id);
   return claim;
 }
@@ -103,6 +166,7 @@ function checkReferences(
   db: DbExecutor,
   claim: { id: number | null; articleId: number },
   refs: { sourceId?: number | null; propositionId?: number | null; parentClaimId?: number | null },
+  actor: Reader,
 ): void {
   if (refs.sourceId != null) {
     const found = db
@@ -132,10 +196,12 @@ function checkReferences(
         "parentClaimId",
         `Claim ${refs.parentClaimId} cannot be the parent of claim ${claim.id}: it is nested inside it`,
       );
+    // The nesting as the actor's own view has it.
     const ancestor = db
-      .select({ articleId: claims.articleId, parentClaimId: claims.parentClaimId })
+      .select({ articleId: claims.articleId, parentClaimId: effColumns.parentClaimId })
       .from(claims)
-      .where(eq(claims.id, ancestorId))
+      .leftJoin(layer, layerJoin(viewOf(actor)))
+      .where(and(eq(claims.id, ancestorId), inView))
       .get();
     if (!ancestor)
       throw new InvalidInputError("parentClaimId", `Claim ${ancestorId} does not exist`);
@@ -165,18 +231,44 @@ const cueColumns = (span: TSpan | null) => ({
   cueText: span?.exact ?? null,
 });
 
-/** An analyst's claim (origin `analyst`, status `accepted`), spans checked against the text. */
+/** The layer columns of a claim row (a copy of the proposal, or of another layer). */
+function layerValues(row: ClaimRow | LayerRow) {
+  return {
+    status: row.status,
+    contentStart: row.contentStart,
+    contentEnd: row.contentEnd,
+    contentText: row.contentText,
+    sourceStart: row.sourceStart,
+    sourceEnd: row.sourceEnd,
+    sourceText: row.sourceText,
+    cueStart: row.cueStart,
+    cueEnd: row.cueEnd,
+    cueText: row.cueText,
+    cueLemma: row.cueLemma,
+    sourceId: row.sourceId,
+    quoteType: row.quoteType,
+    parentClaimId: row.parentClaimId,
+    propositionId: row.propositionId,
+  };
+}
+
+/**
+ * An analyst's hand-made claim: a proposal of origin `analyst` (spans checked against the text)
+ * and, in the author's layer, the claim accepted. Others see it only once both have submitted.
+ */
 export function createClaim(
   db: DbExecutor,
   input: TClaimCreateInput,
-  actorId: number,
+  actorLike: ReaderLike,
 ): ClaimWithDetails {
+  const actor = asReader(actorLike);
   return writeTransaction(db, (tx) => {
     const article = loadArticleText(tx, input.articleId);
+    assertLayerOpen(tx, article.id, actor.id);
     checkSpan(article, "content", input.content);
     if (input.sourceMention) checkSpan(article, "sourceMention", input.sourceMention);
     if (input.cue) checkSpan(article, "cue", input.cue);
-    checkReferences(tx, { id: null, articleId: article.id }, input);
+    checkReferences(tx, { id: null, articleId: article.id }, input, actor);
     const row = tx
       .insert(claims)
       .values({
@@ -191,19 +283,29 @@ export function createClaim(
         propositionId: input.propositionId ?? null,
         status: "accepted",
         origin: "analyst",
-        createdBy: actorId,
+        createdBy: actor.id,
       })
       .returning()
       .get();
+    tx.insert(claimLayers)
+      .values({
+        claimId: row.id,
+        articleId: row.articleId,
+        kind: "analyst",
+        analystId: actor.id,
+        ...layerValues(row),
+        version: 0,
+      })
+      .run();
     writeAuditEvent(tx, {
       entity: "claim",
       entityId: row.id,
       action: "create",
-      actorId,
+      actorId: actor.id,
       before: null,
       after: toClaim(row),
     });
-    return mustGetClaim(tx, row.id, actorId);
+    return mustGetClaim(tx, row.id, actor);
   });
 }
 
@@ -211,40 +313,59 @@ function staleClaimError(
   db: DbExecutor,
   id: number,
   yourVersion: number,
-  analystId: number,
+  reader: Reader,
 ): ConflictError | NotFoundError {
-  const current = getClaimWithDetails(db, id, analystId);
+  const current = getClaimWithDetails(db, id, reader);
   if (!current) return new NotFoundError("Claim", id);
   return new ConflictError(
-    `Claim ${id} was changed by someone else (version ${current.version}, you had ${yourVersion})`,
+    `Claim ${id} was changed elsewhere (version ${current.version}, you had ${yourVersion})`,
     { entity: "claim", record: current },
   );
 }
 
+/** The actor's layer row of a claim, or null. */
+function ownLayer(db: DbExecutor, claimId: number, analystId: number): LayerRow | null {
+  return (
+    db
+      .select()
+      .from(claimLayers)
+      .where(and(eq(claimLayers.claimId, claimId), eq(claimLayers.analystId, analystId)))
+      .get() ?? null
+  );
+}
+
 /**
- * Applies a partial edit if `version` is still current (optimistic concurrency) and bumps it;
- * a stale version is a ConflictError carrying the claim as it is now, and nothing is written.
+ * Applies a partial edit to the actor's own layer of a claim if `version` is still current
+ * (optimistic concurrency) and bumps it. The first change to a suggestion copies it into the
+ * actor's layer (copy-on-write); the suggestion itself never changes. A stale version is a
+ * ConflictError carrying the claim as the actor sees it now, and nothing is written.
  */
 export function updateClaim(
   db: DbExecutor,
   input: TClaimUpdateInput,
-  actorId: number,
+  actorLike: ReaderLike,
 ): ClaimWithDetails {
+  const actor = asReader(actorLike);
   const { id, version, patch } = input;
   return writeTransaction(db, (tx) => {
-    const before = tx.select().from(claims).where(eq(claims.id, id)).get();
-    if (!before) throw new NotFoundError("Claim", id);
-    if (before.version !== version) throw staleClaimError(tx, id, version, actorId);
+    const proposal = tx.select().from(claims).where(eq(claims.id, id)).get();
+    if (!proposal) throw new NotFoundError("Claim", id);
+    const mine = ownLayer(tx, id, actor.id);
+    // Another analyst's hand-made claim is not in this actor's view at all.
+    if (!mine && proposal.origin === "analyst") throw new NotFoundError("Claim", id);
+    assertLayerOpen(tx, proposal.articleId, actor.id);
+    const before = overlayClaim(proposal, mine);
+    if (before.version !== version) throw staleClaimError(tx, id, version, actor);
 
     if (patch.content || patch.sourceMention || patch.cue) {
-      const article = loadArticleText(tx, before.articleId);
+      const article = loadArticleText(tx, proposal.articleId);
       if (patch.content) checkSpan(article, "content", patch.content);
       if (patch.sourceMention) checkSpan(article, "sourceMention", patch.sourceMention);
       if (patch.cue) checkSpan(article, "cue", patch.cue);
     }
-    checkReferences(tx, before, patch);
+    checkReferences(tx, proposal, patch, actor);
 
-    const set: Partial<ClaimInsert> = { version: version + 1, updatedAt: new Date() };
+    const set: Partial<ClaimInsert> = {};
     if (patch.content) Object.assign(set, contentColumns(patch.content));
     if (patch.sourceMention !== undefined) Object.assign(set, sourceColumns(patch.sourceMention));
     if (patch.cue !== undefined) Object.assign(set, cueColumns(patch.cue));
@@ -255,46 +376,91 @@ export function updateClaim(
     if (patch.parentClaimId !== undefined) set.parentClaimId = patch.parentClaimId;
     if (patch.propositionId !== undefined) set.propositionId = patch.propositionId;
 
-    // The version in WHERE is the guard itself; the check above only makes the error precise.
-    const after = tx
-      .update(claims)
-      .set(set)
-      .where(and(eq(claims.id, id), eq(claims.version, version)))
-      .returning()
-      .get();
-    if (!after) throw staleClaimError(tx, id, version, actorId);
+    let after: LayerRow | undefined;
+    if (mine) {
+      // The version in WHERE is the guard itself; the check above only makes the error precise.
+      after = tx
+        .update(claimLayers)
+        .set({ ...set, version: version + 1, updatedAt: new Date() })
+        .where(and(eq(claimLayers.id, mine.id), eq(claimLayers.version, version)))
+        .returning()
+        .get();
+    } else {
+      after = tx
+        .insert(claimLayers)
+        .values({
+          claimId: id,
+          articleId: proposal.articleId,
+          kind: "analyst",
+          analystId: actor.id,
+          ...layerValues(proposal),
+          ...set,
+          version: version + 1,
+        })
+        .onConflictDoNothing()
+        .returning()
+        .get();
+    }
+    if (!after) throw staleClaimError(tx, id, version, actor);
     writeAuditEvent(tx, {
       entity: "claim",
       entityId: id,
       action: "update",
-      actorId,
+      actorId: actor.id,
       before: toClaim(before),
-      after: toClaim(after),
+      after: toClaim(overlayClaim(proposal, after)),
     });
-    return mustGetClaim(tx, id, actorId);
+    return mustGetClaim(tx, id, actor);
   });
 }
 
-/** Deletes a claim if `version` is current (its annotations go with it; children are unnested). */
+/**
+ * Removes what is the actor's own: their hand-made claim (with their annotation of it), or their
+ * decisions on a suggestion (the claim goes back to the suggestion as the rule made it). Another
+ * analyst's work is never touched; a hand-made claim another analyst's layer also holds stays for
+ * them. `version` must be current.
+ */
 export function deleteClaim(
   db: DbExecutor,
   input: TClaimDeleteInput,
-  actorId: number,
+  actorLike: ReaderLike,
 ): { id: number } {
+  const actor = asReader(actorLike);
   const { id, version } = input;
   return writeTransaction(db, (tx) => {
-    const before = tx.select().from(claims).where(eq(claims.id, id)).get();
-    if (!before) throw new NotFoundError("Claim", id);
-    const deleted = tx
-      .delete(claims)
-      .where(and(eq(claims.id, id), eq(claims.version, version)))
+    const proposal = tx.select().from(claims).where(eq(claims.id, id)).get();
+    if (!proposal) throw new NotFoundError("Claim", id);
+    const mine = ownLayer(tx, id, actor.id);
+    if (!mine) {
+      if (proposal.origin === "analyst") throw new NotFoundError("Claim", id);
+      throw new ForbiddenError(
+        `Claim ${id} is a rule suggestion and not in your layer: reject it instead of deleting it`,
+      );
+    }
+    assertLayerOpen(tx, proposal.articleId, actor.id);
+    if (mine.version !== version) throw staleClaimError(tx, id, version, actor);
+    const before = overlayClaim(proposal, mine);
+    tx.delete(claimLayers).where(eq(claimLayers.id, mine.id)).run();
+    tx.delete(annotations)
+      .where(and(eq(annotations.claimId, id), eq(annotations.analystId, actor.id)))
       .run();
-    if (deleted.changes === 0) throw staleClaimError(tx, id, version, actorId);
+    const othersHoldIt = tx
+      .select({ id: claimLayers.id })
+      .from(claimLayers)
+      .where(eq(claimLayers.claimId, id))
+      .get();
+    const othersAnnotated = tx
+      .select({ id: annotations.id })
+      .from(annotations)
+      .where(eq(annotations.claimId, id))
+      .get();
+    if (proposal.origin === "analyst" && !othersHoldIt && !othersAnnotated)
+      tx.delete(claims).where(eq(claims.id, id)).run();
     writeAuditEvent(tx, {
       entity: "claim",
       entityId: id,
       action: "delete",
-      actorId,
+      actorId: actor.id,
       before: toClaim(before),
       after: null,
     });

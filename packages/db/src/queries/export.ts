@@ -8,7 +8,9 @@
  * so a 1M-claim export never holds more than one article's rows.
  */
 import {
+  ATTRIBUTION_FIELDS,
   isCanonicalClaimLine,
+  JUDGEMENT_FIELDS,
   type TAnalyticConfidence,
   type TCanonicalClaimLine,
   type TCanonicalEntityLine,
@@ -16,7 +18,9 @@ import {
   type TClaimFilter,
   type TClaimStatus,
   type TCredibility,
+  type TDisputeField,
   type TExportAdjudication,
+  type TExportLayer,
   type TLikelihood,
   type TQuoteType,
   type TReliability,
@@ -26,21 +30,25 @@ import {
   type TSourceStance,
   type TVerdict,
 } from "@claimdesk/types";
-import { asc, count, eq } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import {
   adjudications,
   annotations,
   annotationTags,
+  articleSubmissions,
   articles,
+  claimLayers,
   claims,
   propositions,
   sourceAliases,
   sources,
   users,
 } from "../schema";
-import { claimFilterWhere } from "./claim-filter";
+import { claimFilterWhere, countClaimsMatching, viewWhere } from "./claim-filter";
 import { type DbExecutor, writeTransaction } from "./executor";
+import { rebuildGold } from "./gold";
+import { effColumns, inView, layer, layerJoin, type View } from "./layer-view";
 import { normaliseSourceKey } from "./sources";
 
 export interface ExportArticle {
@@ -107,6 +115,11 @@ export interface ExportClaim {
   annotations: ExportAnnotation[];
   /** The adjudicator's decision, if the claim was adjudicated. */
   adjudication: TExportAdjudication | null;
+  /** Every layer (the proposal, then each analyst's), when read with `layers`. */
+  layers?: TExportLayer[];
+  /** With `layers`: whether the view holds the claim (false: the top-level values are the
+   * proposal's, e.g. a hand-made claim no gold decision holds). */
+  inView?: boolean;
 }
 
 // Bulk-written rows share timestamps: remember the last conversion.
@@ -127,47 +140,74 @@ function span(start: Cell, end: Cell, exact: Cell) {
   return { start: Number(start), end: Number(end), exact: String(exact) };
 }
 
-/** How many claims `filter` selects. */
-export function countExportClaims(db: DbExecutor, filter: TClaimFilter): number {
-  return db.select({ n: count() }).from(claims).where(claimFilterWhere(filter)).get()?.n ?? 0;
+/** Exports read the gold layer over the suggestions (layer-view.ts). */
+export const GOLD_VIEW: View = { kind: "gold" };
+
+/** How many claims `filter` selects in `view` (gold by default). */
+export function countExportClaims(
+  db: DbExecutor,
+  filter: TClaimFilter,
+  view: View = GOLD_VIEW,
+): number {
+  return countClaimsMatching(db, filter, view);
+}
+
+export interface ExportReadOptions {
+  /** Whose decisions the lines carry: gold (the default) or one analyst's layer. */
+  view?: View;
+  /**
+   * Also load the layers of each claim (the proposal and each analyst's) into `layers`, and
+   * select every claim the filter matches, not only those the view holds (a hand-made claim no
+   * gold decision holds is exported with its layers, `inView` false).
+   */
+  layers?: boolean;
+  /** Which analysts' layers the reader may see (the blind rule); all when omitted. */
+  layerVisible?: (analystId: number, articleId: number) => boolean;
 }
 
 /**
  * The selected claims in article order (article id, then content start), as a lazy iterator.
  * The connection stays busy reading until the iterator finishes or is returned.
  */
-export function* iterateExportClaims(db: Db, filter: TClaimFilter): Generator<ExportClaim> {
+export function* iterateExportClaims(
+  db: Db,
+  filter: TClaimFilter,
+  options: ExportReadOptions = {},
+): Generator<ExportClaim> {
+  const view = options.view ?? GOLD_VIEW;
   // Built with Drizzle for the filter's SQL, then run raw: arrays are cheaper than objects at 1M rows.
   const query = db
     .select({
       id: claims.id,
       articleId: claims.articleId,
-      contentStart: claims.contentStart,
-      contentEnd: claims.contentEnd,
-      contentText: claims.contentText,
-      sourceStart: claims.sourceStart,
-      sourceEnd: claims.sourceEnd,
-      sourceText: claims.sourceText,
-      cueStart: claims.cueStart,
-      cueEnd: claims.cueEnd,
-      cueText: claims.cueText,
-      cueLemma: claims.cueLemma,
-      quoteType: claims.quoteType,
-      parentClaimId: claims.parentClaimId,
-      status: claims.status,
+      contentStart: effColumns.contentStart,
+      contentEnd: effColumns.contentEnd,
+      contentText: effColumns.contentText,
+      sourceStart: effColumns.sourceStart,
+      sourceEnd: effColumns.sourceEnd,
+      sourceText: effColumns.sourceText,
+      cueStart: effColumns.cueStart,
+      cueEnd: effColumns.cueEnd,
+      cueText: effColumns.cueText,
+      cueLemma: effColumns.cueLemma,
+      quoteType: effColumns.quoteType,
+      parentClaimId: effColumns.parentClaimId,
+      status: effColumns.status,
       origin: claims.origin,
       score: claims.score,
-      version: claims.version,
+      version: effColumns.version,
       createdAt: claims.createdAt,
-      updatedAt: claims.updatedAt,
+      updatedAt: sql<number>`coalesce(${layer.updatedAt}, ${claims.updatedAt})`,
       // Sources and propositions are few and repeat: looked up once each and cached, rather
       // than joined and decoded again on every row.
-      sourceId: claims.sourceId,
-      propositionId: claims.propositionId,
+      sourceId: effColumns.sourceId,
+      propositionId: effColumns.propositionId,
+      inView,
     })
     .from(claims)
-    .where(claimFilterWhere(filter))
-    .orderBy(asc(claims.articleId), asc(claims.contentStart), asc(claims.id))
+    .leftJoin(layer, layerJoin(view))
+    .where(options.layers ? claimFilterWhere(filter, view) : viewWhere(filter, view))
+    .orderBy(asc(claims.articleId), asc(effColumns.contentStart), asc(claims.id))
     .toSQL();
   const client = db.$client;
   const articleStmt = client
@@ -191,9 +231,30 @@ export function* iterateExportClaims(db: Db, filter: TClaimFilter): Generator<Ex
     .prepare(
       `select d.claim_id, d.adjudicator_id, u.name, d.source_stance, d.reporting_stance,
               d.likelihood, d.analytic_confidence, d.verdict, d.credibility, d.note, d.version,
-              d.created_at, d.updated_at
+              d.created_at, d.updated_at, d.decided_fields, d.status, d.content_start,
+              d.content_end, d.content_text, d.source_start, d.source_end, d.source_text,
+              d.cue_start, d.cue_end, d.cue_text, d.source_id, d.quote_type, d.proposition_id
          from adjudications d join users u on u.id = d.adjudicator_id
         where d.claim_id in (select id from claims where article_id = ?)`,
+    )
+    .raw(true);
+  // Every layer of the article's claims: the proposals (analyst null) and each analyst's.
+  const layerStmt = client
+    .prepare(
+      `select c.id, null, null, null, c.status, c.quote_type, c.cue_lemma, c.parent_claim_id,
+              c.content_start, c.content_end, c.content_text, c.source_start, c.source_end,
+              c.source_text, c.cue_start, c.cue_end, c.cue_text, c.source_id, c.proposition_id,
+              c.version, c.created_at, c.updated_at
+         from claims c where c.article_id = ?1
+       union all
+       select l.claim_id, l.analyst_id, u.name, s.created_at, l.status, l.quote_type, l.cue_lemma,
+              l.parent_claim_id, l.content_start, l.content_end, l.content_text, l.source_start,
+              l.source_end, l.source_text, l.cue_start, l.cue_end, l.cue_text, l.source_id,
+              l.proposition_id, l.version, l.created_at, l.updated_at
+         from claim_layers l join users u on u.id = l.analyst_id
+         left join article_submissions s on s.article_id = l.article_id and s.analyst_id = l.analyst_id
+        where l.article_id = ?1 and l.kind = 'analyst'
+        order by 1, 2`,
     )
     .raw(true);
 
@@ -215,45 +276,62 @@ export function* iterateExportClaims(db: Db, filter: TClaimFilter): Generator<Ex
   let article: ExportArticle | null = null;
   let byClaim = new Map<number, ExportAnnotation[]>();
   let decisions = new Map<number, TExportAdjudication>();
+  let layersByClaim = new Map<number, TExportLayer[]>();
   const sourceCache = new Map<number, ExportSource>();
   const propositionCache = new Map<number, { id: number; text: string }>();
+  const sourceOf = (sourceId: number | null): ExportSource | null => {
+    if (sourceId === null) return null;
+    let source = sourceCache.get(sourceId) ?? null;
+    if (source === null) {
+      const row = sourceStmt.get(sourceId) as Cell[];
+      source = {
+        id: sourceId,
+        name: String(row[1]),
+        aliases: JSON.parse(String(row[2])) as string[],
+        kind: row[3] as TSourceKind,
+        affiliation: row[4] as TSourceAffiliation,
+        country: row[5] as string | null,
+        reliability: row[6] as TReliability,
+      };
+      if (sourceCache.size > 50_000) sourceCache.clear();
+      sourceCache.set(sourceId, source);
+    }
+    return source;
+  };
+  const propositionOf = (propositionId: number | null): { id: number; text: string } | null => {
+    if (propositionId === null) return null;
+    let proposition = propositionCache.get(propositionId) ?? null;
+    if (proposition === null) {
+      const row = propositionStmt.get(propositionId) as Cell[];
+      proposition = { id: propositionId, text: String(row[1]) };
+      if (propositionCache.size > 50_000) propositionCache.clear();
+      propositionCache.set(propositionId, proposition);
+    }
+    return proposition;
+  };
   for (const r of rows) {
     const articleId = Number(r[1]);
     if (article === null || article.id !== articleId) {
       article = loadArticle(articleStmt.get(articleId) as Cell[]);
       byClaim = loadAnnotations(annotationStmt.all(articleId) as Cell[][]);
-      decisions = loadAdjudications(adjudicationStmt.all(articleId) as Cell[][]);
-    }
-    const sourceId = r[20] as number | null;
-    let source: ExportSource | null = null;
-    if (sourceId !== null) {
-      source = sourceCache.get(sourceId) ?? null;
-      if (source === null) {
-        const row = sourceStmt.get(sourceId) as Cell[];
-        source = {
-          id: sourceId,
-          name: String(row[1]),
-          aliases: JSON.parse(String(row[2])) as string[],
-          kind: row[3] as TSourceKind,
-          affiliation: row[4] as TSourceAffiliation,
-          country: row[5] as string | null,
-          reliability: row[6] as TReliability,
-        };
-        if (sourceCache.size > 50_000) sourceCache.clear();
-        sourceCache.set(sourceId, source);
+      decisions = loadAdjudications(
+        adjudicationStmt.all(articleId) as Cell[][],
+        sourceOf,
+        propositionOf,
+      );
+      if (options.layers) {
+        const visible = options.layerVisible;
+        layersByClaim = loadLayers(
+          (layerStmt.all(articleId) as Cell[][]).filter(
+            (l) => l[1] === null || visible === undefined || visible(Number(l[1]), articleId),
+          ),
+          sourceOf,
+          propositionOf,
+        );
       }
     }
-    const propositionId = r[21] as number | null;
-    let proposition: { id: number; text: string } | null = null;
-    if (propositionId !== null) {
-      proposition = propositionCache.get(propositionId) ?? null;
-      if (proposition === null) {
-        const row = propositionStmt.get(propositionId) as Cell[];
-        proposition = { id: propositionId, text: String(row[1]) };
-        if (propositionCache.size > 50_000) propositionCache.clear();
-        propositionCache.set(propositionId, proposition);
-      }
-    }
+    const source = sourceOf(r[20] as number | null);
+    const proposition = propositionOf(r[21] as number | null);
     const id = Number(r[0]);
     yield {
       id,
@@ -274,8 +352,44 @@ export function* iterateExportClaims(db: Db, filter: TClaimFilter): Generator<Ex
       proposition,
       annotations: byClaim.get(id) ?? [],
       adjudication: decisions.get(id) ?? null,
+      ...(options.layers ? { layers: layersByClaim.get(id) ?? [], inView: r[22] === 1 } : {}),
     };
   }
+}
+
+type SourceOf = (id: number | null) => ExportSource | null;
+type PropositionOf = (id: number | null) => { id: number; text: string } | null;
+
+/** The layer rows of `layerStmt`, by claim: the proposal first, then analysts by id. */
+function loadLayers(
+  rows: Cell[][],
+  sourceOf: SourceOf,
+  propositionOf: PropositionOf,
+): Map<number, TExportLayer[]> {
+  const map = new Map<number, TExportLayer[]>();
+  for (const r of rows) {
+    const claimId = Number(r[0]);
+    const entry: TExportLayer = {
+      analyst: r[1] === null ? null : { id: Number(r[1]), name: String(r[2]) },
+      submittedAt: r[3] === null ? null : iso(Number(r[3])),
+      status: r[4] as TClaimStatus,
+      quoteType: r[5] as TQuoteType,
+      cueLemma: r[6] as string | null,
+      parentClaimId: r[7] as number | null,
+      content: { start: Number(r[8]), end: Number(r[9]), exact: String(r[10]) },
+      sourceMention: span(r[11] as Cell, r[12] as Cell, r[13] as Cell),
+      cue: span(r[14] as Cell, r[15] as Cell, r[16] as Cell),
+      source: sourceOf(r[17] as number | null),
+      proposition: propositionOf(r[18] as number | null),
+      version: Number(r[19]),
+      createdAt: iso(Number(r[20])),
+      updatedAt: iso(Number(r[21])),
+    };
+    const list = map.get(claimId);
+    if (list) list.push(entry);
+    else map.set(claimId, [entry]);
+  }
+  return map;
 }
 
 /** Whether a filter selects every claim (no criterion set). */
@@ -388,17 +502,40 @@ function loadAnnotations(rows: Cell[][]): Map<number, ExportAnnotation[]> {
   return map;
 }
 
-function loadAdjudications(rows: Cell[][]): Map<number, TExportAdjudication> {
+function loadAdjudications(
+  rows: Cell[][],
+  sourceOf: SourceOf,
+  propositionOf: PropositionOf,
+): Map<number, TExportAdjudication> {
   const map = new Map<number, TExportAdjudication>();
-  for (const r of rows)
+  for (const r of rows) {
+    const decidedFields = JSON.parse(String(r[13])) as TDisputeField[];
+    const decidesAttribution = decidedFields.some((f) =>
+      (ATTRIBUTION_FIELDS as readonly string[]).includes(f),
+    );
     map.set(Number(r[0]), {
       adjudicator: { id: Number(r[1]), name: String(r[2]) },
       ...judgementAt(r, 3),
       note: r[9] as string | null,
+      decidedFields,
+      ...(decidesAttribution
+        ? {
+            attribution: {
+              status: r[14] as TClaimStatus | null,
+              content: span(r[15] as Cell, r[16] as Cell, r[17] as Cell),
+              sourceMention: span(r[18] as Cell, r[19] as Cell, r[20] as Cell),
+              cue: span(r[21] as Cell, r[22] as Cell, r[23] as Cell),
+              source: sourceOf(r[24] as number | null),
+              quoteType: r[25] as TQuoteType | null,
+              proposition: propositionOf(r[26] as number | null),
+            },
+          }
+        : {}),
       version: Number(r[10]),
       createdAt: iso(Number(r[11])),
       updatedAt: iso(Number(r[12])),
     });
+  }
   return map;
 }
 
@@ -412,6 +549,8 @@ export interface CanonicalImportState {
   analystIds: Map<string, number>;
   /** Children whose parent line had not been read yet: linked in `finishCanonicalImport`. */
   pendingParents: { claimId: number; key: string }[];
+  /** Analysts' layers whose parent is an exported claim id: linked in `finishCanonicalImport`. */
+  pendingLayerParents: { claimId: number; analystId: number; key: string }[];
 }
 
 export interface CanonicalImportCounts {
@@ -430,6 +569,7 @@ export function newCanonicalImportState(): CanonicalImportState {
     claimIds: new Map(),
     analystIds: new Map(),
     pendingParents: [],
+    pendingLayerParents: [],
   };
 }
 
@@ -463,11 +603,13 @@ export function insertCanonicalLines(
     undo.push(() => map.delete(key));
   };
   const pendingBefore = state.pendingParents.length;
+  const pendingLayersBefore = state.pendingLayerParents.length;
   try {
     insertLines(db, state, lines, counts, track, undo);
   } catch (error) {
     for (const fn of undo.reverse()) fn();
     state.pendingParents.length = pendingBefore;
+    state.pendingLayerParents.length = pendingLayersBefore;
     throw error;
   }
   return counts;
@@ -515,6 +657,35 @@ function insertLines(
       }
       const claimId = insertClaimLine(tx, state, articleId, line, track);
       counts.claims++;
+      for (const entry of line.layers ?? []) {
+        if (entry.analyst === null) continue;
+        const analystId = analystIdFor(tx, state, entry.analyst.name, track);
+        tx.insert(claimLayers)
+          .values({
+            claimId,
+            articleId,
+            kind: "analyst",
+            analystId,
+            ...layerColumnsOf(tx, entry),
+            // Parents are exported ids: linked with the claims' own in finishCanonicalImport.
+            parentClaimId: null,
+            version: entry.version,
+            createdAt: new Date(entry.createdAt),
+            updatedAt: new Date(entry.updatedAt),
+          })
+          .run();
+        if (entry.parentClaimId !== null)
+          state.pendingLayerParents.push({
+            claimId,
+            analystId,
+            key: parentKey(sha, entry.parentClaimId),
+          });
+        if (entry.submittedAt !== null)
+          tx.insert(articleSubmissions)
+            .values({ articleId, analystId, submittedAt: new Date(entry.submittedAt) })
+            .onConflictDoNothing()
+            .run();
+      }
       // Stored in this database's analyst order, the order its exports list them in: so exporting
       // what was imported and importing that again gives the same ids (a byte-identical re-export).
       const byAnalyst = line.annotations
@@ -545,10 +716,32 @@ function insertLines(
         counts.annotations++;
       }
       if (line.adjudicated !== null) {
-        const { adjudicator, createdAt, updatedAt, ...values } = line.adjudicated;
+        const { adjudicator, createdAt, updatedAt, decidedFields, attribution, ...values } =
+          line.adjudicated;
         tx.insert(adjudications)
           .values({
             ...values,
+            decidedFields: decidedFields ?? [...JUDGEMENT_FIELDS],
+            ...(attribution
+              ? {
+                  status: attribution.status,
+                  contentStart: attribution.content?.start ?? null,
+                  contentEnd: attribution.content?.end ?? null,
+                  contentText: attribution.content?.exact ?? null,
+                  sourceStart: attribution.sourceMention?.start ?? null,
+                  sourceEnd: attribution.sourceMention?.end ?? null,
+                  sourceText: attribution.sourceMention?.exact ?? null,
+                  cueStart: attribution.cue?.start ?? null,
+                  cueEnd: attribution.cue?.end ?? null,
+                  cueText: attribution.cue?.exact ?? null,
+                  sourceId: attribution.source === null ? null : sourceIdFor(tx, attribution.source),
+                  quoteType: attribution.quoteType,
+                  propositionId:
+                    attribution.proposition === null
+                      ? null
+                      : propositionIdFor(tx, attribution.proposition.text),
+                }
+              : {}),
             claimId,
             adjudicatorId: analystIdFor(tx, state, adjudicator.name, track, "adjudicator"),
             createdAt: new Date(createdAt),
@@ -623,43 +816,72 @@ function insertClaimLine(
 ): number {
   const { claim, spans } = line;
   const sha = line.article.textSha256;
+  // With layers, the claims row is the proposal as suggested; without, the line's (gold) values.
+  const proposal = line.layers?.find((l) => l.analyst === null);
+  const parentExportId = proposal ? proposal.parentClaimId : claim.parentClaimId;
   let parentClaimId: number | null = null;
   let pendingParent: string | null = null;
-  if (claim.parentClaimId !== null) {
-    const key = parentKey(sha, claim.parentClaimId);
+  if (parentExportId !== null) {
+    const key = parentKey(sha, parentExportId);
     parentClaimId = state.claimIds.get(key) ?? null;
     if (parentClaimId === null) pendingParent = key;
   }
+  const values = proposal
+    ? { ...layerColumnsOf(tx, proposal), version: proposal.version }
+    : {
+        contentStart: spans.content.start,
+        contentEnd: spans.content.end,
+        contentText: spans.content.exact,
+        sourceStart: spans.sourceMention?.start ?? null,
+        sourceEnd: spans.sourceMention?.end ?? null,
+        sourceText: spans.sourceMention?.exact ?? null,
+        cueStart: spans.cue?.start ?? null,
+        cueEnd: spans.cue?.end ?? null,
+        cueText: spans.cue?.exact ?? null,
+        cueLemma: claim.cueLemma,
+        sourceId: line.source === null ? null : sourceIdFor(tx, line.source),
+        quoteType: claim.quoteType,
+        propositionId:
+          line.proposition === null ? null : propositionIdFor(tx, line.proposition.text),
+        status: claim.status,
+        version: claim.version,
+      };
   const id = tx
     .insert(claims)
     .values({
       articleId,
-      contentStart: spans.content.start,
-      contentEnd: spans.content.end,
-      contentText: spans.content.exact,
-      sourceStart: spans.sourceMention?.start ?? null,
-      sourceEnd: spans.sourceMention?.end ?? null,
-      sourceText: spans.sourceMention?.exact ?? null,
-      cueStart: spans.cue?.start ?? null,
-      cueEnd: spans.cue?.end ?? null,
-      cueText: spans.cue?.exact ?? null,
-      cueLemma: claim.cueLemma,
-      sourceId: line.source === null ? null : sourceIdFor(tx, line.source),
-      quoteType: claim.quoteType,
+      ...values,
       parentClaimId,
-      propositionId: line.proposition === null ? null : propositionIdFor(tx, line.proposition.text),
-      status: claim.status,
       origin: claim.origin,
       score: claim.score,
-      version: claim.version,
       createdAt: new Date(claim.createdAt),
-      updatedAt: new Date(claim.updatedAt),
+      updatedAt: new Date(proposal ? proposal.updatedAt : claim.updatedAt),
     })
     .returning({ id: claims.id })
     .get().id;
   track(state.claimIds, parentKey(sha, claim.id), id);
   if (pendingParent !== null) state.pendingParents.push({ claimId: id, key: pendingParent });
   return id;
+}
+
+/** A layer entry's decided columns (source and proposition matched or stored). */
+function layerColumnsOf(tx: DbExecutor, entry: TExportLayer) {
+  return {
+    status: entry.status,
+    contentStart: entry.content.start,
+    contentEnd: entry.content.end,
+    contentText: entry.content.exact,
+    sourceStart: entry.sourceMention?.start ?? null,
+    sourceEnd: entry.sourceMention?.end ?? null,
+    sourceText: entry.sourceMention?.exact ?? null,
+    cueStart: entry.cue?.start ?? null,
+    cueEnd: entry.cue?.end ?? null,
+    cueText: entry.cue?.exact ?? null,
+    cueLemma: entry.cueLemma,
+    sourceId: entry.source === null ? null : sourceIdFor(tx, entry.source),
+    quoteType: entry.quoteType,
+    propositionId: entry.proposition === null ? null : propositionIdFor(tx, entry.proposition.text),
+  };
 }
 
 function sourceIdFor(tx: DbExecutor, source: NonNullable<TCanonicalClaimLine["source"]>): number {
@@ -725,7 +947,10 @@ function analystIdFor(
   return id;
 }
 
-/** Links children read before their parents; a parent missing from the import stays unlinked. */
+/**
+ * Links children read before their parents (a parent missing from the import stays unlinked),
+ * and rebuilds the gold layer of every imported article some analyst submitted.
+ */
 export function finishCanonicalImport(db: DbExecutor, state: CanonicalImportState): number {
   let linked = 0;
   writeTransaction(db, (tx) => {
@@ -735,7 +960,24 @@ export function finishCanonicalImport(db: DbExecutor, state: CanonicalImportStat
       tx.update(claims).set({ parentClaimId: parent }).where(eq(claims.id, claimId)).run();
       linked++;
     }
+    for (const { claimId, analystId, key } of state.pendingLayerParents) {
+      const parent = state.claimIds.get(key);
+      if (parent === undefined) continue;
+      tx.update(claimLayers)
+        .set({ parentClaimId: parent })
+        .where(and(eq(claimLayers.claimId, claimId), eq(claimLayers.analystId, analystId)))
+        .run();
+    }
+    const articleIds = [...state.newArticles.values()];
+    for (let i = 0; i < articleIds.length; i += 500)
+      for (const { articleId } of tx
+        .selectDistinct({ articleId: articleSubmissions.articleId })
+        .from(articleSubmissions)
+        .where(inArray(articleSubmissions.articleId, articleIds.slice(i, i + 500)))
+        .all())
+        rebuildGold(tx, articleId);
   });
   state.pendingParents = [];
+  state.pendingLayerParents = [];
   return linked;
 }

@@ -6,7 +6,7 @@
 import type { TCorpusPropositionsInput } from "@claimdesk/types";
 import { asc, count, desc, eq, type SQL, sql } from "drizzle-orm";
 import { claims, propositions, type sources } from "../schema";
-import type { ClaimFilterScope } from "./claim-filter";
+import { asReader, type ReaderLike, rawView, type View, viewOf } from "./layer-view";
 import { NotFoundError } from "./errors";
 import type { DbExecutor } from "./executor";
 
@@ -45,19 +45,11 @@ export function listPropositionsWithCounts(
   return { items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })), total };
 }
 
-/** The stance of a claim: the latest stance any analyst gave it. For a blind analyst
- * (`blindAnalystId`), only among the annotations they may see: their own, or submitted ones on a
- * claim they have submitted their own for. */
-function stanceSql(scope: ClaimFilterScope): SQL {
-  const visible =
-    scope.blindAnalystId === undefined
-      ? sql``
-      : sql`and (a.analyst_id = ${scope.blindAnalystId} or (a.submitted_at is not null and exists (
-          select 1 from annotations m where m.claim_id = c.id
-            and m.analyst_id = ${scope.blindAnalystId} and m.submitted_at is not null)))`;
+/** The stance of a claim as the view sees it: the analyst's own, or gold's. */
+function stanceSql(view: View): SQL {
+  if (view.kind === "gold") return sql`l.source_stance`;
   return sql`(select a.source_stance from annotations a
-  where a.claim_id = c.id and a.source_stance is not null ${visible}
-  order by a.updated_at desc, a.id desc limit 1)`;
+  where a.claim_id = c.id and a.analyst_id = ${view.analystId})`;
 }
 /** When a claim appeared: its article's publication date, else the article's import day. */
 const APPEARED_SQL = sql`coalesce(substr(ar.published_at, 1, 10),
@@ -95,31 +87,38 @@ export interface PropositionOverview {
 export function getPropositionOverview(
   db: DbExecutor,
   id: number,
-  scope: ClaimFilterScope = {},
+  reader: ReaderLike,
 ): PropositionOverview {
-  const STANCE_SQL = stanceSql(scope);
+  const view = viewOf(asReader(reader));
+  const v = rawView(view);
+  const STANCE_SQL = stanceSql(view);
+  // Candidates through either index, then the view's own value decides.
+  const ofProposition = sql`(c.proposition_id = ${id} or c.id in (select claim_id from claim_layers where proposition_id = ${id}))
+    and ${v.eff("proposition_id")} = ${id} and ${v.inView}`;
   const row = db.select().from(propositions).where(eq(propositions.id, id)).get();
   if (!row) throw new NotFoundError("Proposition", id);
   const bySource = db.all<PropositionOverview["bySource"][number]>(sql`
-    select c.source_id as sourceId, s.name as sourceName, s.kind as sourceKind,
+    select ${v.eff("source_id")} as sourceId, s.name as sourceName, s.kind as sourceKind,
       ${STANCE_SQL} as stance, count(*) as claims, count(distinct c.article_id) as articles,
       min(${APPEARED_SQL}) as firstAppearance
-    from claims c join articles ar on ar.id = c.article_id left join sources s on s.id = c.source_id
-    where c.proposition_id = ${id}
-    group by c.source_id, stance
+    from claims c join articles ar on ar.id = c.article_id ${v.join}
+      left join sources s on s.id = ${v.eff("source_id")}
+    where ${ofProposition}
+    group by sourceId, stance
     order by claims desc, sourceName`);
   const timeline = db.all<PropositionOverview["timeline"][number]>(sql`
     select ${APPEARED_SQL} as day, ${STANCE_SQL} as stance, count(*) as claims
-    from claims c join articles ar on ar.id = c.article_id
-    where c.proposition_id = ${id}
+    from claims c join articles ar on ar.id = c.article_id ${v.join}
+    where ${ofProposition}
     group by day, stance
     order by day`);
   const claimRows = db.all<PropositionOverview["claims"][number]>(sql`
     select c.id as id, c.article_id as articleId, ar.title as articleTitle,
-      ${APPEARED_SQL} as appeared, c.content_text as contentText, s.name as sourceName,
-      ${STANCE_SQL} as stance, c.status as status
-    from claims c join articles ar on ar.id = c.article_id left join sources s on s.id = c.source_id
-    where c.proposition_id = ${id}
+      ${APPEARED_SQL} as appeared, ${v.eff("content_text")} as contentText, s.name as sourceName,
+      ${STANCE_SQL} as stance, ${v.eff("status")} as status
+    from claims c join articles ar on ar.id = c.article_id ${v.join}
+      left join sources s on s.id = ${v.eff("source_id")}
+    where ${ofProposition}
     order by appeared, c.id
     limit 500`);
   const claimCount = bySource.reduce((n, r) => n + r.claims, 0);

@@ -6,9 +6,8 @@ import type {
 } from "@claimdesk/types";
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import { annotations, annotationTags, claims, propositions } from "../schema";
-import { submittedByAnalystSql } from "./annotations";
 import { writeAuditEvent } from "./audit";
-import type { ClaimFilterScope } from "./claim-filter";
+import { type Reader, visibleAnnotationSql } from "./layer-view";
 import { NotFoundError } from "./errors";
 import { type DbExecutor, writeTransaction } from "./executor";
 
@@ -86,20 +85,18 @@ export function createProposition(
   });
 }
 
-/** Tags analysts have used (any analyst), those containing `query` first by use; for autocomplete.
- * With `scope.blindAnalystId` (an analyst), only tags of annotations they may see: their own, and
- * submitted ones on claims they have submitted their own annotation for (the blind rule). */
+/** Tags of the annotations `reader` may see (layer-view.ts), those containing `query` first by
+ * use; for autocomplete. */
 export function listTags(
   db: DbExecutor,
   input: TTagListInput = {},
-  scope: ClaimFilterScope = {},
+  reader?: Reader,
 ): { items: Array<{ tag: string; count: number }> } {
   const query = input.query?.toLowerCase() ?? "";
-  const blind = scope.blindAnalystId;
   const visible =
-    blind === undefined
+    reader === undefined
       ? undefined
-      : sql`exists (select 1 from ${annotations} where ${annotations.id} = ${annotationTags.annotationId} and (${annotations.analystId} = ${blind} or (${annotations.submittedAt} is not null and ${submittedByAnalystSql(annotationTags.claimId, blind)})))`;
+      : sql`exists (select 1 from ${annotations} join ${claims} on ${claims.id} = ${annotations.claimId} where ${annotations.id} = ${annotationTags.annotationId} and ${visibleAnnotationSql(reader, annotations.analystId, annotations.submittedAt, claims.articleId)})`;
   const n = count();
   const items = db
     .select({ tag: annotationTags.tag, count: n })

@@ -34,7 +34,23 @@ export type Claim = Omit<ClaimRow, "createdBy" | "createdAt" | "updatedAt"> & {
   updatedAt: string;
 };
 
+/** The team's judgement of a claim, in the gold view. */
+export interface GoldJudgement {
+  basis: "single" | "unanimous" | "adjudicated" | null;
+  sourceStance: AnnotationRow["sourceStance"];
+  reportingStance: AnnotationRow["reportingStance"];
+  likelihood: AnnotationRow["likelihood"];
+  analyticConfidence: AnnotationRow["analyticConfidence"];
+  credibility: AnnotationRow["credibility"];
+  verdict: AnnotationRow["verdict"];
+  note: string | null;
+}
+
 export type ClaimWithDetails = Claim & {
+  /** Where the decided values come from: the bare proposal, the reader's layer, or gold. */
+  layer: "proposal" | "analyst" | "gold";
+  /** In the gold view: the team's judgement. */
+  gold: GoldJudgement | null;
   source: Source | null;
   /** The calling analyst's own annotation. */
   annotation: Annotation | null;

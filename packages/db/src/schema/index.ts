@@ -9,3 +9,4 @@ export * from "./import-jobs";
 export * from "./propositions";
 export * from "./sources";
 export * from "./users";
+export * from "./claim-layers";
