@@ -1,39 +1,59 @@
 /**
- * An analyst's export under the blind rule: the claims are loaded unscoped (iterateExportClaims)
- * and narrowed here, claim by claim — other analysts' annotations only where the analyst has
- * submitted their own (and then only submitted ones), the adjudication likewise, and the
- * annotation facets of the filter (stance, likelihood, tag) matched on what the analyst may see.
- * Adjudicators, admins and the worker CLI export everything; viewers see submitted annotations.
+ * What an export reader may see (the rules are packages/db's layer-view.ts): the claims of the
+ * gold layer over the suggestions, held back on articles an analyst has not submitted; every
+ * analyst's annotations and layers only where the reader may see them; the adjudication where
+ * they see the team's work. Adjudicators, admins and the worker CLI export everything; viewers
+ * see gold and the submitted annotations behind it.
  */
 import {
   type AnnotationReader,
-  claimMatchesFilter,
   type DbExecutor,
+  type Db,
   type ExportClaim,
-  isBlindRole,
+  exportViewOf,
+  iterateExportClaims,
   seesDrafts,
+  submittedAnalysts,
   visibleAnnotationsOf,
 } from "@claimdesk/db";
 import type { TClaimFilter } from "@claimdesk/types";
 
-const usesAnnotationFacets = (filter: TClaimFilter) =>
-  Boolean(filter.sourceStance?.length || filter.likelihood?.length || filter.tag?.length);
-
-/** The claims as `reader` may see them; unchanged without a reader or for adjudicators/admins. */
-export function* visibleExportClaims(
+/** Whether `reader` may see analyst `analystId`'s layer of article `articleId`. */
+function layerVisibility(
   db: DbExecutor,
-  claims: Iterable<ExportClaim>,
+  reader: AnnotationReader | undefined,
+): ((analystId: number, articleId: number) => boolean) | undefined {
+  if (!reader || seesDrafts(reader.role)) return undefined;
+  let cachedArticle = -1;
+  let submitters = new Set<number>();
+  return (analystId, articleId) => {
+    if (articleId !== cachedArticle) {
+      cachedArticle = articleId;
+      submitters = new Set(submittedAnalysts(db, articleId));
+    }
+    if (analystId === reader.id) return true;
+    if (reader.role === "viewer") return submitters.has(analystId);
+    return submitters.has(reader.id) && submitters.has(analystId);
+  };
+}
+
+/** The selected claims as `reader` may see them (all of everything without a reader). */
+export function* readableExportClaims(
+  db: Db,
   filter: TClaimFilter,
   reader: AnnotationReader | undefined,
+  layers = false,
 ): Generator<ExportClaim> {
+  const claims = iterateExportClaims(db, filter, {
+    view: exportViewOf(reader),
+    layers,
+    layerVisible: layerVisibility(db, reader),
+  });
   if (!reader || seesDrafts(reader.role)) {
     yield* claims;
     return;
   }
-  const recheck = isBlindRole(reader.role) && usesAnnotationFacets(filter);
   for (const claim of claims) {
-    if (recheck && !claimMatchesFilter(db, claim.id, filter, { blindAnalystId: reader.id }))
-      continue;
     const visible = visibleAnnotationsOf(db, claim.id, reader);
     yield {
       ...claim,

@@ -4,7 +4,7 @@
  * Reading from the database is packages/db's `iterateExportClaims`.
  */
 
-export { visibleExportClaims } from "./blind";
+export { readableExportClaims } from "./blind";
 export {
   codePointConverter,
   contextAround,

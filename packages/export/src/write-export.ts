@@ -17,11 +17,10 @@ import {
   type Db,
   type ExportClaim,
   isUnfilteredSelection,
-  iterateExportClaims,
   iterateUnclaimedEntities,
 } from "@claimdesk/db";
 import type { TClaimFilter, TExportFormat } from "@claimdesk/types";
-import { visibleExportClaims } from "./blind";
+import { readableExportClaims } from "./blind";
 import { renderDatasetCard } from "./dataset-card";
 import { ExportStats } from "./export-stats";
 import type { ExportFormatter } from "./format";
@@ -39,6 +38,8 @@ export interface ExportSelection {
   includeHistory?: boolean;
   /** Who exports, for the blind rule (see blind.ts); omitted: everything (the worker CLI). */
   reader?: AnnotationReader;
+  /** Canonical JSONL: add every layer of each claim (the proposal and each analyst's). */
+  layers?: boolean;
 }
 
 /**
@@ -82,11 +83,11 @@ function* snapshotChunks(
   const formatter = formatterFor(db, selection);
   let buffer = formatter.begin();
   let articleId = -1;
-  const claims = visibleExportClaims(
+  const claims = readableExportClaims(
     db,
-    iterateExportClaims(db, selection.filter),
     selection.filter,
     selection.reader,
+    selection.layers ?? false,
   );
   for (const claim of claims) {
     const first = claim.article.id !== articleId;
@@ -197,12 +198,7 @@ function writeSplitFolder(
     }
     let articleId = -1;
     let split: SplitName = "train";
-    const claims = visibleExportClaims(
-      db,
-      iterateExportClaims(db, options.filter),
-      options.filter,
-      options.reader,
-    );
+    const claims = readableExportClaims(db, options.filter, options.reader, options.layers ?? false);
     for (const claim of claims) {
       const first = claim.article.id !== articleId;
       if (first) {

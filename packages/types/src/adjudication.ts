@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import {
+  ZQuoteTypeSchema,
   ZAnalyticConfidenceSchema,
   ZCredibilitySchema,
   ZLikelihoodSchema,
@@ -11,6 +12,7 @@ import {
   ZSourceStanceSchema,
   ZVerdictSchema,
 } from "./enums";
+import { ZSpanSchema } from "./spans";
 
 /** The judgement fields compared between analysts and decided by the adjudicator (not the note). */
 export const JUDGEMENT_FIELDS = [
@@ -89,10 +91,31 @@ export const ZAdjudicationValuesSchema = z.object({
 });
 export type TAdjudicationValues = z.infer<typeof ZAdjudicationValuesSchema>;
 
+/**
+ * The attribution an adjudicator decides (each field optional: only those in `decidedFields`
+ * count): whether it is a claim, its spans, registry source, quote type and proposition.
+ */
+export const ZAdjudicationAttributionSchema = z.object({
+  status: z.enum(["accepted", "rejected"]).optional(),
+  content: ZSpanSchema.optional(),
+  sourceMention: ZSpanSchema.nullable().optional(),
+  cue: ZSpanSchema.nullable().optional(),
+  sourceId: z.number().int().positive().nullable().optional(),
+  quoteType: ZQuoteTypeSchema.optional(),
+  propositionId: z.number().int().positive().nullable().optional(),
+});
+export type TAdjudicationAttribution = z.infer<typeof ZAdjudicationAttributionSchema>;
+
 /** adjudication.decide — `version` the one the adjudicator saw; null when deciding the first time. */
 export const ZAdjudicateInputSchema = z.object({
   claimId: z.number().int().positive(),
   values: ZAdjudicationValuesSchema,
+  attribution: ZAdjudicationAttributionSchema.default({}),
+  /**
+   * The fields this decision settles. Omitted: every judgement field (as `values` gives them) and
+   * each attribution field `attribution` gives.
+   */
+  decidedFields: z.array(ZDisputeFieldSchema).optional(),
   /** Blank is no note. */
   note: z
     .string()

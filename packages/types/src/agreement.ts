@@ -6,7 +6,9 @@ import { z } from "zod";
 
 /** The judgements compared between analysts, in the order the Agreement page shows them. */
 export const AGREEMENT_FIELDS = [
+  "existence",
   "source",
+  "quoteType",
   "sourceStance",
   "reportingStance",
   "likelihood",
@@ -26,11 +28,22 @@ export const AGREEMENT_FIELD_INFO: Record<
   TAgreementField,
   { label: string; level: TAgreementLevel; description: string }
 > = {
+  existence: {
+    label: "Is a claim",
+    level: "nominal",
+    description:
+      "Whether each analyst accepted (yes) or rejected (no) a suggestion; a hand-made claim another analyst did not make counts as their no. A suggestion left untouched is no value.",
+  },
   source: {
     label: "Source",
     level: "nominal",
     description:
-      "The registry source each analyst's claim attributes the content to, compared where their claims' content spans overlap.",
+      "The registry source each analyst who accepted the claim attributes it to (the same suggestion, or hand-made claims whose contents overlap); no linked source is no value.",
+  },
+  quoteType: {
+    label: "Quote type",
+    level: "nominal",
+    description: "Direct, indirect or mixed, for each analyst who accepted the claim.",
   },
   sourceStance: {
     label: "Source stance",
@@ -133,11 +146,27 @@ export const ZAgreementSummarySchema = z.object({
 export type TAgreementSummary = z.infer<typeof ZAgreementSummarySchema>;
 
 /** agreement.pairs — one row per pair of analysts who share at least one item. */
+/** Exact and overlap span agreement for one part of a claim. */
+export const ZSpanPartAgreementSchema = z.object({
+  exact: ZSpanAgreementSchema,
+  overlap: ZSpanAgreementSchema,
+});
+
+/** Unitizing agreement of two analysts' accepted claims, per part (as the PolNeAR bench scores). */
+export const ZSpanPartsSchema = z.object({
+  content: ZSpanPartAgreementSchema,
+  sourceMention: ZSpanPartAgreementSchema,
+  cue: ZSpanPartAgreementSchema,
+});
+export type TSpanParts = z.infer<typeof ZSpanPartsSchema>;
+
 export const ZAgreementPairSchema = z.object({
   a: ZAgreementAnalystSchema,
   b: ZAgreementAnalystSchema,
   kappas: z.array(ZKappaFigureSchema),
+  /** Content overlap F1 (the same as spanParts.content.overlap). */
   spans: ZSpanAgreementSchema,
+  spanParts: ZSpanPartsSchema,
 });
 export type TAgreementPair = z.infer<typeof ZAgreementPairSchema>;
 export const ZAgreementPairsSchema = z.array(ZAgreementPairSchema);

@@ -194,6 +194,12 @@ export const ZCanonicalClaimLineSchema = z
     source: ZExportSourceSchema.nullable(),
     proposition: z.object({ id: z.number().int(), text: z.string() }).nullable(),
     annotations: z.array(ZExportAnnotationSchema),
+    inGoldLayer: z
+      .boolean()
+      .optional()
+      .describe(
+        "With layers: whether the gold layer holds this claim; false: the top-level values are the proposal's (an unreviewed or disputed suggestion, or a hand-made claim no gold decision holds)",
+      ),
     layers: z
       .array(ZExportLayerSchema)
       .optional()

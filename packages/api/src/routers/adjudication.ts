@@ -1,9 +1,9 @@
 /**
  * adjudication.*: the queue of claims the analysts disagree on and the adjudicator's decision.
- * Reading the queue shows every analyst's submitted values, so it is for adjudicators (as is
+ * Reading the queue shows every analyst's submitted layer, so it is for adjudicators (as is
  * deciding). The decision on one claim is readable by anyone signed in under the blind rule, as
- * in exports: an analyst sees it only once they have submitted their own annotation of the claim
- * (the decision reflects the others' judgements); before that it reads as no decision.
+ * in exports: viewers (it is part of gold), and an analyst once they have submitted their layer
+ * of the article (the decision reflects the others' work); before that it reads as no decision.
  */
 import {
   adjudicate,
@@ -28,7 +28,7 @@ export const adjudicationRouter = router({
   byClaim: viewerProcedure
     .input(ZAdjudicationByClaimInputSchema)
     .query(({ ctx, input }) =>
-      canSeeOthersAnnotations(ctx.db, ctx.user, input.claimId)
+      ctx.user.role === "viewer" || canSeeOthersAnnotations(ctx.db, ctx.user, input.claimId)
         ? adjudicationByClaim(ctx.db, input.claimId)
         : null,
     ),

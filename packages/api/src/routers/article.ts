@@ -1,7 +1,16 @@
-/** article.list (newest first or full-text search) and article.byId (with its claims). */
-import { getArticleWithClaims, listArticles } from "@claimdesk/db";
+/**
+ * article.list (newest first or full-text search), article.byId (with its claims as the caller's
+ * view has them: their own layer, or gold for viewers), article.layers (every layer the caller
+ * may see, side by side) and article.submit (the caller's layer of the article, final).
+ */
+import {
+  articleLayers,
+  getArticleWithClaims,
+  listArticles,
+  submitArticle,
+} from "@claimdesk/db";
 import { ZArticleListInputSchema, ZByIdInputSchema } from "@claimdesk/types";
-import { router, viewerProcedure } from "../trpc";
+import { analystProcedure, router, viewerProcedure } from "../trpc";
 
 export const articleRouter = router({
   list: viewerProcedure
@@ -9,5 +18,13 @@ export const articleRouter = router({
     .query(({ ctx, input }) => listArticles(ctx.db, input)),
   byId: viewerProcedure
     .input(ZByIdInputSchema)
-    .query(({ ctx, input }) => getArticleWithClaims(ctx.db, input.id, ctx.analystId)),
+    .query(({ ctx, input }) => getArticleWithClaims(ctx.db, input.id, ctx.user)),
+  layers: viewerProcedure
+    .input(ZByIdInputSchema)
+    .query(({ ctx, input }) => articleLayers(ctx.db, input.id, ctx.user)),
+  submit: analystProcedure
+    .input(ZByIdInputSchema)
+    .mutation(({ ctx, input }) =>
+      submitArticle(ctx.db, { articleId: input.id, analystId: ctx.analystId }),
+    ),
 });

@@ -10,11 +10,11 @@ import { analystProcedure, router } from "../trpc";
 export const claimRouter = router({
   create: analystProcedure
     .input(ZClaimCreateInputSchema)
-    .mutation(({ ctx, input }) => createClaim(ctx.db, input, ctx.analystId)),
+    .mutation(({ ctx, input }) => createClaim(ctx.db, input, ctx.user)),
   update: analystProcedure
     .input(ZClaimUpdateInputSchema)
-    .mutation(({ ctx, input }) => updateClaim(ctx.db, input, ctx.analystId)),
+    .mutation(({ ctx, input }) => updateClaim(ctx.db, input, ctx.user)),
   delete: analystProcedure
     .input(ZClaimDeleteInputSchema)
-    .mutation(({ ctx, input }) => deleteClaim(ctx.db, input, ctx.analystId)),
+    .mutation(({ ctx, input }) => deleteClaim(ctx.db, input, ctx.user)),
 });

@@ -2,12 +2,10 @@
  * the source registry and source merges. Each procedure is one input schema + one query call. */
 import {
   bulkUpdateClaims,
-  type ClaimFilterScope,
   claimFacets,
   corpusStats,
   countClaimTable,
   getPropositionOverview,
-  isBlindRole,
   listClaimTable,
   listPropositionsWithCounts,
   listSourceRegistry,
@@ -23,32 +21,28 @@ import {
   ZSourceRegistryInputSchema,
 } from "@claimdesk/types";
 import { z } from "zod";
-import { analystProcedure, router, type SessionUser, viewerProcedure } from "../trpc";
-
-/** The blind rule for the annotation facets: an analyst filters on what they may see. */
-const blindScope = (user: SessionUser): ClaimFilterScope =>
-  isBlindRole(user.role) ? { blindAnalystId: user.id } : {};
+import { analystProcedure, router, viewerProcedure } from "../trpc";
 
 export const corpusRouter = router({
   claims: viewerProcedure
     .input(ZCorpusClaimsInputSchema)
-    .query(({ ctx, input }) => listClaimTable(ctx.db, input, ctx.analystId, blindScope(ctx.user))),
+    .query(({ ctx, input }) => listClaimTable(ctx.db, input, ctx.user)),
   count: viewerProcedure
     .input(ZCorpusCountInputSchema)
-    .query(({ ctx, input }) => countClaimTable(ctx.db, input, blindScope(ctx.user))),
+    .query(({ ctx, input }) => countClaimTable(ctx.db, input, ctx.user)),
   bulkUpdate: analystProcedure
     .input(ZBulkUpdateInputSchema)
-    .mutation(({ ctx, input }) => bulkUpdateClaims(ctx.db, input, ctx.analystId)),
+    .mutation(({ ctx, input }) => bulkUpdateClaims(ctx.db, input, ctx.user)),
   facets: viewerProcedure
     .input(z.object({}).optional())
-    .query(({ ctx }) => claimFacets(ctx.db, blindScope(ctx.user))),
-  stats: viewerProcedure.input(z.object({}).optional()).query(({ ctx }) => corpusStats(ctx.db)),
+    .query(({ ctx }) => claimFacets(ctx.db, ctx.user)),
+  stats: viewerProcedure.input(z.object({}).optional()).query(({ ctx }) => corpusStats(ctx.db, ctx.user)),
   propositions: viewerProcedure
     .input(ZCorpusPropositionsInputSchema)
-    .query(({ ctx, input }) => listPropositionsWithCounts(ctx.db, input)),
+    .query(({ ctx, input }) => listPropositionsWithCounts(ctx.db, input, ctx.user)),
   proposition: viewerProcedure
     .input(ZByIdInputSchema)
-    .query(({ ctx, input }) => getPropositionOverview(ctx.db, input.id, blindScope(ctx.user))),
+    .query(({ ctx, input }) => getPropositionOverview(ctx.db, input.id, ctx.user)),
   sources: viewerProcedure
     .input(ZSourceRegistryInputSchema)
     .query(({ ctx, input }) => listSourceRegistry(ctx.db, input)),

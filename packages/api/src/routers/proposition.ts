@@ -2,7 +2,6 @@
 import {
   createProposition,
   getProposition,
-  isBlindRole,
   listPropositions,
   listTags,
 } from "@claimdesk/db";
@@ -30,6 +29,6 @@ export const tagRouter = router({
   list: viewerProcedure
     .input(ZTagListInputSchema)
     .query(({ ctx, input }) =>
-      listTags(ctx.db, input, isBlindRole(ctx.user.role) ? { blindAnalystId: ctx.user.id } : {}),
+      listTags(ctx.db, input, ctx.user),
     ),
 });

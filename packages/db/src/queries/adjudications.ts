@@ -1,30 +1,53 @@
 /**
- * Adjudication: the claims analysts disagree on, and the adjudicator's decision on each.
+ * Adjudication: the claims whose submitted layers disagree, and the adjudicator's decision on each.
  *
- * A claim is in dispute when at least two analysts submitted annotations of it (drafts do not
- * count) and, for at least one judgement field, their non-null values differ (a null is no
- * opinion, not a disagreement). The queue lists disputed claims without a decision (`open`) and
- * claims with one (`resolved`, the analysts' values still shown next to the decision); every
- * decision is an audit event (entity "adjudication", before/after), so the history keeps it too.
+ * A claim (unit, see units.ts) is in dispute when the submitted layers of its article hold
+ * different values for a field: whether it is a claim, a span, the registry source, the quote
+ * type, the proposition, or a judgement field (an empty judgement is no opinion, not a
+ * disagreement). The gold layer keeps the disputes (claim_disputes, rebuilt with gold): `open`
+ * until every disputed field is decided, then `resolved` (the analysts' values still shown next
+ * to the decision). Every decision is an audit event (entity "adjudication", before/after).
  */
 import {
   ADJUDICATION_PAGE_SIZE,
+  ATTRIBUTION_FIELDS,
   JUDGEMENT_FIELDS,
+  type TAdjudicationAttribution,
   type TAdjudicationStatus,
   type TAdjudicationValues,
   type TAnalyticConfidence,
+  type TAttributionField,
   type TCredibility,
-  type TJudgementField,
+  type TDisputeField,
   type TLikelihood,
+  type TQuoteType,
   type TReportingStance,
   type TSourceStance,
   type TVerdict,
 } from "@claimdesk/types";
-import { and, asc, eq, inArray, isNotNull, type SQL, sql } from "drizzle-orm";
-import { adjudications, annotations, articles, claims, users } from "../schema";
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import {
+  adjudications,
+  articles,
+  claimDisputes,
+  claims,
+  propositions,
+  sources,
+  users,
+} from "../schema";
 import { writeAuditEvent } from "./audit";
-import { ConflictError, NotFoundError } from "./errors";
+import { ConflictError, InvalidInputError, NotFoundError } from "./errors";
 import { type DbExecutor, writeTransaction } from "./executor";
+import { rebuildGold } from "./gold";
+import { articleSubmittedAt } from "./submissions";
+import {
+  articleUnits,
+  disputedFields,
+  EMPTY_JUDGEMENT,
+  existenceOf,
+  type SpanValue,
+  type Unit,
+} from "./units";
 
 /** The judgement values, as an annotation and an adjudication both hold them. */
 export interface JudgementValues {
@@ -42,15 +65,38 @@ export interface Adjudication extends JudgementValues {
   claimId: number;
   adjudicator: { id: number; name: string };
   note: string | null;
+  /** The fields this decision settles. */
+  decidedFields: TDisputeField[];
+  /** The decided attribution values (meaningful for the attribution fields decided). */
+  attribution: {
+    status: "accepted" | "rejected" | null;
+    content: SpanValue | null;
+    sourceMention: SpanValue | null;
+    cue: SpanValue | null;
+    sourceId: number | null;
+    quoteType: TQuoteType | null;
+    propositionId: number | null;
+  };
   version: number;
   createdAt: string;
   updatedAt: string;
 }
 
-/** One analyst's submitted annotation of a disputed claim, as the adjudicator compares them. */
+/** One analyst's submitted version of a disputed claim, as the adjudicator compares them. */
 export interface AnalystJudgement extends JudgementValues {
-  annotationId: number;
   analyst: { id: number; name: string };
+  /** "yes" accepted, "no" rejected (or did not make this hand-made claim), null untouched. */
+  existence: "yes" | "no" | null;
+  /** The claim their version sits on (theirs, for a hand-made claim). */
+  claimId: number | null;
+  content: SpanValue | null;
+  sourceMention: SpanValue | null;
+  cue: SpanValue | null;
+  sourceId: number | null;
+  sourceName: string | null;
+  quoteType: TQuoteType | null;
+  propositionId: number | null;
+  propositionText: string | null;
   note: string | null;
   submittedAt: string;
 }
@@ -73,13 +119,17 @@ export interface AdjudicationQueueItem {
     content: string;
     sourceMention: string | null;
     cue: string | null;
+    /** Hand-made by analysts (the versions are grouped by overlapping content). */
+    handMade: boolean;
   };
   article: { id: number; title: string | null };
   sentence: ClaimSentence;
-  /** The analysts' submitted annotations, side by side (by analyst id). */
+  /** The analysts' submitted versions, side by side (by analyst id). */
   analysts: AnalystJudgement[];
-  /** The fields whose non-null values differ between analysts (empty once they agree again). */
-  disputedFields: TJudgementField[];
+  /** The fields whose values differ between the submitted layers. */
+  disputedFields: TDisputeField[];
+  /** True while a disputed field is not decided. */
+  open: boolean;
   adjudication: Adjudication | null;
 }
 
@@ -93,68 +143,41 @@ export interface AdjudicationQueuePage {
   counts: { open: number; resolved: number };
 }
 
-const DISPUTE_COLUMNS: Record<TJudgementField, SQL> = {
-  sourceStance: sql`source_stance`,
-  reportingStance: sql`reporting_stance`,
-  likelihood: sql`likelihood`,
-  analyticConfidence: sql`analytic_confidence`,
-  credibility: sql`credibility`,
-  verdict: sql`verdict`,
-};
-
-/** The ids of disputed claims: ≥ 2 submitted annotations differing in a non-null field. */
-const disputedClaimIds = sql`select claim_id from annotations where submitted_at is not null
-  group by claim_id having count(*) >= 2 and (${sql.join(
-    JUDGEMENT_FIELDS.map((f) => sql`count(distinct ${DISPUTE_COLUMNS[f]}) > 1`),
-    sql` or `,
-  )})`;
-
-/** The SQL condition on `claims.id` for each tab. */
-function statusWhere(status: TAdjudicationStatus): SQL {
-  const decided = sql`exists (select 1 from adjudications d where d.claim_id = ${claims.id})`;
-  const disputed = sql`${claims.id} in (${disputedClaimIds})`;
-  if (status === "open") return sql`(${disputed} and not ${decided})`;
-  if (status === "resolved") return decided;
-  return sql`(${disputed} or ${decided})`;
+function disputeWhere(status: TAdjudicationStatus): SQL | undefined {
+  if (status === "open") return eq(claimDisputes.open, true);
+  if (status === "resolved") return eq(claimDisputes.open, false);
+  return undefined;
 }
 
-function countWhere(db: DbExecutor, where: SQL): number {
-  return db.select({ n: sql<number>`count(*)` }).from(claims).where(where).get()?.n ?? 0;
+function countDisputes(db: DbExecutor, status: TAdjudicationStatus): number {
+  return (
+    db.select({ n: sql<number>`count(*)` }).from(claimDisputes).where(disputeWhere(status)).get()
+      ?.n ?? 0
+  );
 }
 
-/** The fields in which the analysts' non-null values differ. */
-export function disputedFieldsOf(judgements: readonly JudgementValues[]): TJudgementField[] {
-  return JUDGEMENT_FIELDS.filter((field) => {
-    const values = new Set<string>();
-    for (const j of judgements) {
-      const v = j[field];
-      if (v !== null) values.add(v);
-    }
-    return values.size > 1;
-  });
-}
-
-/** The adjudication queue: one page of the tab's claims in article order (article, position). */
+/**
+ * The adjudication queue: one page of the tab's disputed claims in article order. `open`: a
+ * disputed field (existence, a span, source, quote type, proposition or a judgement field) is
+ * not decided yet; `resolved`: every disputed field is decided.
+ */
 export function adjudicationQueue(
   db: DbExecutor,
   params: { status: TAdjudicationStatus; page: number },
 ): AdjudicationQueuePage {
   const pageSize = ADJUDICATION_PAGE_SIZE;
-  const counts = {
-    open: countWhere(db, statusWhere("open")),
-    resolved: countWhere(db, statusWhere("resolved")),
-  };
+  const counts = { open: countDisputes(db, "open"), resolved: countDisputes(db, "resolved") };
   const total =
     params.status === "open"
       ? counts.open
       : params.status === "resolved"
         ? counts.resolved
-        : countWhere(db, statusWhere("all"));
+        : counts.open + counts.resolved;
   const ids = db
-    .select({ id: claims.id })
-    .from(claims)
-    .where(statusWhere(params.status))
-    .orderBy(asc(claims.articleId), asc(claims.contentStart), asc(claims.id))
+    .select({ id: claimDisputes.claimId })
+    .from(claimDisputes)
+    .where(disputeWhere(params.status))
+    .orderBy(asc(claimDisputes.articleId), asc(claimDisputes.claimId))
     .limit(pageSize)
     .offset((params.page - 1) * pageSize)
     .all()
@@ -169,87 +192,128 @@ export function adjudicationItem(db: DbExecutor, claimId: number): AdjudicationQ
   return item;
 }
 
+function nameMaps(db: DbExecutor, units: Unit[]) {
+  const sourceIds = new Set<number>();
+  const propositionIds = new Set<number>();
+  const analystIds = new Set<number>();
+  for (const unit of units)
+    for (const [analystId, v] of unit.versions) {
+      analystIds.add(analystId);
+      if (v === undefined || v === "no") continue;
+      if (v.sourceId !== null) sourceIds.add(v.sourceId);
+      if (v.propositionId !== null) propositionIds.add(v.propositionId);
+    }
+  const map = <T extends { id: number; name: string }>(rows: T[]) =>
+    new Map(rows.map((r) => [r.id, r.name]));
+  return {
+    sources: map(
+      sourceIds.size === 0
+        ? []
+        : db
+            .select({ id: sources.id, name: sources.name })
+            .from(sources)
+            .where(inArray(sources.id, [...sourceIds]))
+            .all(),
+    ),
+    propositions: map(
+      propositionIds.size === 0
+        ? []
+        : db
+            .select({ id: propositions.id, name: propositions.text })
+            .from(propositions)
+            .where(inArray(propositions.id, [...propositionIds]))
+            .all(),
+    ),
+    analysts: map(
+      analystIds.size === 0
+        ? []
+        : db
+            .select({ id: users.id, name: users.name })
+            .from(users)
+            .where(inArray(users.id, [...analystIds]))
+            .all(),
+    ),
+  };
+}
+
 function loadItems(db: DbExecutor, ids: number[]): AdjudicationQueueItem[] {
   if (ids.length === 0) return [];
   const claimRows = db
-    .select({
-      id: claims.id,
-      version: claims.version,
-      status: claims.status,
-      articleId: claims.articleId,
-      contentStart: claims.contentStart,
-      contentEnd: claims.contentEnd,
-      contentText: claims.contentText,
-      sourceStart: claims.sourceStart,
-      sourceEnd: claims.sourceEnd,
-      sourceText: claims.sourceText,
-      cueStart: claims.cueStart,
-      cueEnd: claims.cueEnd,
-      cueText: claims.cueText,
-      title: articles.title,
-      text: articles.text,
-    })
+    .select({ claim: claims, title: articles.title, text: articles.text })
     .from(claims)
     .innerJoin(articles, eq(articles.id, claims.articleId))
     .where(inArray(claims.id, ids))
     .all();
-  const byId = new Map(claimRows.map((c) => [c.id, c]));
-
-  const judgements = new Map<number, AnalystJudgement[]>();
-  const annotationRows = db
-    .select({
-      claimId: annotations.claimId,
-      annotationId: annotations.id,
-      analystId: annotations.analystId,
-      analystName: users.name,
-      sourceStance: annotations.sourceStance,
-      reportingStance: annotations.reportingStance,
-      likelihood: annotations.likelihood,
-      analyticConfidence: annotations.analyticConfidence,
-      credibility: annotations.credibility,
-      verdict: annotations.verdict,
-      note: annotations.note,
-      submittedAt: annotations.submittedAt,
-    })
-    .from(annotations)
-    .innerJoin(users, eq(users.id, annotations.analystId))
-    .where(and(inArray(annotations.claimId, ids), isNotNull(annotations.submittedAt)))
-    .orderBy(asc(annotations.claimId), asc(annotations.analystId))
-    .all();
-  for (const r of annotationRows) {
-    const list = judgements.get(r.claimId) ?? [];
-    list.push({
-      annotationId: r.annotationId,
-      analyst: { id: r.analystId, name: r.analystName },
-      sourceStance: r.sourceStance,
-      reportingStance: r.reportingStance,
-      likelihood: r.likelihood,
-      analyticConfidence: r.analyticConfidence,
-      credibility: r.credibility,
-      verdict: r.verdict,
-      note: r.note,
-      submittedAt: (r.submittedAt ?? new Date(0)).toISOString(),
-    });
-    judgements.set(r.claimId, list);
-  }
-
+  const byId = new Map(claimRows.map((c) => [c.claim.id, c]));
+  const disputes = new Map(
+    db
+      .select()
+      .from(claimDisputes)
+      .where(inArray(claimDisputes.claimId, ids))
+      .all()
+      .map((d) => [d.claimId, d]),
+  );
   const decisions = new Map(loadAdjudications(db, ids).map((a) => [a.claimId, a]));
+  const unitsByArticle = new Map<number, Unit[]>();
+  const unitOf = (articleId: number, rootId: number): Unit | undefined => {
+    let units = unitsByArticle.get(articleId);
+    if (!units) {
+      units = articleUnits(db, articleId);
+      unitsByArticle.set(articleId, units);
+    }
+    return units.find((u) => u.rootId === rootId || u.claimIds.includes(rootId));
+  };
+  const submittedAt = new Map<string, string>();
   const items: AdjudicationQueueItem[] = [];
   for (const id of ids) {
-    const c = byId.get(id);
-    if (!c) continue;
-    const analysts = judgements.get(id) ?? [];
+    const row = byId.get(id);
+    if (!row) continue;
+    const c = row.claim;
+    const unit = unitOf(c.articleId, id);
+    const units = unit ? [unit] : [];
+    const names = nameMaps(db, units);
+    const analysts: AnalystJudgement[] = [];
+    for (const [analystId, v] of unit?.versions ?? []) {
+      const key = `${c.articleId}:${analystId}`;
+      if (!submittedAt.has(key))
+        submittedAt.set(key, articleSubmittedAt(db, c.articleId, analystId) ?? "");
+      const exists = existenceOf(v);
+      const version = v === undefined || v === "no" ? null : v;
+      analysts.push({
+        analyst: { id: analystId, name: names.analysts.get(analystId) ?? `User ${analystId}` },
+        existence: exists ?? null,
+        claimId: version?.claimId ?? null,
+        content: version?.content ?? null,
+        sourceMention: version?.sourceMention ?? null,
+        cue: version?.cue ?? null,
+        sourceId: version?.sourceId ?? null,
+        sourceName:
+          version?.sourceId != null ? (names.sources.get(version.sourceId) ?? null) : null,
+        quoteType: version?.quoteType ?? null,
+        propositionId: version?.propositionId ?? null,
+        propositionText:
+          version?.propositionId != null
+            ? (names.propositions.get(version.propositionId) ?? null)
+            : null,
+        ...(version?.judgement ?? EMPTY_JUDGEMENT),
+        note: null,
+        submittedAt: submittedAt.get(key) ?? "",
+      });
+    }
+    const dispute = disputes.get(id);
+    const decision = decisions.get(id) ?? null;
     items.push({
       claim: {
         id: c.id,
-        version: c.version,
+        version: decision?.version ?? 0,
         status: c.status,
         content: c.contentText,
         sourceMention: c.sourceText,
         cue: c.cueText,
+        handMade: c.origin === "analyst",
       },
-      article: { id: c.articleId, title: c.title },
-      sentence: sentenceAround(c.text, {
+      article: { id: c.articleId, title: row.title },
+      sentence: sentenceAround(row.text, {
         content: { start: c.contentStart, end: c.contentEnd },
         sourceMention:
           c.sourceStart === null || c.sourceEnd === null
@@ -258,43 +322,30 @@ function loadItems(db: DbExecutor, ids: number[]): AdjudicationQueueItem[] {
         cue: c.cueStart === null || c.cueEnd === null ? null : { start: c.cueStart, end: c.cueEnd },
       }),
       analysts,
-      disputedFields: disputedFieldsOf(analysts),
-      adjudication: decisions.get(id) ?? null,
+      disputedFields: dispute?.fields ?? (unit ? disputedFields(unit) : []),
+      open: dispute?.open ?? false,
+      adjudication: decision,
     });
   }
   return items;
 }
 
-const adjudicationSelect = {
-  id: adjudications.id,
-  claimId: adjudications.claimId,
-  adjudicatorId: adjudications.adjudicatorId,
-  adjudicatorName: users.name,
-  sourceStance: adjudications.sourceStance,
-  reportingStance: adjudications.reportingStance,
-  likelihood: adjudications.likelihood,
-  analyticConfidence: adjudications.analyticConfidence,
-  credibility: adjudications.credibility,
-  verdict: adjudications.verdict,
-  note: adjudications.note,
-  version: adjudications.version,
-  createdAt: adjudications.createdAt,
-  updatedAt: adjudications.updatedAt,
-};
-
 const selectAdjudications = (db: DbExecutor) =>
   db
-    .select(adjudicationSelect)
+    .select({ adjudication: adjudications, adjudicatorName: users.name })
     .from(adjudications)
     .innerJoin(users, eq(users.id, adjudications.adjudicatorId));
 
 type AdjudicationRow = ReturnType<ReturnType<typeof selectAdjudications>["all"]>[number];
 
-function toAdjudication(r: AdjudicationRow): Adjudication {
+const spanValue = (start: number | null, end: number | null, exact: string | null) =>
+  start === null || end === null || exact === null ? null : { start, end, exact };
+
+function toAdjudication({ adjudication: r, adjudicatorName }: AdjudicationRow): Adjudication {
   return {
     id: r.id,
     claimId: r.claimId,
-    adjudicator: { id: r.adjudicatorId, name: r.adjudicatorName },
+    adjudicator: { id: r.adjudicatorId, name: adjudicatorName },
     sourceStance: r.sourceStance,
     reportingStance: r.reportingStance,
     likelihood: r.likelihood,
@@ -302,6 +353,16 @@ function toAdjudication(r: AdjudicationRow): Adjudication {
     credibility: r.credibility,
     verdict: r.verdict,
     note: r.note,
+    decidedFields: r.decidedFields,
+    attribution: {
+      status: r.status === "suggested" ? null : r.status,
+      content: spanValue(r.contentStart, r.contentEnd, r.contentText),
+      sourceMention: spanValue(r.sourceStart, r.sourceEnd, r.sourceText),
+      cue: spanValue(r.cueStart, r.cueEnd, r.cueText),
+      sourceId: r.sourceId,
+      quoteType: r.quoteType,
+      propositionId: r.propositionId,
+    },
     version: r.version,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
@@ -323,15 +384,75 @@ export function adjudicationByClaim(db: DbExecutor, claimId: number): Adjudicati
 export interface AdjudicateParams {
   claimId: number;
   values: TAdjudicationValues;
+  attribution?: TAdjudicationAttribution;
+  decidedFields?: TDisputeField[] | undefined;
   note: string | null;
   /** The version the adjudicator saw; null when deciding a claim for the first time. */
   version: number | null;
 }
 
+/** The adjudication columns of an attribution decision (spans checked against the text). */
+function attributionColumns(
+  db: DbExecutor,
+  article: { id: number; text: string },
+  attribution: TAdjudicationAttribution,
+) {
+  const spanColumns = (
+    field: "content" | "sourceMention" | "cue",
+    span: { start: number; end: number; exact: string } | null | undefined,
+  ) => {
+    if (span === undefined) return {};
+    if (span !== null && article.text.slice(span.start, span.end) !== span.exact)
+      throw new InvalidInputError(
+        field,
+        `The ${field} span ${span.start}–${span.end} does not read "${span.exact}" in article ${article.id}`,
+      );
+    const prefix = field === "content" ? "content" : field === "sourceMention" ? "source" : "cue";
+    return {
+      [`${prefix}Start`]: span?.start ?? null,
+      [`${prefix}End`]: span?.end ?? null,
+      [`${prefix}Text`]: span?.exact ?? null,
+    };
+  };
+  if (attribution.sourceId != null) {
+    const found = db.select({ id: sources.id }).from(sources).where(eq(sources.id, attribution.sourceId)).get();
+    if (!found) throw new InvalidInputError("sourceId", `Source ${attribution.sourceId} does not exist`);
+  }
+  if (attribution.propositionId != null) {
+    const found = db
+      .select({ id: propositions.id })
+      .from(propositions)
+      .where(eq(propositions.id, attribution.propositionId))
+      .get();
+    if (!found)
+      throw new InvalidInputError("propositionId", `Proposition ${attribution.propositionId} does not exist`);
+  }
+  return {
+    ...(attribution.status !== undefined ? { status: attribution.status } : {}),
+    ...spanColumns("content", attribution.content),
+    ...spanColumns("sourceMention", attribution.sourceMention),
+    ...spanColumns("cue", attribution.cue),
+    ...(attribution.sourceId !== undefined ? { sourceId: attribution.sourceId } : {}),
+    ...(attribution.quoteType !== undefined ? { quoteType: attribution.quoteType } : {}),
+    ...(attribution.propositionId !== undefined ? { propositionId: attribution.propositionId } : {}),
+  } as Partial<typeof adjudications.$inferInsert>;
+}
+
+const ATTRIBUTION_INPUT_FIELD: Record<TAttributionField, keyof TAdjudicationAttribution> = {
+  existence: "status",
+  content: "content",
+  sourceMention: "sourceMention",
+  cue: "cue",
+  sourceId: "sourceId",
+  quoteType: "quoteType",
+  propositionId: "propositionId",
+};
+
 /**
  * Records (or revises) the decision on a claim with optimistic concurrency: a stale version, a
  * version for a decision that does not exist, or null when one already exists is a ConflictError
- * carrying the decision as it is now. Writes an audit event (before/after) in the same transaction.
+ * carrying the decision as it is now. Then rebuilds the article's gold layer; writes an audit
+ * event (before/after) in the same transaction.
  */
 export function adjudicate(
   db: DbExecutor,
@@ -339,11 +460,26 @@ export function adjudicate(
   adjudicatorId: number,
 ): Adjudication {
   const { claimId, values, note, version } = params;
+  const attribution = params.attribution ?? {};
+  const decidedFields = params.decidedFields ?? [
+    ...ATTRIBUTION_FIELDS.filter((f) => attribution[ATTRIBUTION_INPUT_FIELD[f]] !== undefined),
+    ...JUDGEMENT_FIELDS,
+  ];
   return writeTransaction(db, (tx) => {
-    const claim = tx.select({ id: claims.id }).from(claims).where(eq(claims.id, claimId)).get();
+    const claim = tx
+      .select({ id: claims.id, articleId: claims.articleId, text: articles.text })
+      .from(claims)
+      .innerJoin(articles, eq(articles.id, claims.articleId))
+      .where(eq(claims.id, claimId))
+      .get();
     if (!claim) throw new NotFoundError("Claim", claimId);
     const current = adjudicationByClaim(tx, claimId);
-    const decided = { ...pickValues(values), note };
+    const decided = {
+      ...pickValues(values),
+      ...attributionColumns(tx, { id: claim.articleId, text: claim.text }, attribution),
+      decidedFields,
+      note,
+    };
 
     if (current === null) {
       if (version !== null)
@@ -365,6 +501,7 @@ export function adjudicate(
         before: null,
         after: created,
       });
+      rebuildGold(tx, claim.articleId);
       return created;
     }
 
@@ -392,6 +529,7 @@ export function adjudicate(
       before: current,
       after,
     });
+    rebuildGold(tx, claim.articleId);
     return after;
   });
 }

@@ -1,38 +1,32 @@
 /**
- * Inter-annotator agreement (issue #6): the reliability data behind the Agreement page, and the
- * figures computed from it with @claimdesk/agreement.
+ * Inter-annotator agreement over the analysts' SUBMITTED layers (drafts never count), computed
+ * with @claimdesk/agreement from the units of units.ts: the gold layer, the adjudication queue and
+ * these figures all compare the same things.
  *
- * Annotation fields (source stance, reporting stance, likelihood, analytic confidence, credibility,
- * verdict): units are claims, coders are analysts, and a value is what the analyst's SUBMITTED
- * annotation says (annotations.submitted_at not null; drafts never count; an empty field is a
- * missing value). Likelihood, analytic confidence and credibility are ordinal in the order of
- * their enums; the rest are nominal. Credibility 6 ("truth cannot be judged") declines to place the
- * information on the 1–5 scale, so alpha counts it as no value (as Krippendorff treats "cannot
- * code"), while the unweighted kappa compares it as a category like the others.
+ * Matching rule: two analysts' claims are the same unit when they decide on the same rule
+ * suggestion, or, for claims they added by hand, when their contents overlap (one-to-one, greedy
+ * by the largest overlap, within an article).
  *
- * "Source" and span agreement compare the claims each analyst made their own in an article: the
- * claims they created (origin "analyst", created_by) and the claims they accepted (an audit event
- * by them that left the claim accepted: accepting it, or editing it while accepted, which is how
- * a second analyst confirms a suggestion someone already accepted). Each such claim is taken as that analyst left it:
- * the state after their last audit event on it (so a later edit by someone else does not count as
- * theirs); a claim with no audit event (seeded directly) is taken as it is now, and one the
- * analyst last left rejected is not theirs. Then:
- * - Source: within an article, analysts' claims whose content spans overlap (transitively) form
- *   one unit; each analyst's value there is the registry source id of their claim in the unit (of
- *   several, the one overlapping the other analysts' claims most, then the lowest claim id); a
- *   claim without a linked source is a missing value. Nominal.
- * - Spans: for a pair of analysts and an article both have claims in, overlap F1 between their
- *   content spans (one-to-one, greedy by overlap), micro-averaged over the articles.
- * Scoped to a proposition, every figure uses only the claims linked to it.
+ * - Existence (nominal): per unit, "yes" for an analyst who accepted it, "no" for one who rejected
+ *   it or who did not make a hand-made claim another made; a suggestion left untouched is no value.
+ * - Source and quote type (nominal): per unit, the value of each analyst who accepted it (no
+ *   linked source is no value).
+ * - Judgement fields: per unit, each analyst's annotation (an empty field is no value). Likelihood,
+ *   analytic confidence and credibility are ordinal in the order of their enums; credibility 6
+ *   ("truth cannot be judged") is no value in alpha, a category in the unweighted kappa.
+ * - Spans, per pair of analysts and per part (content, source mention, cue): over the articles both
+ *   submitted, each analyst's accepted claims; exact F1 (equal offsets) and overlap F1 (one-to-one,
+ *   greedy by overlap), micro-averaged over the articles, as the PolNeAR bench scores.
+ * Scoped to a proposition, a unit counts when an analyst's accepted version links it.
  */
 import {
   type AlphaResult,
   cohenKappa,
+  exactSpanMatches,
   type KappaResult,
   krippendorffAlpha,
   microSpanF1,
-  overlapClusters,
-  overlapLength,
+  type Span,
   type SpanCounts,
   spanOverlapF1,
 } from "@claimdesk/agreement";
@@ -50,17 +44,16 @@ import {
   type TAgreementScopeInput,
   type TAgreementSummary,
   type TAlphaFigure,
+  type TDisputeField,
   type TKappaFigure,
+  type TSpanAgreement,
+  type TSpanParts,
 } from "@claimdesk/types";
 import { asc, inArray, sql } from "drizzle-orm";
-import { propositions, users } from "../schema";
+import { articleSubmissions, propositions, users } from "../schema";
 import { NotFoundError } from "./errors";
 import type { DbExecutor } from "./executor";
-
-export type AnnotationAgreementField = Exclude<TAgreementField, "source">;
-export const ANNOTATION_AGREEMENT_FIELDS = AGREEMENT_FIELDS.filter(
-  (f): f is AnnotationAgreementField => f !== "source",
-);
+import { articleUnits, existenceOf, fieldKey, type Unit, type UnitVersion } from "./units";
 
 /** The order of the ordinal fields' values, lowest first; a value not listed is off the scale. */
 const ORDINAL_ORDER: Partial<Record<TAgreementField, readonly string[]>> = {
@@ -73,183 +66,84 @@ const ORDINAL_ORDER: Partial<Record<TAgreementField, readonly string[]>> = {
 export interface FieldReliability {
   field: TAgreementField;
   level: TAgreementLevel;
-  /** "claim:<id>", or for source "article:<id>@<start>" (the unit's first content offset). */
+  /** "claim:<root id>" of each unit. */
   unitKeys: string[];
   coderIds: number[];
   matrix: Array<Array<string | number | null>>;
 }
 
-/** A submitted annotation with the proposition of its claim. */
-export interface SubmittedAnnotation extends Record<AnnotationAgreementField, string | null> {
-  claimId: number;
-  analystId: number;
-  propositionId: number | null;
-}
-
-/** A claim as one analyst made it their own (see the module comment). */
-export interface AnalystClaim {
-  analystId: number;
-  claimId: number;
-  articleId: number;
-  propositionId: number | null;
-  start: number;
-  end: number;
-  sourceId: number | null;
-}
-
 export interface AgreementData {
-  annotations: SubmittedAnnotation[];
-  analystClaims: AnalystClaim[];
+  /** Every unit of every article with a submitted layer (in scope). */
+  units: Unit[];
+  /** Submitted analysts by article. */
+  submitted: Map<number, number[]>;
 }
 
-const scopeSql = (propositionId: number | undefined, column: string) =>
-  propositionId === undefined ? sql`` : sql`and ${sql.raw(column)} = ${propositionId}`;
+/** The unit field behind each agreement field. */
+const UNIT_FIELD: Record<TAgreementField, TDisputeField> = {
+  existence: "existence",
+  source: "sourceId",
+  quoteType: "quoteType",
+  sourceStance: "sourceStance",
+  reportingStance: "reportingStance",
+  likelihood: "likelihood",
+  analyticConfidence: "analyticConfidence",
+  credibility: "credibility",
+  verdict: "verdict",
+};
 
-/** Submitted annotations, with their claim's proposition; one proposition's when scoped. */
-export function loadSubmittedAnnotations(
-  db: DbExecutor,
-  propositionId?: number,
-): SubmittedAnnotation[] {
-  return db.all<SubmittedAnnotation>(sql`
-    select a.claim_id as claimId, a.analyst_id as analystId, c.proposition_id as propositionId,
-      a.source_stance as sourceStance, a.reporting_stance as reportingStance,
-      a.likelihood as likelihood, a.analytic_confidence as analyticConfidence,
-      a.credibility as credibility, a.verdict as verdict
-    from annotations a join claims c on c.id = a.claim_id
-    where a.submitted_at is not null ${scopeSql(propositionId, "c.proposition_id")}
-    order by a.claim_id, a.analyst_id`);
-}
+const accepted = (v: UnitVersion | "no" | undefined): v is UnitVersion =>
+  existenceOf(v) === "yes";
 
-interface AnalystClaimRow {
-  analystId: number;
-  claimId: number;
-  articleId: number;
-  propositionId: number | null;
-  start: number;
-  end: number;
-  sourceId: number | null;
-  status: string;
-  lastAfter: string | null;
-}
-
-/** The claims each analyst created or accepted, as that analyst left them. */
-export function loadAnalystClaims(db: DbExecutor, propositionId?: number): AnalystClaim[] {
-  const rows = db.all<AnalystClaimRow>(sql`
-    with owned as (
-      select id as claim_id, created_by as analyst_id from claims
-        where origin = 'analyst' and created_by is not null
-      union
-      select entity_id, actor_id from audit_events
-        where entity = 'claim' and action = 'update' and actor_id is not null
-          and json_extract("after", '$.status') = 'accepted'
-    )
-    select o.analyst_id as analystId, c.id as claimId, c.article_id as articleId,
-      c.proposition_id as propositionId, c.content_start as start, c.content_end as "end",
-      c.source_id as sourceId, c.status as status,
-      (select e."after" from audit_events e
-        where e.entity = 'claim' and e.entity_id = c.id and e.actor_id = o.analyst_id
-          and e.action in ('create', 'update')
-        order by e.id desc limit 1) as lastAfter
-    from owned o join claims c on c.id = o.claim_id
-    where 1 = 1 ${scopeSql(propositionId, "c.proposition_id")}
-    order by c.article_id, o.analyst_id, c.id`);
-  const claims: AnalystClaim[] = [];
-  for (const row of rows) {
-    const state = { start: row.start, end: row.end, sourceId: row.sourceId, status: row.status };
-    if (row.lastAfter !== null) {
-      const after = JSON.parse(row.lastAfter) as Record<string, unknown>;
-      if (typeof after.contentStart === "number") state.start = after.contentStart;
-      if (typeof after.contentEnd === "number") state.end = after.contentEnd;
-      if ("sourceId" in after)
-        state.sourceId = typeof after.sourceId === "number" ? after.sourceId : null;
-      if (typeof after.status === "string") state.status = after.status;
-    }
-    if (state.status === "rejected") continue;
-    claims.push({
-      analystId: row.analystId,
-      claimId: row.claimId,
-      articleId: row.articleId,
-      propositionId: row.propositionId,
-      start: state.start,
-      end: state.end,
-      sourceId: state.sourceId,
-    });
-  }
-  return claims;
-}
-
+/** The units of every submitted article; one proposition's when scoped. */
 export function loadAgreementData(db: DbExecutor, propositionId?: number): AgreementData {
-  return {
-    annotations: loadSubmittedAnnotations(db, propositionId),
-    analystClaims: loadAnalystClaims(db, propositionId),
-  };
+  const rows = db
+    .select({ articleId: articleSubmissions.articleId, analystId: articleSubmissions.analystId })
+    .from(articleSubmissions)
+    .orderBy(asc(articleSubmissions.articleId), asc(articleSubmissions.analystId))
+    .all();
+  const submitted = new Map<number, number[]>();
+  for (const r of rows) submitted.set(r.articleId, [...(submitted.get(r.articleId) ?? []), r.analystId]);
+  const units: Unit[] = [];
+  for (const [articleId, analysts] of submitted)
+    for (const unit of articleUnits(db, articleId, analysts))
+      if (
+        propositionId === undefined ||
+        [...unit.versions.values()].some((v) => accepted(v) && v.propositionId === propositionId)
+      )
+        units.push(unit);
+  return { units, submitted };
 }
 
 const sortedIds = (ids: Iterable<number>) => [...new Set(ids)].sort((a, b) => a - b);
 
-/** The reliability matrix of one annotation field: units = claims, coders = analysts. */
-export function annotationReliability(
-  rows: readonly SubmittedAnnotation[],
-  field: AnnotationAgreementField,
-): FieldReliability {
-  const claimIds = sortedIds(rows.map((r) => r.claimId));
-  const coderIds = sortedIds(rows.map((r) => r.analystId));
-  const unitIndex = new Map(claimIds.map((id, i) => [id, i]));
+/** The reliability matrix of one field: units × the analysts who submitted their articles. */
+export function fieldReliability(data: AgreementData, field: TAgreementField): FieldReliability {
+  const coderIds = analystsOf(data);
   const coderIndex = new Map(coderIds.map((id, i) => [id, i]));
-  const matrix = claimIds.map(() => coderIds.map((): string | null => null));
-  for (const r of rows) {
-    const row = matrix[unitIndex.get(r.claimId) as number] as Array<string | null>;
-    row[coderIndex.get(r.analystId) as number] = r[field];
-  }
-  return {
-    field,
-    level: AGREEMENT_FIELD_INFO[field].level,
-    unitKeys: claimIds.map((id) => `claim:${id}`),
-    coderIds,
-    matrix,
-  };
-}
-
-/** The reliability matrix of "source": units = groups of overlapping claims in an article. */
-export function sourceReliability(claims: readonly AnalystClaim[]): FieldReliability {
-  const coderIds = sortedIds(claims.map((c) => c.analystId));
-  const coderIndex = new Map(coderIds.map((id, i) => [id, i]));
-  const byArticle = new Map<number, AnalystClaim[]>();
-  for (const c of claims) {
-    const list = byArticle.get(c.articleId) ?? [];
-    list.push(c);
-    byArticle.set(c.articleId, list);
-  }
+  const unitField = UNIT_FIELD[field];
   const unitKeys: string[] = [];
-  const matrix: Array<Array<number | null>> = [];
-  for (const [articleId, list] of [...byArticle].sort((x, y) => x[0] - y[0])) {
-    for (const cluster of overlapClusters(list)) {
-      const members = cluster.map((i) => list[i] as AnalystClaim);
-      const row = coderIds.map((): number | null => null);
-      const analysts = sortedIds(members.map((m) => m.analystId));
-      for (const analystId of analysts) {
-        const own = members.filter((m) => m.analystId === analystId);
-        const others = members.filter((m) => m.analystId !== analystId);
-        const score = (m: AnalystClaim) => others.reduce((s, o) => s + overlapLength(m, o), 0);
-        const best = own.reduce((x, y) =>
-          score(y) > score(x) || (score(y) === score(x) && y.claimId < x.claimId) ? y : x,
-        );
-        row[coderIndex.get(analystId) as number] = best.sourceId;
-      }
-      unitKeys.push(`article:${articleId}@${Math.min(...members.map((m) => m.start))}`);
-      matrix.push(row);
+  const matrix: Array<Array<string | null>> = [];
+  for (const unit of data.units) {
+    const row = coderIds.map((): string | null => null);
+    let any = false;
+    for (const [analystId, v] of unit.versions) {
+      const key = fieldKey(v, unitField);
+      // "none" (no linked source) is no value for the source.
+      const value = key === undefined || (field === "source" && key === "none") ? null : key;
+      if (value !== null) any = true;
+      row[coderIndex.get(analystId) as number] = value;
     }
+    if (!any) continue;
+    unitKeys.push(`claim:${unit.rootId}`);
+    matrix.push(row);
   }
-  return { field: "source", level: "nominal", unitKeys, coderIds, matrix };
+  return { field, level: AGREEMENT_FIELD_INFO[field].level, unitKeys, coderIds, matrix };
 }
 
 /** Every field's reliability data, in AGREEMENT_FIELDS order. */
 export function reliabilityData(data: AgreementData): FieldReliability[] {
-  return AGREEMENT_FIELDS.map((field) =>
-    field === "source"
-      ? sourceReliability(data.analystClaims)
-      : annotationReliability(data.annotations, field),
-  );
+  return AGREEMENT_FIELDS.map((field) => fieldReliability(data, field));
 }
 
 export function alphaOf(reliability: FieldReliability): AlphaResult {
@@ -296,29 +190,56 @@ function kappaFigure(reliability: FieldReliability, a: number, b: number): TKapp
   };
 }
 
-/** Overlap F1 between two analysts' claim spans, micro-averaged over the articles both worked on. */
-export function pairSpanAgreement(
-  claims: readonly AnalystClaim[],
-  a: number,
-  b: number,
-): TAgreementPair["spans"] {
-  const articles = new Map<number, { a: AnalystClaim[]; b: AnalystClaim[] }>();
-  for (const c of claims) {
-    if (c.analystId !== a && c.analystId !== b) continue;
-    const entry = articles.get(c.articleId) ?? { a: [], b: [] };
-    (c.analystId === a ? entry.a : entry.b).push(c);
-    articles.set(c.articleId, entry);
-  }
-  const parts: SpanCounts[] = [];
-  for (const entry of articles.values())
-    if (entry.a.length > 0 && entry.b.length > 0) parts.push(spanOverlapF1(entry.a, entry.b));
+type SpanPart = keyof TSpanParts;
+
+const spanOf = (v: UnitVersion, part: SpanPart): Span | null =>
+  part === "content" ? v.content : part === "sourceMention" ? v.sourceMention : v.cue;
+
+function spanFigure(parts: SpanCounts[], articles: number): TSpanAgreement {
   const micro = microSpanF1(parts);
   return {
-    articles: parts.length,
+    articles,
     aClaims: micro.aCount,
     bClaims: micro.bCount,
     matched: micro.matched,
     f1: micro.f1,
+  };
+}
+
+/**
+ * Exact and overlap F1 between two analysts' accepted claims, per part, micro-averaged over the
+ * articles both submitted.
+ */
+export function pairSpanParts(data: AgreementData, a: number, b: number): TSpanParts {
+  const byArticle = new Map<number, { a: UnitVersion[]; b: UnitVersion[] }>();
+  for (const [articleId, analysts] of data.submitted)
+    if (analysts.includes(a) && analysts.includes(b)) byArticle.set(articleId, { a: [], b: [] });
+  for (const unit of data.units) {
+    const entry = byArticle.get(unit.articleId);
+    if (!entry) continue;
+    const va = unit.versions.get(a);
+    const vb = unit.versions.get(b);
+    if (accepted(va)) entry.a.push(va);
+    if (accepted(vb)) entry.b.push(vb);
+  }
+  const figures = (part: SpanPart) => {
+    const exact: SpanCounts[] = [];
+    const overlap: SpanCounts[] = [];
+    for (const entry of byArticle.values()) {
+      const sa = entry.a.map((v) => spanOf(v, part)).filter((s): s is Span => s !== null);
+      const sb = entry.b.map((v) => spanOf(v, part)).filter((s): s is Span => s !== null);
+      exact.push({ aCount: sa.length, bCount: sb.length, matched: exactSpanMatches(sa, sb) });
+      overlap.push(spanOverlapF1(sa, sb));
+    }
+    return {
+      exact: spanFigure(exact, byArticle.size),
+      overlap: spanFigure(overlap, byArticle.size),
+    };
+  };
+  return {
+    content: figures("content"),
+    sourceMention: figures("sourceMention"),
+    cue: figures("cue"),
   };
 }
 
@@ -333,10 +254,16 @@ function analystNames(db: DbExecutor, ids: readonly number[]): Map<number, strin
 }
 
 function analystsOf(data: AgreementData): number[] {
-  return sortedIds([
-    ...data.annotations.map((r) => r.analystId),
-    ...data.analystClaims.map((c) => c.analystId),
-  ]);
+  return sortedIds([...data.submitted.values()].flat());
+}
+
+/** Submitted judgements (an analyst's annotation of a unit with any judgement value). */
+function judgedCount(data: AgreementData): number {
+  let n = 0;
+  for (const unit of data.units)
+    for (const v of unit.versions.values())
+      if (v !== undefined && v !== "no" && Object.values(v.judgement).some((x) => x !== null)) n++;
+  return n;
 }
 
 function findProposition(db: DbExecutor, id: number): { id: number; text: string } {
@@ -362,8 +289,8 @@ export function agreementSummary(
   return {
     proposition,
     analysts: ids.map((id) => ({ id, name: names.get(id) ?? `User ${id}` })),
-    submittedAnnotations: data.annotations.length,
-    annotatedClaims: new Set(data.annotations.map((r) => r.claimId)).size,
+    submittedAnnotations: judgedCount(data),
+    annotatedClaims: data.units.length,
     fields: reliabilityData(data).map(alphaFigure),
   };
 }
@@ -382,9 +309,10 @@ export function agreementPairs(db: DbExecutor, scope: TAgreementScopeInput = {})
       const a = ids[i] as number;
       const b = ids[j] as number;
       const kappas = fields.map((f) => kappaFigure(f, a, b));
-      const spans = pairSpanAgreement(data.analystClaims, a, b);
+      const spanParts = pairSpanParts(data, a, b);
+      const spans = spanParts.content.overlap;
       if (kappas.every((k) => k.items === 0) && spans.articles === 0) continue;
-      pairs.push({ a: analyst(a), b: analyst(b), kappas, spans });
+      pairs.push({ a: analyst(a), b: analyst(b), kappas, spans, spanParts });
     }
   return pairs;
 }
@@ -392,11 +320,11 @@ export function agreementPairs(db: DbExecutor, scope: TAgreementScopeInput = {})
 /** agreement.propositions: alpha per field over each proposition's claims (those with data). */
 export function agreementByProposition(db: DbExecutor): TAgreementPropositionRow[] {
   const data = loadAgreementData(db);
-  const ids = sortedIds(
-    [...data.annotations, ...data.analystClaims]
-      .map((r) => r.propositionId)
-      .filter((id): id is number => id !== null),
-  );
+  const propositionOf = (unit: Unit) =>
+    [...unit.versions.values()].flatMap((v) =>
+      accepted(v) && v.propositionId !== null ? [v.propositionId] : [],
+    );
+  const ids = sortedIds(data.units.flatMap(propositionOf));
   if (ids.length === 0) return [];
   const texts = new Map(
     db
@@ -409,12 +337,12 @@ export function agreementByProposition(db: DbExecutor): TAgreementPropositionRow
   );
   return ids.map((id) => {
     const scoped: AgreementData = {
-      annotations: data.annotations.filter((r) => r.propositionId === id),
-      analystClaims: data.analystClaims.filter((c) => c.propositionId === id),
+      units: data.units.filter((u) => propositionOf(u).includes(id)),
+      submitted: data.submitted,
     };
     return {
       proposition: { id, text: texts.get(id) ?? "" },
-      annotatedClaims: new Set(scoped.annotations.map((r) => r.claimId)).size,
+      annotatedClaims: scoped.units.length,
       fields: reliabilityData(scoped).map(alphaFigure),
     };
   });

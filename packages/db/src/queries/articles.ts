@@ -1,10 +1,12 @@
 /** Articles: the newest-first list, full-text search over title and body (FTS5), and one article. */
 import type { TArticleListInput } from "@claimdesk/types";
-import { count, desc, eq, sql } from "drizzle-orm";
-import { articles, claims } from "../schema";
+import { and, asc, count, desc, eq, sql } from "drizzle-orm";
+import { articleSubmissions, articles, claimLayers, claims, users } from "../schema";
 import { listClaimsForArticle } from "./claims";
 import { NotFoundError } from "./errors";
 import type { DbExecutor } from "./executor";
+import { asReader, type ReaderLike } from "./layer-view";
+import { articleSubmittedAt } from "./submissions";
 import { type Article, type ArticleListItem, type ClaimWithDetails, toArticle } from "./records";
 
 const SNIPPET_CHARS = 200;
@@ -99,13 +101,79 @@ export function getArticle(db: DbExecutor, id: number): Article | null {
   return row ? toArticle(row) : null;
 }
 
-/** An article with its claims (each with the analyst's own annotation); NotFoundError if missing. */
+/**
+ * An article with its claims as `reader` sees them (their own layer with their annotations, or
+ * gold for viewers) and when the reader submitted their layer of it; NotFoundError if missing.
+ */
 export function getArticleWithClaims(
   db: DbExecutor,
   id: number,
-  analystId: number,
-): { article: Article; claims: ClaimWithDetails[] } {
+  reader: ReaderLike,
+): { article: Article; claims: ClaimWithDetails[]; submittedAt: string | null } {
   const article = getArticle(db, id);
   if (!article) throw new NotFoundError("Article", id);
-  return { article, claims: listClaimsForArticle(db, id, analystId) };
+  const { id: readerId } = asReader(reader);
+  return {
+    article,
+    claims: listClaimsForArticle(db, id, reader),
+    submittedAt: articleSubmittedAt(db, id, readerId),
+  };
+}
+
+export interface ArticleLayer {
+  /** Whose layer; null for gold. */
+  analyst: { id: number; name: string } | null;
+  submittedAt: string | null;
+  claims: ClaimWithDetails[];
+}
+
+/**
+ * The other layers of an article that `reader` may see, side by side (layer-view.ts): for an
+ * analyst, once they submitted, the other submitted layers and gold; for viewers, gold; for
+ * adjudicators and admins, every analyst's layer (drafts too) and gold.
+ */
+export function articleLayers(
+  db: DbExecutor,
+  articleId: number,
+  readerLike: ReaderLike,
+): { hidden: boolean; layers: ArticleLayer[] } {
+  const reader = asReader(readerLike);
+  if (!getArticle(db, articleId)) throw new NotFoundError("Article", articleId);
+  const submitted = new Map(
+    db
+      .select({ analystId: articleSubmissions.analystId, at: articleSubmissions.submittedAt })
+      .from(articleSubmissions)
+      .where(eq(articleSubmissions.articleId, articleId))
+      .all()
+      .map((r) => [r.analystId, r.at.toISOString()]),
+  );
+  const hidden = reader.role === "analyst" && !submitted.has(reader.id);
+  if (hidden) return { hidden, layers: [] };
+  const gold: ArticleLayer = {
+    analyst: null,
+    submittedAt: null,
+    claims: listClaimsForArticle(db, articleId, { id: reader.id, role: "viewer" }).filter(
+      (c) => c.layer === "gold",
+    ),
+  };
+  if (reader.role === "viewer") return { hidden, layers: [gold] };
+  const owners = db
+    .selectDistinct({ id: users.id, name: users.name })
+    .from(claimLayers)
+    .innerJoin(users, eq(users.id, claimLayers.analystId))
+    .where(and(eq(claimLayers.articleId, articleId), eq(claimLayers.kind, "analyst")))
+    .orderBy(asc(users.id))
+    .all()
+    .filter(
+      (u) => u.id !== reader.id && (reader.role !== "analyst" || submitted.has(u.id)),
+    );
+  const layers = owners.map((u) => ({
+    analyst: u,
+    submittedAt: submitted.get(u.id) ?? null,
+    // Their own view: their layer over the suggestions, with their annotations.
+    claims: listClaimsForArticle(db, articleId, { id: u.id, role: "analyst" }).filter(
+      (c) => c.layer === "analyst" || c.annotation !== null,
+    ),
+  }));
+  return { hidden, layers: [...layers, gold] };
 }

@@ -271,7 +271,7 @@ export type BulkClaimResult =
 export function bulkUpdateClaims(
   db: DbExecutor,
   input: TBulkUpdateInput,
-  actorId: number,
+  actor: ReaderLike,
 ): { results: BulkClaimResult[]; updated: number; failed: number } {
   const { action } = input;
   if (action.type === "setProposition" && action.propositionId !== null) {
@@ -292,7 +292,7 @@ export function bulkUpdateClaims(
   const results: BulkClaimResult[] = [];
   for (const { id, version } of input.claims) {
     try {
-      const claim = updateClaim(db, { id, version, patch }, actorId);
+      const claim = updateClaim(db, { id, version, patch }, actor);
       results.push({ id, ok: true, version: claim.version });
     } catch (error) {
       if (error instanceof ConflictError)

@@ -48,7 +48,7 @@ import {
 import { claimFilterWhere, countClaimsMatching, viewWhere } from "./claim-filter";
 import { type DbExecutor, writeTransaction } from "./executor";
 import { rebuildGold } from "./gold";
-import { effColumns, inView, layer, layerJoin, type View } from "./layer-view";
+import { effColumns, layer, layerJoin, type View } from "./layer-view";
 import { normaliseSourceKey } from "./sources";
 
 export interface ExportArticle {
@@ -117,9 +117,9 @@ export interface ExportClaim {
   adjudication: TExportAdjudication | null;
   /** Every layer (the proposal, then each analyst's), when read with `layers`. */
   layers?: TExportLayer[];
-  /** With `layers`: whether the view holds the claim (false: the top-level values are the
-   * proposal's, e.g. a hand-made claim no gold decision holds). */
-  inView?: boolean;
+  /** With `layers`: whether the view's layer holds the claim (false: the top-level values are
+   * the proposal's: an unreviewed suggestion, or a hand-made claim no gold decision holds). */
+  inLayer?: boolean;
 }
 
 // Bulk-written rows share timestamps: remember the last conversion.
@@ -202,7 +202,7 @@ export function* iterateExportClaims(
       // than joined and decoded again on every row.
       sourceId: effColumns.sourceId,
       propositionId: effColumns.propositionId,
-      inView,
+      inLayer: sql<number>`${layer.id} is not null`,
     })
     .from(claims)
     .leftJoin(layer, layerJoin(view))
@@ -352,7 +352,7 @@ export function* iterateExportClaims(
       proposition,
       annotations: byClaim.get(id) ?? [],
       adjudication: decisions.get(id) ?? null,
-      ...(options.layers ? { layers: layersByClaim.get(id) ?? [], inView: r[22] === 1 } : {}),
+      ...(options.layers ? { layers: layersByClaim.get(id) ?? [], inLayer: r[22] === 1 } : {}),
     };
   }
 }

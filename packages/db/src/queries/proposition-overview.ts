@@ -20,14 +20,19 @@ export interface PropositionListItem {
   createdAt: string;
 }
 
-/** Propositions whose text contains `query` (case-insensitive), most-cited first. */
+/** Propositions whose text contains `query` (case-insensitive), most-cited first; claims are
+ * counted in `reader`'s view (layer-view.ts). */
 export function listPropositionsWithCounts(
   db: DbExecutor,
   input: TCorpusPropositionsInput = {},
+  reader: ReaderLike = { id: 0, role: "viewer" },
 ): { items: PropositionListItem[]; total: number } {
   const query = input.query?.toLowerCase() ?? "";
   const where = query ? sql`instr(lower(${propositions.text}), ${query}) > 0` : undefined;
-  const claimCount = db.$count(claims, eq(claims.propositionId, propositions.id));
+  const v = rawView(viewOf(asReader(reader)));
+  const claimCount = sql<number>`(select count(*) from claims c ${v.join}
+    where (c.proposition_id = ${propositions.id} or c.id in (select claim_id from claim_layers where proposition_id = ${propositions.id}))
+      and ${v.eff("proposition_id")} = ${propositions.id} and ${v.inView})`.mapWith(Number);
   const rows = db
     .select({
       id: propositions.id,

@@ -1,6 +1,7 @@
 /**
- * The review queue: claims that need one analyst's attention — still `suggested`, or `accepted`
- * but not yet annotated by that analyst (rejected claims need nothing) — grouped by article,
+ * The review queue: claims that need one analyst's attention in their own layer — still
+ * `suggested`, or `accepted` but not yet annotated (rejected claims need nothing), in articles they
+ * have not submitted yet — grouped by article,
  * oldest article first (import order, i.e. by id). An analyst with assignments (any role) sees only
  * the claims in their assigned articles; one without sees every article.
  */
@@ -8,6 +9,7 @@ import { and, asc, count, eq, inArray, isNull, or, type SQL, sql } from "drizzle
 import { annotations, articles, assignments, claims } from "../schema";
 import { hasAssignments } from "./assignments";
 import type { DbExecutor } from "./executor";
+import { effColumns, inView, layer, layerJoin, submittedArticleSql } from "./layer-view";
 
 /** How many of the queue's articles the summary lists, in queue order. */
 export const QUEUE_UPCOMING_LIMIT = 10;
@@ -36,9 +38,13 @@ function pendingWhere(
   db: DbExecutor,
   analystId: number,
 ): { join: SQL; where: SQL; assigned: boolean } {
-  const needsMe = or(
-    eq(claims.status, "suggested"),
-    and(eq(claims.status, "accepted"), isNull(annotations.id)),
+  const needsMe = and(
+    inView,
+    or(
+      eq(effColumns.status, "suggested"),
+      and(eq(effColumns.status, "accepted"), isNull(annotations.id)),
+    ),
+    sql`not ${submittedArticleSql(claims.articleId, analystId)}`,
   ) as SQL;
   const assigned = hasAssignments(db, analystId);
   return {
@@ -63,7 +69,7 @@ function pendingWhere(
 function pendingArticles(db: DbExecutor, analystId: number): QueueArticle[] {
   const { join, where } = pendingWhere(db, analystId);
   // min() over (contentStart, id) packed in one integer picks the first claim in reading order.
-  const first = sql<number>`min(${claims.contentStart} * 4294967296 + ${claims.id}) % 4294967296`;
+  const first = sql<number>`min(${effColumns.contentStart} * 4294967296 + ${claims.id}) % 4294967296`;
   return db
     .select({
       articleId: claims.articleId,
@@ -73,6 +79,7 @@ function pendingArticles(db: DbExecutor, analystId: number): QueueArticle[] {
     })
     .from(claims)
     .innerJoin(articles, eq(articles.id, claims.articleId))
+    .leftJoin(layer, layerJoin({ kind: "analyst", analystId }))
     .leftJoin(annotations, join)
     .where(where)
     .groupBy(claims.articleId)
@@ -86,11 +93,12 @@ export function reviewQueueSummary(
 ): QueueSummary & { next: QueueArticle | null; upcoming: QueueArticle[] } {
   const { join, where, assigned } = pendingWhere(db, analystId);
   const byStatus = db
-    .select({ status: claims.status, n: count() })
+    .select({ status: effColumns.status, n: count() })
     .from(claims)
+    .leftJoin(layer, layerJoin({ kind: "analyst", analystId }))
     .leftJoin(annotations, join)
     .where(where)
-    .groupBy(claims.status)
+    .groupBy(effColumns.status)
     .all();
   const suggested = byStatus.find((r) => r.status === "suggested")?.n ?? 0;
   const unannotated = byStatus.find((r) => r.status === "accepted")?.n ?? 0;

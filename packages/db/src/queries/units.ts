@@ -61,7 +61,28 @@ const spanOf = (start: number | null, end: number | null, exact: string | null):
 
 type LayerRow = typeof claimLayers.$inferSelect;
 
-function versionOf(row: LayerRow, judgement: JudgementValues | undefined): UnitVersion {
+type VersionColumns = Pick<
+  LayerRow,
+  | "analystId"
+  | "claimId"
+  | "status"
+  | "contentStart"
+  | "contentEnd"
+  | "contentText"
+  | "sourceStart"
+  | "sourceEnd"
+  | "sourceText"
+  | "cueStart"
+  | "cueEnd"
+  | "cueText"
+  | "cueLemma"
+  | "sourceId"
+  | "quoteType"
+  | "parentClaimId"
+  | "propositionId"
+>;
+
+function versionOf(row: VersionColumns, judgement: JudgementValues | undefined): UnitVersion {
   return {
     analystId: row.analystId ?? 0,
     claimId: row.claimId,
@@ -109,7 +130,7 @@ export function articleUnits(
 ): Unit[] {
   if (analysts.length === 0) return [];
   const proposals = db
-    .select({ id: claims.id, origin: claims.origin })
+    .select()
     .from(claims)
     .where(eq(claims.articleId, articleId))
     .orderBy(asc(claims.id))
@@ -170,7 +191,16 @@ export function articleUnits(
       continue;
     }
     const versions = new Map<number, UnitVersion | "no" | undefined>();
-    for (const a of analysts) versions.set(a, layerOf.get(`${p.id}:${a}`));
+    for (const a of analysts) {
+      const judgement = judgements.get(`${p.id}:${a}`);
+      // Judged without touching the claim itself: the suggestion as it stands, undecided.
+      const version =
+        layerOf.get(`${p.id}:${a}`) ??
+        (judgement
+          ? versionOf({ ...p, claimId: p.id, analystId: a, status: "suggested" }, judgement)
+          : undefined);
+      versions.set(a, version);
+    }
     units.push({ rootId: p.id, articleId, claimIds: [p.id], handMade: false, versions });
   }
 
@@ -229,7 +259,11 @@ export function fieldKey(
 ): string | undefined {
   const exists = existenceOf(v);
   if (field === "existence") return exists;
-  if (exists !== "yes" || v === undefined || v === "no") return undefined;
+  if (v === undefined || v === "no" || exists === "no") return undefined;
+  // A judgement counts from anyone who did not reject the claim; the attribution only from
+  // those who accepted it.
+  if (exists !== "yes" && (ATTRIBUTION_FIELDS as readonly string[]).includes(field))
+    return undefined;
   switch (field) {
     case "content":
       return spanKey(v.content);
