@@ -110,22 +110,22 @@ FROM `_layer_owners` o JOIN claims c ON c.id = o.claim_id
 WHERE o.analyst_id IS NOT NULL AND o.analyst_id IN (SELECT id FROM users);
 --> statement-breakpoint
 -- A rule suggestion that now lives in layers goes back to what the rule proposed: the values
--- before its first audited update (toClaim's JSON), undecided.
+-- before its first audited update (toClaim's JSON; a field the record lacks stays), undecided.
 UPDATE claims SET
-  content_start = json_extract(f.before, '$.contentStart'),
-  content_end = json_extract(f.before, '$.contentEnd'),
-  content_text = json_extract(f.before, '$.contentText'),
-  source_start = json_extract(f.before, '$.sourceStart'),
-  source_end = json_extract(f.before, '$.sourceEnd'),
-  source_text = json_extract(f.before, '$.sourceText'),
-  cue_start = json_extract(f.before, '$.cueStart'),
-  cue_end = json_extract(f.before, '$.cueEnd'),
-  cue_text = json_extract(f.before, '$.cueText'),
-  cue_lemma = json_extract(f.before, '$.cueLemma'),
-  source_id = (SELECT x.id FROM sources x WHERE x.id = json_extract(f.before, '$.sourceId')),
-  quote_type = json_extract(f.before, '$.quoteType'),
-  parent_claim_id = (SELECT x.id FROM claims x WHERE x.id = json_extract(f.before, '$.parentClaimId')),
-  proposition_id = (SELECT x.id FROM propositions x WHERE x.id = json_extract(f.before, '$.propositionId'))
+  content_start = iif(json_type(f.before, '$.contentStart') IS NULL, content_start, json_extract(f.before, '$.contentStart')),
+  content_end = iif(json_type(f.before, '$.contentEnd') IS NULL, content_end, json_extract(f.before, '$.contentEnd')),
+  content_text = iif(json_type(f.before, '$.contentText') IS NULL, content_text, json_extract(f.before, '$.contentText')),
+  source_start = iif(json_type(f.before, '$.sourceStart') IS NULL, source_start, json_extract(f.before, '$.sourceStart')),
+  source_end = iif(json_type(f.before, '$.sourceEnd') IS NULL, source_end, json_extract(f.before, '$.sourceEnd')),
+  source_text = iif(json_type(f.before, '$.sourceText') IS NULL, source_text, json_extract(f.before, '$.sourceText')),
+  cue_start = iif(json_type(f.before, '$.cueStart') IS NULL, cue_start, json_extract(f.before, '$.cueStart')),
+  cue_end = iif(json_type(f.before, '$.cueEnd') IS NULL, cue_end, json_extract(f.before, '$.cueEnd')),
+  cue_text = iif(json_type(f.before, '$.cueText') IS NULL, cue_text, json_extract(f.before, '$.cueText')),
+  cue_lemma = iif(json_type(f.before, '$.cueLemma') IS NULL, cue_lemma, json_extract(f.before, '$.cueLemma')),
+  source_id = iif(json_type(f.before, '$.sourceId') IS NULL, source_id, (SELECT x.id FROM sources x WHERE x.id = json_extract(f.before, '$.sourceId'))),
+  quote_type = iif(json_type(f.before, '$.quoteType') IS NULL, quote_type, json_extract(f.before, '$.quoteType')),
+  parent_claim_id = iif(json_type(f.before, '$.parentClaimId') IS NULL, parent_claim_id, (SELECT x.id FROM claims x WHERE x.id = json_extract(f.before, '$.parentClaimId'))),
+  proposition_id = iif(json_type(f.before, '$.propositionId') IS NULL, proposition_id, (SELECT x.id FROM propositions x WHERE x.id = json_extract(f.before, '$.propositionId')))
 FROM (SELECT entity_id AS claim_id, before FROM audit_events WHERE id IN (
     SELECT min(id) FROM audit_events WHERE entity = 'claim' AND action = 'update' GROUP BY entity_id)) f
 WHERE claims.id = f.claim_id AND claims.origin <> 'analyst' AND claims.id IN (SELECT claim_id FROM claim_layers)
