@@ -14,7 +14,10 @@ import { migrateDb, migrationsFolder } from "./migrate";
 import { getClaimWithDetails } from "./queries/claims";
 
 // The real scraped sample (../shared beside the repository, as in CI).
-const SAMPLE = resolve(import.meta.dirname, "../../../../shared/samples/iran-iraq-militias-pause.txt");
+const SAMPLE = resolve(
+  import.meta.dirname,
+  "../../../../shared/samples/iran-iraq-militias-pause.txt",
+);
 const text = readFileSync(SAMPLE, "utf8");
 const span = (exact: string) => {
   const start = text.indexOf(exact);
@@ -26,7 +29,9 @@ const span = (exact: string) => {
 function previousMigrations(dir: string): string {
   const folder = join(dir, "drizzle");
   mkdirSync(join(folder, "meta"), { recursive: true });
-  const journal = JSON.parse(readFileSync(join(migrationsFolder, "meta/_journal.json"), "utf8")) as {
+  const journal = JSON.parse(
+    readFileSync(join(migrationsFolder, "meta/_journal.json"), "utf8"),
+  ) as {
     entries: { idx: number; tag: string }[];
   };
   journal.entries = journal.entries.filter((e) => e.idx <= 7);
@@ -47,8 +52,12 @@ beforeAll(() => {
   const sql = db.$client;
   const run = (q: string, ...params: unknown[]) => sql.prepare(q).run(...params);
   const insertId = (q: string, ...params: unknown[]) => Number(run(q, ...params).lastInsertRowid);
-  ids.ana = insertId("insert into users (name, email, role) values ('Ana', 'ana@x.test', 'analyst')");
-  ids.ben = insertId("insert into users (name, email, role) values ('Ben', 'ben@x.test', 'analyst')");
+  ids.ana = insertId(
+    "insert into users (name, email, role) values ('Ana', 'ana@x.test', 'analyst')",
+  );
+  ids.ben = insertId(
+    "insert into users (name, email, role) values ('Ben', 'ben@x.test', 'analyst')",
+  );
   ids.dora = insertId(
     "insert into users (name, email, role) values ('Dora', 'dora@x.test', 'adjudicator')",
   );
@@ -95,7 +104,9 @@ beforeAll(() => {
     status: "suggested",
     sourceId: ids.tehran,
   });
-  const wider = span("it has funded, advised and trained allies but they decide operations on their own");
+  const wider = span(
+    "it has funded, advised and trained allies but they decide operations on their own",
+  );
   run(
     "update claims set status = 'accepted', content_end = ?, content_text = ?, version = 1 where id = ?",
     wider.end,
@@ -196,21 +207,27 @@ describe("migration 0008: team layers", () => {
         claim_id: ids.x,
         analyst_id: ids.ana,
         status: "accepted",
-        content_text: span("it has funded, advised and trained allies but they decide operations on their own").exact,
+        content_text: span(
+          "it has funded, advised and trained allies but they decide operations on their own",
+        ).exact,
         version: 1,
       },
       {
         claim_id: ids.x,
         analyst_id: ids.ben,
         status: "accepted",
-        content_text: span("it has funded, advised and trained allies but they decide operations on their own").exact,
+        content_text: span(
+          "it has funded, advised and trained allies but they decide operations on their own",
+        ).exact,
         version: 1,
       },
       {
         claim_id: ids.y,
         analyst_id: ids.ben,
         status: "suggested",
-        content_text: span("Iran has a high level of control over what it calls Iranian “proxies” in the region").exact,
+        content_text: span(
+          "Iran has a high level of control over what it calls Iranian “proxies” in the region",
+        ).exact,
         version: 0,
       },
       {
@@ -223,7 +240,10 @@ describe("migration 0008: team layers", () => {
     ]);
     // The suggestion itself is what the rule proposed again: undecided, its original span.
     const x = db.$client.prepare("select status, content_text from claims where id = ?").get(ids.x);
-    expect(x).toEqual({ status: "suggested", content_text: "it has funded, advised and trained allies" });
+    expect(x).toEqual({
+      status: "suggested",
+      content_text: "it has funded, advised and trained allies",
+    });
   });
 
   it("submits the articles whose annotations were all submitted, and builds gold from them", () => {
@@ -234,7 +254,9 @@ describe("migration 0008: team layers", () => {
     expect(submissions).toEqual([{ article_id: ids.article, analyst_id: ids.ben }]);
     // Only Ben submitted: his layer is the gold (X accepted as he left it).
     const gold = db.$client
-      .prepare("select claim_id, status, basis, likelihood from claim_layers where kind = 'gold' order by claim_id")
+      .prepare(
+        "select claim_id, status, basis, likelihood from claim_layers where kind = 'gold' order by claim_id",
+      )
       .all();
     expect(gold).toEqual([
       { claim_id: ids.x, status: "accepted", basis: "single", likelihood: "unlikely" },

@@ -14,7 +14,15 @@ import type {
   TSourcesMergeInput,
 } from "@claimdesk/types";
 import { and, asc, count, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
-import { auditEvents, claims, sourceAliases, sources, users } from "../schema";
+import {
+  adjudications,
+  auditEvents,
+  claimLayers,
+  claims,
+  sourceAliases,
+  sources,
+  users,
+} from "../schema";
 import { writeAuditEvent } from "./audit";
 import { InvalidInputError, NotFoundError } from "./errors";
 import { type DbExecutor, writeTransaction } from "./executor";
@@ -70,6 +78,9 @@ export interface MergeRecord {
   movedClaims: number;
   /** The claims that cited the merged source and now cite the kept one. */
   movedClaimIds: number[];
+  /** The claim layers (analysts' and gold) and adjudications that did likewise. */
+  movedLayerIds: number[];
+  movedAdjudicationIds: number[];
   /** The alias keys (source_aliases rows) that moved to the kept source. */
   movedAliasKeys: string[];
   /** The names appended to the kept source's aliases. */
@@ -88,6 +99,8 @@ function readMergeRecord(after: Record<string, unknown> | null): MergeRecord | n
     mergedIntoId: after.mergedIntoId,
     movedClaims: typeof after.movedClaims === "number" ? after.movedClaims : 0,
     movedClaimIds: ids(after.movedClaimIds),
+    movedLayerIds: ids(after.movedLayerIds),
+    movedAdjudicationIds: ids(after.movedAdjudicationIds),
     movedAliasKeys: strings(after.movedAliasKeys),
     addedAliases: strings(after.addedAliases),
     followerIds: ids(after.followerIds),
@@ -138,6 +151,21 @@ export function mergeManySources(
         .all()
         .map((c) => c.id);
       movedClaims += movedClaimIds.length;
+      // Every layer (analysts' and gold) and decision that names the source follows it too.
+      const movedLayerIds = tx
+        .update(claimLayers)
+        .set({ sourceId: keepId, version: sql`${claimLayers.version} + 1`, updatedAt: now })
+        .where(eq(claimLayers.sourceId, merge.id))
+        .returning({ id: claimLayers.id })
+        .all()
+        .map((l) => l.id);
+      const movedAdjudicationIds = tx
+        .update(adjudications)
+        .set({ sourceId: keepId })
+        .where(eq(adjudications.sourceId, merge.id))
+        .returning({ id: adjudications.id })
+        .all()
+        .map((a) => a.id);
       const addedAliases: string[] = [];
       for (const name of [merge.name, ...merge.aliases]) {
         const k = normaliseSourceKey(name);
@@ -170,6 +198,8 @@ export function mergeManySources(
         mergedIntoId: keepId,
         movedClaims: movedClaimIds.length,
         movedClaimIds,
+        movedLayerIds,
+        movedAdjudicationIds,
         movedAliasKeys,
         addedAliases,
         followerIds,
@@ -280,7 +310,14 @@ export function undoSourceMerge(
         `Source ${keepId} ("${keep.name}"), which "${row.name}" was merged into, was itself merged into source ${keep.mergedIntoId} since: undo that merge first`,
       );
     const now = new Date();
-    const { movedClaimIds, movedAliasKeys, addedAliases, followerIds } = merge.record;
+    const {
+      movedClaimIds,
+      movedLayerIds,
+      movedAdjudicationIds,
+      movedAliasKeys,
+      addedAliases,
+      followerIds,
+    } = merge.record;
     let restoredClaims = 0;
     for (let i = 0; i < movedClaimIds.length; i += 500) {
       restoredClaims += tx
@@ -291,6 +328,26 @@ export function undoSourceMerge(
         )
         .run().changes;
     }
+    for (let i = 0; i < movedLayerIds.length; i += 500)
+      tx.update(claimLayers)
+        .set({ sourceId: id, version: sql`${claimLayers.version} + 1`, updatedAt: now })
+        .where(
+          and(
+            inArray(claimLayers.id, movedLayerIds.slice(i, i + 500)),
+            eq(claimLayers.sourceId, keepId),
+          ),
+        )
+        .run();
+    for (let i = 0; i < movedAdjudicationIds.length; i += 500)
+      tx.update(adjudications)
+        .set({ sourceId: id })
+        .where(
+          and(
+            inArray(adjudications.id, movedAdjudicationIds.slice(i, i + 500)),
+            eq(adjudications.sourceId, keepId),
+          ),
+        )
+        .run();
     for (const key of movedAliasKeys) {
       const owner = tx
         .select({ sourceId: sourceAliases.sourceId })
