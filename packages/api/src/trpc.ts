@@ -58,21 +58,30 @@ function fieldErrorsOf(cause: unknown): FlattenedError | null {
   return null;
 }
 
-const t = initTRPC.context<Context>().create({
-  errorFormatter({ shape, error }) {
-    return {
-      ...shape,
-      // zod's message is its issues as JSON: say them as sentences instead.
-      message: error.cause instanceof ZodError ? readableIssues(error.cause.issues) : shape.message,
-      data: {
-        ...shape.data,
-        zodError: fieldErrorsOf(error.cause),
-        /** On CONFLICT: the record as it is now (claim, annotation or source). */
-        current: error.cause instanceof ConflictError ? error.cause.current : null,
-      } satisfies { zodError: FlattenedError | null; current: ConflictCurrent | null },
-    };
-  },
-});
+/** What each procedure declares about itself: the least role it needs (docs/api-contract.md). */
+export interface ProcedureMeta {
+  least: "public" | TUserRole;
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    errorFormatter({ shape, error }) {
+      return {
+        ...shape,
+        // zod's message is its issues as JSON: say them as sentences instead.
+        message:
+          error.cause instanceof ZodError ? readableIssues(error.cause.issues) : shape.message,
+        data: {
+          ...shape.data,
+          zodError: fieldErrorsOf(error.cause),
+          /** On CONFLICT: the record as it is now (claim, annotation or source). */
+          current: error.cause instanceof ConflictError ? error.cause.current : null,
+        } satisfies { zodError: FlattenedError | null; current: ConflictCurrent | null },
+      };
+    },
+  });
 
 /** Maps the query functions' domain errors to tRPC codes, keeping the original as `cause`. */
 const domainErrors = t.middleware(async ({ next }) => {
@@ -111,13 +120,16 @@ function requireRole(least: TUserRole) {
 
 export const createCallerFactory = t.createCallerFactory;
 export const router = t.router;
+const base = t.procedure.use(domainErrors);
 /** No session needed: only the first-run and session-status procedures. */
-export const publicProcedure = t.procedure.use(domainErrors);
+export const publicProcedure = base.meta({ least: "public" });
 /** Read and export. */
-export const viewerProcedure = publicProcedure.use(requireRole("viewer"));
+export const viewerProcedure = base.use(requireRole("viewer")).meta({ least: "viewer" });
 /** Create and annotate claims, sources, propositions; import. */
-export const analystProcedure = publicProcedure.use(requireRole("analyst"));
+export const analystProcedure = base.use(requireRole("analyst")).meta({ least: "analyst" });
 /** Resolve disagreements between analysts. */
-export const adjudicatorProcedure = publicProcedure.use(requireRole("adjudicator"));
+export const adjudicatorProcedure = base
+  .use(requireRole("adjudicator"))
+  .meta({ least: "adjudicator" });
 /** Users, roles and assignments. */
-export const adminProcedure = publicProcedure.use(requireRole("admin"));
+export const adminProcedure = base.use(requireRole("admin")).meta({ least: "admin" });
