@@ -5,7 +5,7 @@ import { type Db, openDb } from "./client";
 import { migrateDb } from "./migrate";
 import type { DbExecutor } from "./queries/executor";
 import { type Article, toArticle } from "./queries/records";
-import { articles, users } from "./schema";
+import { articles, claims, users } from "./schema";
 
 /** An in-memory database migrated exactly like production. Close it with `db.$client.close()`. */
 export function createTestDb(): Db {
@@ -58,4 +58,44 @@ export function insertTestUser(
     })
     .returning({ id: users.id, name: users.name, role: users.role })
     .get();
+}
+
+/**
+ * Inserts a rule's suggestion (a shared, read-only proposal: origin `rule:test@1`, status
+ * `suggested`) whose spans are the first occurrences of the given strings in `text`.
+ */
+export function insertTestSuggestion(
+  db: DbExecutor,
+  input: {
+    articleId: number;
+    text: string;
+    content: string;
+    source?: string;
+    cue?: string;
+    sourceId?: number | null;
+    status?: "suggested" | "accepted" | "rejected";
+  },
+): number {
+  const content = spanOf(input.text, input.content);
+  const source = input.source === undefined ? null : spanOf(input.text, input.source);
+  const cue = input.cue === undefined ? null : spanOf(input.text, input.cue);
+  return db
+    .insert(claims)
+    .values({
+      articleId: input.articleId,
+      contentStart: content.start,
+      contentEnd: content.end,
+      contentText: content.exact,
+      sourceStart: source?.start ?? null,
+      sourceEnd: source?.end ?? null,
+      sourceText: source?.exact ?? null,
+      cueStart: cue?.start ?? null,
+      cueEnd: cue?.end ?? null,
+      cueText: cue?.exact ?? null,
+      sourceId: input.sourceId ?? null,
+      status: input.status ?? "suggested",
+      origin: "rule:test@1",
+    })
+    .returning({ id: claims.id })
+    .get().id;
 }

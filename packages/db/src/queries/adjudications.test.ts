@@ -1,20 +1,30 @@
-import { ADJUDICATION_PAGE_SIZE, type TAdjudicationValues } from "@claimdesk/types";
-import { and, eq } from "drizzle-orm";
+import {
+  ADJUDICATION_PAGE_SIZE,
+  JUDGEMENT_FIELDS,
+  type TAdjudicationValues,
+} from "@claimdesk/types";
+import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../client";
-import { annotations, auditEvents } from "../schema";
-import { createTestDb, insertTestArticle, insertTestUser, spanOf } from "../testing";
+import { auditEvents } from "../schema";
+import {
+  createTestDb,
+  insertTestArticle,
+  insertTestSuggestion,
+  insertTestUser,
+  spanOf,
+} from "../testing";
 import {
   adjudicate,
   adjudicationByClaim,
   adjudicationItem,
   adjudicationQueue,
-  disputedFieldsOf,
   sentenceAround,
 } from "./adjudications";
 import { upsertAnnotation } from "./annotations";
-import { createClaim } from "./claims";
 import { ConflictError, NotFoundError } from "./errors";
+import { submitArticle } from "./submissions";
+import { disputedFields, EMPTY_JUDGEMENT, type Unit, type UnitVersion } from "./units";
 
 const TEXT =
   'Markets were calm on Monday. Tehran says it has funded allies in Iraq. "We decide alone," a militia leader told Reuters. Nothing else happened.';
@@ -27,6 +37,7 @@ let judy: number;
 let claimA: number;
 let claimB: number;
 let claimC: number;
+let articleId: number;
 
 beforeEach(() => {
   db = createTestDb();
@@ -34,18 +45,10 @@ beforeEach(() => {
   ben = insertTestUser(db, { name: "Ben", role: "analyst" }).id;
   cyd = insertTestUser(db, { name: "Cyd", role: "analyst" }).id;
   judy = insertTestUser(db, { name: "Judy", role: "adjudicator" }).id;
-  const article = insertTestArticle(db, { text: TEXT, title: "Allies" });
+  articleId = insertTestArticle(db, { text: TEXT, title: "Allies" }).id;
+  // Rule suggestions: every analyst judges the same proposals.
   const claim = (content: string, source: string, cue: string) =>
-    createClaim(
-      db,
-      {
-        articleId: article.id,
-        content: spanOf(TEXT, content),
-        sourceMention: spanOf(TEXT, source),
-        cue: spanOf(TEXT, cue),
-      },
-      ana,
-    ).id;
+    insertTestSuggestion(db, { articleId, text: TEXT, content, source, cue });
   claimA = claim("it has funded allies in Iraq", "Tehran", "says");
   claimB = claim("We decide alone", "a militia leader", "told");
   claimC = claim("Markets were calm", "Markets", "were");
@@ -54,15 +57,14 @@ afterEach(() => db.$client.close());
 
 type Judgement = Partial<Omit<TAdjudicationValues, never>> & { note?: string };
 
-/** An annotation, submitted unless `draft`. Submitting is another slice's action: set directly. */
-function annotate(claimId: number, analystId: number, values: Judgement, draft = false) {
-  const a = upsertAnnotation(db, { claimId, analystId, values });
-  if (!draft)
-    db.update(annotations)
-      .set({ submittedAt: new Date("2026-01-02T03:04:05Z") })
-      .where(eq(annotations.id, a.id))
-      .run();
-  return a;
+/** An analyst's (draft) annotation: it counts once they submit the article. */
+function annotate(claimId: number, analystId: number, values: Judgement) {
+  return upsertAnnotation(db, { claimId, analystId, values });
+}
+
+/** Submits each analyst's layer of the article (submission is per article). */
+function submit(...analysts: number[]) {
+  for (const analystId of analysts) submitArticle(db, { articleId, analystId });
 }
 
 const EMPTY: TAdjudicationValues = {
@@ -78,6 +80,10 @@ describe("dispute detection", () => {
   it("lists a claim whose submitted annotations differ, naming the fields", () => {
     annotate(claimA, ana, { likelihood: "likely", verdict: "supported", sourceStance: "support" });
     annotate(claimA, ben, { likelihood: "unlikely", verdict: "supported", sourceStance: "deny" });
+    // Drafts are nobody's business: nothing is in dispute until both submitted.
+    submit(ana);
+    expect(adjudicationQueue(db, { status: "all", page: 1 }).total).toBe(0);
+    submit(ben);
     const page = adjudicationQueue(db, { status: "open", page: 1 });
     expect(page.total).toBe(1);
     expect(page.counts).toEqual({ open: 1, resolved: 0 });
@@ -108,19 +114,17 @@ describe("dispute detection", () => {
     // A null is no opinion: Ben gave no likelihood, Ana did — no disagreement.
     annotate(claimB, ana, { likelihood: "likely", credibility: "2" });
     annotate(claimB, ben, { likelihood: null, credibility: "2", note: "different note" });
-    // Cyd disagrees on claim C, but only as a draft; Ana alone submitted.
+    // Cyd disagrees on claim C, but only as a draft; Ana alone judged it among those who submitted.
     annotate(claimC, ana, { verdict: "supported" });
-    annotate(claimC, cyd, { verdict: "refuted" }, true);
+    annotate(claimC, cyd, { verdict: "refuted" });
+    submit(ana, ben);
     expect(adjudicationQueue(db, { status: "all", page: 1 })).toMatchObject({
       items: [],
       total: 0,
       counts: { open: 0, resolved: 0 },
     });
     // Once Cyd submits, claim C is in dispute.
-    db.update(annotations)
-      .set({ submittedAt: new Date() })
-      .where(and(eq(annotations.claimId, claimC), eq(annotations.analystId, cyd)))
-      .run();
+    submit(cyd);
     const page = adjudicationQueue(db, { status: "open", page: 1 });
     expect(page.items.map((i) => [i.claim.id, i.disputedFields])).toEqual([[claimC, ["verdict"]]]);
   });
@@ -129,33 +133,56 @@ describe("dispute detection", () => {
     annotate(claimB, ana, { reportingStance: "neutral" });
     annotate(claimB, ben, { reportingStance: "neutral" });
     annotate(claimB, cyd, { reportingStance: "distancing" });
+    submit(ana, ben, cyd);
     const [item] = adjudicationQueue(db, { status: "open", page: 1 }).items;
     expect(item?.analysts).toHaveLength(3);
     expect(item?.disputedFields).toEqual(["reportingStance"]);
   });
 
-  it("disputedFieldsOf ignores nulls", () => {
-    expect(
-      disputedFieldsOf([
-        { ...EMPTY, verdict: "supported", credibility: "1" },
-        { ...EMPTY, verdict: null, credibility: "3" },
-        { ...EMPTY, verdict: "supported", credibility: null },
+  it("disputedFields ignores nulls and untouched suggestions", () => {
+    const version = (analystId: number, judgement: Judgement): UnitVersion => ({
+      analystId,
+      claimId: 1,
+      status: "suggested",
+      content: { start: 0, end: 7, exact: "Markets" },
+      sourceMention: null,
+      cue: null,
+      cueLemma: null,
+      sourceId: null,
+      quoteType: "indirect",
+      parentClaimId: null,
+      propositionId: null,
+      judgement: { ...EMPTY_JUDGEMENT, ...judgement },
+    });
+    const unit: Unit = {
+      rootId: 1,
+      articleId: 1,
+      claimIds: [1],
+      handMade: false,
+      versions: new Map<number, UnitVersion | "no" | undefined>([
+        [1, version(1, { verdict: "supported", credibility: "1" })],
+        [2, version(2, { verdict: null, credibility: "3" })],
+        [3, version(3, { verdict: "supported", credibility: null })],
+        // Left untouched: no opinion on anything.
+        [4, undefined],
       ]),
-    ).toEqual(["credibility"]);
+    };
+    expect(disputedFields(unit)).toEqual(["credibility"]);
   });
 
   it("pages the queue in article order", () => {
     const text = Array.from({ length: 25 }, (_, i) => `Official ${i} said prices rose.`).join(" ");
     const article = insertTestArticle(db, { text, title: "Many" });
     for (let i = 0; i < 25; i++) {
-      const id = createClaim(
-        db,
-        { articleId: article.id, content: spanOf(text, `Official ${i} said`) },
-        ana,
-      ).id;
+      const id = insertTestSuggestion(db, {
+        articleId: article.id,
+        text,
+        content: `Official ${i} said`,
+      });
       annotate(id, ana, { verdict: "supported" });
       annotate(id, ben, { verdict: "refuted" });
     }
+    for (const analystId of [ana, ben]) submitArticle(db, { articleId: article.id, analystId });
     const first = adjudicationQueue(db, { status: "open", page: 1 });
     const second = adjudicationQueue(db, { status: "open", page: 2 });
     expect(first.total).toBe(25);
@@ -169,6 +196,7 @@ describe("adjudicate", () => {
   beforeEach(() => {
     annotate(claimA, ana, { likelihood: "likely", verdict: "supported" });
     annotate(claimA, ben, { likelihood: "unlikely", verdict: "refuted" });
+    submit(ana, ben);
   });
 
   it("records the decision, moves the claim to resolved and keeps the disagreement visible", () => {
@@ -190,6 +218,17 @@ describe("adjudicate", () => {
       likelihood: "likely",
       verdict: "refuted",
       note: "Ben's sources are better",
+      // No attribution given: the decision settles the judgement fields.
+      decidedFields: [...JUDGEMENT_FIELDS],
+      attribution: {
+        status: null,
+        content: null,
+        sourceMention: null,
+        cue: null,
+        sourceId: null,
+        quoteType: null,
+        propositionId: null,
+      },
       version: 0,
       createdAt: expect.stringMatching(/^\d{4}-/),
       updatedAt: expect.stringMatching(/^\d{4}-/),
@@ -296,7 +335,13 @@ describe("adjudicate", () => {
 
   it("adjudicationItem gives one claim's entry, disputed or not", () => {
     expect(adjudicationItem(db, claimA).disputedFields).toEqual(["likelihood", "verdict"]);
-    expect(adjudicationItem(db, claimB)).toMatchObject({ analysts: [], disputedFields: [] });
+    // Claim B: both submitted the article without touching or judging it: no opinion, no dispute.
+    const b = adjudicationItem(db, claimB);
+    expect(b).toMatchObject({ disputedFields: [], open: false, adjudication: null });
+    expect(b.analysts.map((a) => [a.analyst.name, a.existence, a.claimId, a.verdict])).toEqual([
+      ["Ana", null, null, null],
+      ["Ben", null, null, null],
+    ]);
     expect(() => adjudicationItem(db, 9999)).toThrow(NotFoundError);
   });
 });

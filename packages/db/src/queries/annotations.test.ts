@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../client";
 import { annotations, auditEvents, users } from "../schema";
-import { createTestDb, insertTestArticle, spanOf } from "../testing";
+import { createTestDb, insertTestArticle, insertTestSuggestion, spanOf } from "../testing";
 import { upsertAnnotation } from "./annotations";
 import { createClaim, deleteClaim } from "./claims";
 import { ConflictError, NotFoundError } from "./errors";
@@ -11,11 +11,13 @@ import { ensureLocalAnalyst } from "./users";
 let db: Db;
 let analystId: number;
 let claimId: number;
+let suggestionId: number;
 beforeEach(() => {
   db = createTestDb();
   analystId = ensureLocalAnalyst(db);
   const text = "Tehran says it has funded allies.";
   const article = insertTestArticle(db, { text });
+  suggestionId = insertTestSuggestion(db, { articleId: article.id, text, content: "Tehran says" });
   claimId = createClaim(
     db,
     { articleId: article.id, content: spanOf(text, "it has funded allies") },
@@ -101,6 +103,8 @@ describe("upsertAnnotation", () => {
   });
 
   it("refuses a create when one exists, and an update when none does", () => {
+    // A rule suggestion: every analyst may annotate it.
+    const claimId = suggestionId;
     const existing = upsertAnnotation(db, { claimId, analystId, values: {} });
     expect(() => upsertAnnotation(db, { claimId, analystId, version: null, values: {} })).toThrow(
       /already exists \(version 0\)/,
@@ -112,6 +116,14 @@ describe("upsertAnnotation", () => {
     expect(db.select().from(annotations).all()).toEqual([
       expect.objectContaining({ id: existing.id, version: 0 }),
     ]);
+  });
+
+  it("refuses an annotation of another analyst's hand-made claim (not in their layer)", () => {
+    const other = db.insert(users).values({ name: "Other" }).returning().get().id;
+    expect(() => upsertAnnotation(db, { claimId, analystId: other, values: {} })).toThrow(
+      NotFoundError,
+    );
+    expect(db.select().from(annotations).all()).toEqual([]);
   });
 
   it("throws NotFoundError for a missing claim", () => {

@@ -152,7 +152,12 @@ describe("getArticle / getArticleWithClaims", () => {
       { articleId: oil.id, content: spanOf(oil.text, "resumed on Monday") },
       analystId,
     );
-    expect(getArticleWithClaims(db, oil.id, analystId)).toEqual({ article: oil, claims: [claim] });
+    expect(getArticleWithClaims(db, oil.id, analystId)).toEqual({
+      article: oil,
+      claims: [claim],
+      submittedAt: null,
+    });
+    expect(claim).toMatchObject({ layer: "analyst", gold: null });
     expect(() => getArticleWithClaims(db, 999, analystId)).toThrow(NotFoundError);
   });
 
