@@ -2,8 +2,14 @@ import type { TAssignmentSetCreateInput } from "@claimdesk/types";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../client";
-import { annotations, assignments, auditEvents, claims } from "../schema";
-import { createTestDb, insertTestArticle, insertTestUser, spanOf } from "../testing";
+import { assignments, auditEvents } from "../schema";
+import {
+  createTestDb,
+  insertTestArticle,
+  insertTestSuggestion,
+  insertTestUser,
+  spanOf,
+} from "../testing";
 import { upsertAnnotation } from "./annotations";
 import {
   assignedArticleIds,
@@ -14,7 +20,9 @@ import {
   myAssignmentSets,
   previewAssignmentSet,
 } from "./assignments";
+import { createClaim, updateClaim } from "./claims";
 import { InvalidInputError } from "./errors";
+import { submitArticle } from "./submissions";
 
 const TEXT = "Tehran says it has funded allies. Baghdad says talks resumed. Critics say nothing.";
 
@@ -38,20 +46,14 @@ function articlesN(n: number, publisher = "Daily"): number[] {
   );
 }
 
-function claim(articleId: number, content: string, status: "suggested" | "accepted" | "rejected") {
-  const span = spanOf(TEXT, content);
-  return db
-    .insert(claims)
-    .values({
-      articleId,
-      contentStart: span.start,
-      contentEnd: span.end,
-      contentText: span.exact,
-      status,
-      origin: "analyst",
-    })
-    .returning()
-    .get().id;
+/** A rule's suggestion in the article (every article's text starts with TEXT). */
+function suggestion(articleId: number, content: string) {
+  return insertTestSuggestion(db, { articleId, text: TEXT, content });
+}
+
+/** The analyst accepts or rejects a suggestion in their own layer. */
+function decide(claimId: number, analystId: number, status: "accepted" | "rejected") {
+  updateClaim(db, { id: claimId, version: 0, patch: { status } }, analystId);
 }
 
 function analysts(n: number): number[] {
@@ -161,17 +163,20 @@ describe("createAssignmentSet", () => {
     expect(audit[0]).toMatchObject({ entityId: set.id, action: "create", actorId: admin });
     expect(audit[0]?.after).toMatchObject({ label: "Week 1", seed: 9, overlapPercent: 50 });
 
-    // Progress: Ana annotates and submits one claim in one of her articles.
+    // Progress: in one of her articles Ana accepts and annotates one suggestion, leaves one and
+    // rejects one (in her own layer), then submits the article.
     const anaArticles = assignedArticleIds(db, ana);
     const first = anaArticles[0] as number;
-    const c1 = claim(first, "talks resumed", "accepted");
-    claim(first, "nothing", "suggested");
-    claim(first, "Critics", "rejected");
+    const c1 = suggestion(first, "talks resumed");
+    suggestion(first, "nothing");
+    const critics = suggestion(first, "Critics");
+    decide(c1, ana, "accepted");
+    decide(critics, ana, "rejected");
     upsertAnnotation(db, { claimId: c1, analystId: ana, values: { likelihood: "likely" } });
-    db.update(annotations)
-      .set({ submittedAt: new Date() })
-      .where(eq(annotations.claimId, c1))
-      .run();
+    // Ben's decisions and his hand-made claim in the same article are his: not Ana's progress.
+    decide(critics, ben, "accepted");
+    createClaim(db, { articleId: first, content: spanOf(TEXT, "Tehran says") }, ben);
+    submitArticle(db, { articleId: first, analystId: ana });
 
     const [listed] = listAssignmentSets(db);
     expect(listed).toMatchObject({
@@ -204,10 +209,15 @@ describe("createAssignmentSet", () => {
   it("selects by a claims-table filter: every article with a matching claim", () => {
     const daily = articlesN(3, "Daily");
     const weekly = articlesN(2, "Weekly");
-    claim(daily[0] as number, "talks resumed", "accepted");
-    claim(daily[1] as number, "talks resumed", "suggested");
-    claim(weekly[0] as number, "talks resumed", "accepted");
-    const [ana] = analysts(1) as [number];
+    const [ana, ben] = analysts(2) as [number, number];
+    // The team's (gold) view decides: accepted in a submitted layer (daily 0, weekly 0); a
+    // suggestion nobody decided (daily 1) and a draft acceptance (daily 2) are not.
+    for (const articleId of [daily[0], weekly[0]] as number[]) {
+      decide(suggestion(articleId, "talks resumed"), ben, "accepted");
+      submitArticle(db, { articleId, analystId: ben });
+    }
+    suggestion(daily[1] as number, "talks resumed");
+    decide(suggestion(daily[2] as number, "talks resumed"), ben, "accepted");
     const set = createAssignmentSet(
       db,
       {

@@ -5,13 +5,22 @@
  * double-annotated articles agreement is computed on. Sets are history: never edited or deleted.
  */
 import type { TAssignmentSetCreateInput, TUserRole } from "@claimdesk/types";
-import { and, asc, desc, eq, inArray, ne, type SQL, sql } from "drizzle-orm";
-import { annotations, articles, assignmentSets, assignments, claims, users } from "../schema";
+import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { alias, type SQLiteColumn } from "drizzle-orm/sqlite-core";
+import {
+  annotations,
+  articles,
+  assignmentSets,
+  assignments,
+  claimLayers,
+  claims,
+  users,
+} from "../schema";
 import { writeAuditEvent } from "./audit";
 import { viewWhere } from "./claim-filter";
-import { layer, layerJoin } from "./layer-view";
 import { InvalidInputError, NotFoundError } from "./errors";
 import { type DbExecutor, writeTransaction } from "./executor";
+import { layer, layerJoin } from "./layer-view";
 
 /** Roles that annotate (an adjudicator and an admin can also take assignments). */
 const ASSIGNABLE_ROLES: readonly TUserRole[] = ["analyst", "adjudicator", "admin"];
@@ -333,19 +342,28 @@ export interface AssignmentSetSummary {
   analysts: AssignmentSetAnalyst[];
 }
 
+/** The analyst's own layer row of each claim of their assigned articles. */
+const own = alias(claimLayers, "own");
+/** A claim's status in the analyst's own layer (the suggestion's, until they decide). */
+const ownStatus = sql`iif(${own.id} is null, ${claims.status}, ${own.status})`;
+/** Counts only the claims the analyst has not rejected. */
+const kept = (column: SQL | SQLiteColumn) =>
+  sql<number>`count(case when ${ownStatus} <> 'rejected' then ${column} end)`.mapWith(Number);
+
 const progressColumns = {
   articles: sql<number>`count(distinct ${assignments.articleId})`.mapWith(Number),
-  claims: sql<number>`count(${claims.id})`.mapWith(Number),
-  annotated: sql<number>`count(${annotations.id})`.mapWith(Number),
-  submitted: sql<number>`count(${annotations.submittedAt})`.mapWith(Number),
+  claims: kept(claims.id),
+  annotated: kept(annotations.id),
+  submitted: kept(annotations.submittedAt),
   pending:
-    sql<number>`coalesce(sum(case when ${claims.status} = 'suggested' or (${claims.status} = 'accepted' and ${annotations.id} is null) then 1 else 0 end), 0)`.mapWith(
+    sql<number>`coalesce(sum(case when ${ownStatus} = 'suggested' or (${ownStatus} = 'accepted' and ${annotations.id} is null) then 1 else 0 end), 0)`.mapWith(
       Number,
     ),
 };
 
-/** Per (set, analyst) progress rows for the assignments matching `where` (each claim of an
- * assigned article meets only that analyst's own annotation: they are per claim × analyst). */
+/** Per (set, analyst) progress rows for the assignments matching `where`: each claim of an
+ * assigned article as that analyst's own layer has it (the suggestions, their decisions, their
+ * hand-made claims; never another analyst's), with only their own annotation. */
 function progressRows(db: DbExecutor, where: SQL | undefined) {
   return db
     .select({
@@ -358,8 +376,13 @@ function progressRows(db: DbExecutor, where: SQL | undefined) {
     .innerJoin(users, eq(users.id, assignments.analystId))
     .leftJoin(
       claims,
-      and(eq(claims.articleId, assignments.articleId), ne(claims.status, "rejected")),
+      and(
+        eq(claims.articleId, assignments.articleId),
+        // A hand-made claim counts only for the analysts whose layer holds it.
+        sql`(${claims.origin} <> 'analyst' or exists (select 1 from ${claimLayers} where ${claimLayers.claimId} = ${claims.id} and ${claimLayers.analystId} = ${assignments.analystId}))`,
+      ),
     )
+    .leftJoin(own, and(eq(own.claimId, claims.id), eq(own.analystId, assignments.analystId)))
     .leftJoin(
       annotations,
       and(eq(annotations.claimId, claims.id), eq(annotations.analystId, assignments.analystId)),
