@@ -251,6 +251,9 @@ export function visibleAnnotationsOf(
     .where(eq(annotations.claimId, claimId))
     .all();
   if (seesDrafts(reader.role)) return { ids: new Set(rows.map((r) => r.id)), seesOthers: true };
+  // Viewers read the gold layer: in an export, the submitted annotations behind it and the decision.
+  if (reader.role === "viewer")
+    return { ids: new Set(rows.filter((r) => r.submitted).map((r) => r.id)), seesOthers: true };
   const seesOthers = canSeeOthersAnnotations(db, reader, claimId);
   const ids = new Set(
     rows

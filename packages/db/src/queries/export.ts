@@ -245,7 +245,7 @@ export function* iterateExportClaims(
               c.content_start, c.content_end, c.content_text, c.source_start, c.source_end,
               c.source_text, c.cue_start, c.cue_end, c.cue_text, c.source_id, c.proposition_id,
               c.version, c.created_at, c.updated_at
-         from claims c where c.article_id = ?1
+         from claims c where c.article_id = ?
        union all
        select l.claim_id, l.analyst_id, u.name, s.created_at, l.status, l.quote_type, l.cue_lemma,
               l.parent_claim_id, l.content_start, l.content_end, l.content_text, l.source_start,
@@ -253,7 +253,7 @@ export function* iterateExportClaims(
               l.proposition_id, l.version, l.created_at, l.updated_at
          from claim_layers l join users u on u.id = l.analyst_id
          left join article_submissions s on s.article_id = l.article_id and s.analyst_id = l.analyst_id
-        where l.article_id = ?1 and l.kind = 'analyst'
+        where l.article_id = ? and l.kind = 'analyst'
         order by 1, 2`,
     )
     .raw(true);
@@ -322,7 +322,7 @@ export function* iterateExportClaims(
       if (options.layers) {
         const visible = options.layerVisible;
         layersByClaim = loadLayers(
-          (layerStmt.all(articleId) as Cell[][]).filter(
+          (layerStmt.all(articleId, articleId) as Cell[][]).filter(
             (l) => l[1] === null || visible === undefined || visible(Number(l[1]), articleId),
           ),
           sourceOf,
