@@ -2,9 +2,16 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../client";
 import { auditEvents, claims, sourceAliases, sources } from "../schema";
-import { createTestDb, insertTestArticle, spanOf } from "../testing";
+import {
+  createTestDb,
+  insertTestArticle,
+  insertTestSuggestion,
+  insertTestUser,
+  spanOf,
+} from "../testing";
+import { upsertAnnotation } from "./annotations";
 import { countClaimTable, listClaimTable } from "./claim-table";
-import { createClaim } from "./claims";
+import { createClaim, updateClaim } from "./claims";
 import { corpusStats } from "./corpus-stats";
 import { getPropositionOverview } from "./proposition-overview";
 import { listSourceRegistry, mergeSources } from "./source-merge";
@@ -80,10 +87,8 @@ describe("listClaimTable", () => {
 
   it("pages a search in id order through the FTS index, other facets still applied", () => {
     const ids = seed();
-    db.update(claims)
-      .set({ status: "rejected" })
-      .where(eq(claims.id, ids[1] ?? 0))
-      .run();
+    // The analyst rejects one of their claims (in their own layer).
+    updateClaim(db, { id: ids[1] ?? 0, version: 0, patch: { status: "rejected" } }, analystId);
     const pages = (
       filter: Parameters<typeof listClaimTable>[1]["filter"],
       direction: "asc" | "desc",
@@ -111,10 +116,16 @@ describe("listClaimTable", () => {
 
   it("counts up to the cap", () => {
     seed();
-    expect(countClaimTable(db, { filter: {} })).toEqual({ total: 12, capped: false });
-    expect(countClaimTable(db, { filter: {}, cap: 12 })).toEqual({ total: 12, capped: false });
-    expect(countClaimTable(db, { filter: {}, cap: 11 })).toEqual({ total: 11, capped: true });
-    expect(countClaimTable(db, { filter: { query: "said b" } })).toEqual({
+    expect(countClaimTable(db, { filter: {} }, analystId)).toEqual({ total: 12, capped: false });
+    expect(countClaimTable(db, { filter: {}, cap: 12 }, analystId)).toEqual({
+      total: 12,
+      capped: false,
+    });
+    expect(countClaimTable(db, { filter: {}, cap: 11 }, analystId)).toEqual({
+      total: 11,
+      capped: true,
+    });
+    expect(countClaimTable(db, { filter: { query: "said b" } }, analystId)).toEqual({
       total: 3,
       capped: false,
     });
@@ -171,7 +182,7 @@ describe("mergeSources", () => {
 
 describe("corpusStats and getPropositionOverview", () => {
   it("counts an empty corpus as zeros and refuses a missing proposition", () => {
-    expect(corpusStats(db)).toEqual({
+    expect(corpusStats(db, analystId)).toEqual({
       totalClaims: 0,
       byStatus: [],
       annotated: 0,
@@ -179,6 +190,65 @@ describe("corpusStats and getPropositionOverview", () => {
       byKindAndStance: [],
       byLikelihood: [],
     });
-    expect(() => getPropositionOverview(db, 1)).toThrow("Proposition 1 not found");
+    expect(() => getPropositionOverview(db, 1, analystId)).toThrow("Proposition 1 not found");
+  });
+
+  it("counts the analyst's own view: their decisions and hand-made claims, nobody else's", () => {
+    const text = TEXT;
+    const article = insertTestArticle(db, { text }).id;
+    const ben = insertTestUser(db, { name: "Ben", role: "analyst" }).id;
+    const org = createSource(db, { name: "Tehran", kind: "named_organization" }, analystId);
+    const off = createSource(db, { name: "An official", kind: "unnamed_official" }, analystId);
+    const suggest = (content: string, sourceId: number | null) =>
+      insertTestSuggestion(db, { articleId: article, text, content, sourceId });
+    const s1 = suggest("said a", org.id);
+    const s2 = suggest("said b", org.id);
+    const s3 = suggest("said c", null);
+    const decide = (id: number, patch: Parameters<typeof updateClaim>[1]["patch"]) =>
+      updateClaim(db, { id, version: 0, patch }, analystId);
+    decide(s1, { status: "accepted" });
+    decide(s2, { status: "rejected" });
+    decide(s3, { status: "accepted", sourceId: off.id });
+    const own = createClaim(
+      db,
+      { articleId: article, content: spanOf(text, "said d"), sourceId: off.id },
+      analystId,
+    );
+    upsertAnnotation(db, {
+      claimId: s1,
+      analystId,
+      values: { sourceStance: "support", likelihood: "likely" },
+    });
+    upsertAnnotation(db, { claimId: own.id, analystId, values: { sourceStance: "deny" } });
+    // Ben's drafts: a hand-made claim citing Tehran, a judgement of s2.
+    createClaim(db, { articleId: article, content: spanOf(text, "Four"), sourceId: org.id }, ben);
+    upsertAnnotation(db, { claimId: s2, analystId: ben, values: { likelihood: "unlikely" } });
+
+    const stats = corpusStats(db, analystId);
+    const byKey = <T>(rows: T[], key: (r: T) => string) =>
+      [...rows].sort((x, y) => key(x).localeCompare(key(y)));
+    expect(stats.totalClaims).toBe(4);
+    expect(byKey(stats.byStatus, (r) => r.status)).toEqual([
+      { status: "accepted", count: 3 },
+      { status: "rejected", count: 1 },
+    ]);
+    // Tehran: s1, s2 (rejected, still citing it); the official: s3 (re-linked) and own.
+    expect(byKey(stats.bySourceKind, (r) => String(r.kind))).toEqual([
+      { kind: "named_organization", count: 2 },
+      { kind: "unnamed_official", count: 2 },
+    ]);
+    expect(stats.annotated).toBe(2);
+    expect(byKey(stats.byKindAndStance, (r) => String(r.kind))).toEqual([
+      { kind: "named_organization", stance: "support", count: 1 },
+      { kind: "unnamed_official", stance: "deny", count: 1 },
+    ]);
+    expect(stats.byLikelihood).toEqual([{ likelihood: "likely", count: 1 }]);
+    // Ben's own view: the three suggestions as suggested, his claim, his judgement.
+    const benStats = corpusStats(db, ben);
+    expect(benStats.byStatus.sort((x, y) => x.status.localeCompare(y.status))).toEqual([
+      { status: "accepted", count: 1 },
+      { status: "suggested", count: 3 },
+    ]);
+    expect(benStats.byLikelihood).toEqual([{ likelihood: "unlikely", count: 1 }]);
   });
 });

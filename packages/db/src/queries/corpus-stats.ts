@@ -4,7 +4,7 @@
  * and the likelihood distribution.
  */
 import { isNull, sql, sum } from "drizzle-orm";
-import { annotations, claims, sources } from "../schema";
+import { type annotations, type claims, sources } from "../schema";
 import type { DbExecutor } from "./executor";
 import { asReader, type ReaderLike, viewOf } from "./layer-view";
 
@@ -35,12 +35,9 @@ export interface CorpusStats {
 export function corpusStats(db: DbExecutor, readerLike: ReaderLike): CorpusStats {
   const view = viewOf(asReader(readerLike));
   const inLayer =
-    view.kind === "gold"
-      ? sql`l.kind = 'gold'`
-      : sql`l.analyst_id = ${view.analystId}`;
+    view.kind === "gold" ? sql`l.kind = 'gold'` : sql`l.analyst_id = ${view.analystId}`;
   const statusCounts = new Map<ClaimStatus, number>();
-  const bump = <K>(map: Map<K, number>, key: K, n: number) =>
-    map.set(key, (map.get(key) ?? 0) + n);
+  const bump = <K>(map: Map<K, number>, key: K, n: number) => map.set(key, (map.get(key) ?? 0) + n);
   for (const r of db.all<{ status: ClaimStatus; n: number }>(
     sql`select status, count(*) as n from claims where origin <> 'analyst' group by status`,
   ))
@@ -71,19 +68,22 @@ export function corpusStats(db: DbExecutor, readerLike: ReaderLike): CorpusStats
     select s.kind as kind, count(*) as n from claims c left join sources s on s.id = c.source_id
     where c.origin = 'analyst' and c.source_id is not null group by s.kind`))
     bump(kindCounts, r.kind, -r.n);
-  for (const r of db.all<{ was: SourceKind | null; kind: SourceKind | null; proposal: number; n: number }>(sql`
+  for (const r of db.all<{
+    was: SourceKind | null;
+    kind: SourceKind | null;
+    proposal: number;
+    n: number;
+  }>(sql`
     select ps.kind as was, ls.kind as kind, c.origin <> 'analyst' as proposal, count(*) as n
     from claim_layers l join claims c on c.id = l.claim_id
     left join sources ps on ps.id = c.source_id left join sources ls on ls.id = l.source_id
-    where ${inLayer} group by was, kind, proposal`)) {
+    where ${inLayer} group by ps.kind, ls.kind, proposal`)) {
     if (r.proposal === 1 && r.was !== null) bump(kindCounts, r.was, -r.n);
     if (r.kind !== null) bump(kindCounts, r.kind, r.n);
   }
   const withSource = [...kindCounts.values()].reduce((n, c) => n + c, 0);
   const bySourceKind: CorpusStats["bySourceKind"] = [
-    ...[...kindCounts.entries()]
-      .filter(([, n]) => n > 0)
-      .map(([kind, n]) => ({ kind, count: n })),
+    ...[...kindCounts.entries()].filter(([, n]) => n > 0).map(([kind, n]) => ({ kind, count: n })),
     ...(totalClaims > withSource ? [{ kind: null, count: totalClaims - withSource }] : []),
   ];
 
