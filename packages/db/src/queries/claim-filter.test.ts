@@ -1,11 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../client";
 import { claims } from "../schema";
-import { createTestDb, insertTestArticle, spanOf } from "../testing";
+import {
+  createTestDb,
+  insertTestArticle,
+  insertTestSuggestion,
+  insertTestUser,
+  spanOf,
+} from "../testing";
 import { upsertAnnotation } from "./annotations";
-import { claimFilterWhere } from "./claim-filter";
-import { createClaim } from "./claims";
+import { claimFilterWhere, viewWhere } from "./claim-filter";
+import { createClaim, updateClaim } from "./claims";
+import { layer, layerJoin, type View } from "./layer-view";
 import { createSource } from "./sources";
+import { submitArticle } from "./submissions";
 import { ensureLocalAnalyst } from "./users";
 
 let db: Db;
@@ -61,11 +69,14 @@ function seed() {
   return { c1, c2, c3, tehran };
 }
 
-function ids(filter: Parameters<typeof claimFilterWhere>[0]): number[] {
+/** The claims `filter` selects in `view` (the analyst's own layer unless given). */
+function ids(filter: Parameters<typeof claimFilterWhere>[0], view?: View): number[] {
+  const v: View = view ?? { kind: "analyst", analystId };
   return db
     .select({ id: claims.id })
     .from(claims)
-    .where(claimFilterWhere(filter))
+    .leftJoin(layer, layerJoin(v))
+    .where(viewWhere(filter, v))
     .orderBy(claims.id)
     .all()
     .map((r) => r.id);
@@ -74,7 +85,8 @@ function ids(filter: Parameters<typeof claimFilterWhere>[0]): number[] {
 describe("claimFilterWhere", () => {
   it("selects everything for an empty filter", () => {
     const { c1, c2, c3 } = seed();
-    expect(claimFilterWhere({})).toBeUndefined();
+    expect(claimFilterWhere({}, { kind: "analyst", analystId })).toBeUndefined();
+    expect(claimFilterWhere({}, { kind: "gold" })).toBeUndefined();
     expect(ids({})).toEqual([c1.id, c2.id, c3.id]);
   });
 
@@ -93,5 +105,50 @@ describe("claimFilterWhere", () => {
     expect(ids({ tag: ["control"] })).toEqual([c1.id]);
     expect(ids({ query: "visit quick", status: ["accepted"] })).toEqual([c2.id]);
     expect(ids({ query: '"); DROP TABLE claims;--' })).toEqual([]);
+  });
+});
+
+describe("claimFilterWhere in views", () => {
+  it("matches each analyst's own decisions, and gold's for the gold view", () => {
+    const { c1, c2, c3, tehran } = seed();
+    const other = insertTestUser(db, { name: "Other", role: "analyst" }).id;
+    const article = c1.articleId;
+    // A suggestion citing Tehran: the analyst re-links it to another source in their layer.
+    const iraqi = createSource(db, { name: "Iraqi source", kind: "unnamed_official" }, analystId);
+    const s = insertTestSuggestion(db, {
+      articleId: article,
+      text: TEXT,
+      content: "the visit was quick",
+      sourceId: tehran.id,
+    });
+    updateClaim(
+      db,
+      { id: s, version: 0, patch: { status: "accepted", sourceId: iraqi.id } },
+      analystId,
+    );
+    const mine: View = { kind: "analyst", analystId };
+    const theirs: View = { kind: "analyst", analystId: other };
+    const gold: View = { kind: "gold" };
+    // Mine: my hand-made claims and my decision on the suggestion.
+    expect(ids({ sourceId: [tehran.id] }, mine)).toEqual([c1.id, c3.id]);
+    expect(ids({ sourceId: [iraqi.id] }, mine)).toEqual([s]);
+    expect(ids({ status: ["accepted"] }, mine)).toEqual([c1.id, c2.id, c3.id, s]);
+    // The other analyst: none of my hand-made claims, the suggestion as the rule made it.
+    expect(ids({}, theirs)).toEqual([s]);
+    expect(ids({ sourceId: [tehran.id] }, theirs)).toEqual([s]);
+    expect(ids({ status: ["suggested"] }, theirs)).toEqual([s]);
+    expect(ids({ likelihood: ["likely"] }, theirs)).toEqual([]);
+    // Gold, before anyone submitted: only the suggestion, as suggested; no judgement yet.
+    expect(ids({}, gold)).toEqual([s]);
+    expect(ids({ tag: ["control"] }, gold)).toEqual([]);
+    expect(ids({ likelihood: ["likely"] }, gold)).toEqual([]);
+    // I submit article a: my layer of it is the gold (the other article stays mine alone).
+    submitArticle(db, { articleId: article, analystId });
+    expect(ids({}, gold)).toEqual([c1.id, c2.id, s]);
+    expect(ids({ sourceId: [iraqi.id] }, gold)).toEqual([s]);
+    expect(ids({ likelihood: ["likely"], sourceStance: ["deny"] }, gold)).toEqual([c1.id]);
+    expect(ids({ tag: ["control"] }, gold)).toEqual([c1.id]);
+    // The other analyst's view is unchanged by my submission.
+    expect(ids({}, theirs)).toEqual([s]);
   });
 });
