@@ -1,17 +1,26 @@
 "use client";
 /**
  * The adjudication queue: tabs (open / resolved / all, in the URL), the page's disputed claims as
- * a list (j/k move through it) and the selected claim's decision form. Saving an open claim
- * resolves it: it leaves the open tab and the next one takes its place.
+ * a list (n / p move to the next / previous claim; j / k move between the fields of the form) and
+ * the selected claim's decision form. Saving a decision of every disputed field resolves the
+ * claim: it leaves the open tab and the next one takes its place.
  */
-import type { TAdjudicationStatus, TAdjudicationValues } from "@claimdesk/types";
-import { JUDGEMENT_FIELD_LABELS } from "@claimdesk/types";
+import {
+  ATTRIBUTION_FIELD_LABELS,
+  JUDGEMENT_FIELD_LABELS,
+  type TAdjudicationStatus,
+  type TDisputeField,
+} from "@claimdesk/types";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { formMessage, isApiError, isConflict } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
-import { AdjudicationDecision, isShortcutEvent } from "./adjudication-decision";
+import {
+  type AdjudicationChoice,
+  AdjudicationDecision,
+  isShortcutEvent,
+} from "./adjudication-decision";
 import { Pagination } from "./pagination";
 import { EmptyState, ErrorState, LoadingState } from "./query-states";
 
@@ -20,6 +29,11 @@ const TABS: { status: TAdjudicationStatus; label: string }[] = [
   { status: "resolved", label: "Resolved" },
   { status: "all", label: "All" },
 ];
+
+const FIELD_LABELS: Record<TDisputeField, string> = {
+  ...ATTRIBUTION_FIELD_LABELS,
+  ...JUDGEMENT_FIELD_LABELS,
+};
 
 const hrefFor = (status: TAdjudicationStatus, page = 1) => {
   const params = new URLSearchParams();
@@ -49,11 +63,11 @@ export function AdjudicationQueue({ status, page }: { status: TAdjudicationStatu
   latest.current = { count: items.length, selectedIndex };
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (!isShortcutEvent(event) || (event.key !== "j" && event.key !== "k")) return;
+      if (!isShortcutEvent(event) || (event.key !== "n" && event.key !== "p")) return;
       const { count, selectedIndex } = latest.current;
       if (count === 0) return;
       const next =
-        event.key === "j" ? Math.min(count - 1, selectedIndex + 1) : Math.max(0, selectedIndex - 1);
+        event.key === "n" ? Math.min(count - 1, selectedIndex + 1) : Math.max(0, selectedIndex - 1);
       setIndex(next);
       setNotice(null);
       listRef.current?.querySelectorAll("li")[next]?.scrollIntoView({ block: "nearest" });
@@ -63,13 +77,16 @@ export function AdjudicationQueue({ status, page }: { status: TAdjudicationStatu
     return () => window.removeEventListener("keydown", onKeyDown);
   }, []);
 
-  const save = (values: TAdjudicationValues, note: string) => {
+  const save = ({ values, attribution, decidedFields, note }: AdjudicationChoice) => {
     if (!selected) return;
     const claimId = selected.claim.id;
+    const open = selected.disputedFields.filter((f) => !decidedFields.includes(f)).length;
     decide.mutate(
       {
         claimId,
         values,
+        attribution,
+        decidedFields,
         note: note.trim() === "" ? null : note,
         version: selected.adjudication?.version ?? null,
       },
@@ -77,7 +94,9 @@ export function AdjudicationQueue({ status, page }: { status: TAdjudicationStatu
         onSuccess: (decision) => {
           setNotice({
             tone: "ok",
-            text: `Saved the decision on claim #${claimId} (version ${decision.version}).`,
+            text: `Saved the decision on claim #${claimId} (version ${decision.version})${
+              open > 0 ? `; ${open} disputed field${open === 1 ? "" : "s"} still to decide` : ""
+            }.`,
           });
           void queryClient.invalidateQueries({ queryKey: trpc.adjudication.queue.pathKey() });
         },
@@ -161,7 +180,7 @@ export function AdjudicationQueue({ status, page }: { status: TAdjudicationStatu
           }
         >
           {status === "open"
-            ? "A claim appears here when two analysts submit different values for one of its fields."
+            ? "A claim appears here when two analysts' submitted layers differ on it: whether it is a claim, its spans, source, quote type, proposition or a judgement."
             : "Decisions made on the Open tab are listed here, next to the analysts' values."}
         </EmptyState>
       ) : (
@@ -187,9 +206,9 @@ export function AdjudicationQueue({ status, page }: { status: TAdjudicationStatu
                   >
                     <span className="line-clamp-2 text-slate-800">{item.claim.content}</span>
                     <span className="mt-0.5 block truncate text-xs text-slate-500">
-                      {item.adjudication ? "Decided · " : ""}
+                      {item.adjudication ? (item.open ? "Partly decided · " : "Decided · ") : ""}
                       {item.disputedFields.length > 0
-                        ? item.disputedFields.map((f) => JUDGEMENT_FIELD_LABELS[f]).join(", ")
+                        ? item.disputedFields.map((f) => FIELD_LABELS[f]).join(", ")
                         : "analysts agree now"}
                       {" · "}
                       {item.article.title?.trim() || `article #${item.article.id}`}

@@ -48,15 +48,21 @@ function Explanation() {
         <p>
           <strong>Cohen's kappa (κ)</strong> does the same for one pair of analysts over the claims
           both annotated (n); it is not weighted, so on ordinal fields any difference counts as a
-          disagreement. <strong>Span F1</strong> compares the content spans of the claims each
-          analyst created or accepted in the articles both worked on: two spans match when they
-          overlap, one to one, largest overlap first.
+          disagreement. <strong>Span F1</strong> compares the content, source mention and cue spans
+          of the claims each analyst accepted or made in the articles both submitted, as the PolNeAR
+          scorer does: <em>exact</em> when the offsets are equal, <em>overlap</em> when the spans
+          share a character, one to one, largest overlap first; F1 = 2 · matches / (first's spans +
+          second's spans), summed over the articles.
         </p>
         <p>
-          Only <strong>submitted</strong> annotations count. <strong>Source</strong> compares the
-          registry source of the analysts' own claims whose content spans overlap in an article. A
-          dash means there is not enough data: no claim with two analysts' values, or everyone gave
-          the same value to everything (then chance agreement is total and α is 0/0).
+          Only <strong>submitted</strong> layers count. <strong>Is a claim</strong> compares each
+          analyst's accept / reject of a suggestion (untouched is no value); a claim one analyst
+          made by hand and the other did not counts as the other's "no". <strong>Source</strong> and{" "}
+          <strong>quote type</strong> compare the values of the analysts who accepted the same
+          suggestion, or made hand-made claims whose content spans overlap in an article (greedily,
+          largest overlap first). A dash means there is not enough data: no claim with two analysts'
+          values, or everyone gave the same value to everything (then chance agreement is total and
+          α is 0/0).
         </p>
       </div>
     </details>
@@ -102,7 +108,8 @@ export function AgreementOverview({ propositionId }: { propositionId?: number })
           </p>
         ) : (
           <p className="text-sm text-slate-600">
-            Inter-annotator agreement over every submitted annotation.
+            Inter-annotator agreement over every submitted layer: the attribution (is it a claim,
+            source, quote type, spans) and the judgements.
           </p>
         )}
       </header>

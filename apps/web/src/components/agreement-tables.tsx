@@ -162,36 +162,78 @@ export function KappaTable({ pairs }: { pairs: readonly TAgreementPair[] }) {
   );
 }
 
+const SPAN_PARTS = [
+  ["content", "Content"],
+  ["sourceMention", "Source mention"],
+  ["cue", "Cue"],
+] as const;
+
+/**
+ * Unitizing agreement per pair: for the content, source mention and cue spans of the claims each
+ * analyst accepted or made, exact F1 (equal offsets) and overlap F1 (sharing a character), one to
+ * one, micro-averaged over the articles both submitted.
+ */
 export function SpanTable({ pairs }: { pairs: readonly TAgreementPair[] }) {
   return (
     <FigureTable
       label={"Span agreement per analyst pair"}
       columns={[
         { key: "pair", title: "Analysts" },
+        { key: "part", title: "Span" },
         { key: "articles", title: "Shared articles", numeric: true },
-        { key: "a", title: "First's claims", numeric: true },
-        { key: "b", title: "Second's claims", numeric: true },
-        { key: "matched", title: "Matched", numeric: true },
+        { key: "a", title: "First's spans", numeric: true },
+        { key: "b", title: "Second's spans", numeric: true },
+        { key: "exact-matched", title: "Exact matches", numeric: true },
+        { key: "exact-f1", title: "Exact F1", numeric: true },
+        { key: "matched", title: "Overlap matches", numeric: true },
         { key: "f1", title: "Overlap F1", numeric: true },
       ]}
     >
-      {pairs.map((p) => (
-        <tr key={`${p.a.id}-${p.b.id}`} data-pair={`${p.a.id}-${p.b.id}`}>
-          <th scope="row" className={`${td} text-left font-medium text-slate-800`}>
-            {pairLabel(p)}
-          </th>
-          <td className={num}>{p.spans.articles}</td>
-          <td className={num}>{p.spans.aClaims}</td>
-          <td className={num}>{p.spans.bClaims}</td>
-          <td className={num}>{p.spans.matched}</td>
-          <td className={num} data-testid="span-f1">
-            <Figure
-              value={p.spans.f1}
-              reason={p.spans.articles === 0 ? "no_items" : "no_pairable_values"}
-            />
-          </td>
-        </tr>
-      ))}
+      {pairs.flatMap((p) =>
+        SPAN_PARTS.map(([part, label], i) => {
+          const { exact, overlap } = p.spanParts[part];
+          const reason = overlap.articles === 0 ? "no_items" : "no_pairable_values";
+          return (
+            <tr
+              key={`${p.a.id}-${p.b.id}-${part}`}
+              data-pair={`${p.a.id}-${p.b.id}`}
+              data-part={part}
+            >
+              {i === 0 ? (
+                <th
+                  scope="rowgroup"
+                  rowSpan={SPAN_PARTS.length}
+                  className={`${td} text-left font-medium text-slate-800`}
+                >
+                  {pairLabel(p)}
+                </th>
+              ) : null}
+              <th scope="row" className={`${td} text-left font-normal text-slate-700`}>
+                {label}
+              </th>
+              <td className={num}>{overlap.articles}</td>
+              <td className={num} data-testid="span-a">
+                {overlap.aClaims}
+              </td>
+              <td className={num} data-testid="span-b">
+                {overlap.bClaims}
+              </td>
+              <td className={num} data-testid="span-exact-matched">
+                {exact.matched}
+              </td>
+              <td className={num} data-testid="span-exact-f1">
+                <Figure value={exact.f1} reason={reason} />
+              </td>
+              <td className={num} data-testid="span-matched">
+                {overlap.matched}
+              </td>
+              <td className={num} data-testid="span-f1">
+                <Figure value={overlap.f1} reason={reason} />
+              </td>
+            </tr>
+          );
+        }),
+      )}
     </FigureTable>
   );
 }

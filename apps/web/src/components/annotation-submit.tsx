@@ -1,5 +1,8 @@
 "use client";
-/** The claim editor's "Submit" control: my annotation's submitted state, and the button (Ctrl+Enter). */
+/**
+ * The claim editor's "Submit" control: a convenience for submitting my layer of the whole article
+ * (as the header's "Submit article" and Ctrl+Enter do); once submitted the editor is gone.
+ */
 import type { Annotation } from "~/trpc/types";
 import { formatTime } from "./annotation-format";
 import { FieldMessage } from "./field-message";
@@ -25,8 +28,7 @@ export function AnnotationSubmit({
       {submittedAt ? (
         <p role="status" className="text-xs text-emerald-800">
           <span aria-hidden="true">✓ </span>
-          Submitted {formatTime(submittedAt)}. You can still edit it; every change is recorded in
-          the history.
+          Submitted {formatTime(submittedAt)}: your layer of this article is final.
         </p>
       ) : (
         <>
@@ -43,7 +45,8 @@ export function AnnotationSubmit({
             </span>
           </button>
           <p className="text-[11px] text-slate-500">
-            Draft. Other analysts’ annotations stay hidden until you submit yours.
+            Draft. Submitting makes your layer of the whole article final; other analysts’ layers
+            stay hidden until then.
           </p>
         </>
       )}

@@ -11,6 +11,7 @@ import { fieldMessage, isNotFound } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import type { Article } from "~/trpc/types";
 import { useArticleCache } from "~/trpc/use-article-cache";
+import { ArticleSubmit } from "./article-submit";
 import { ArticleText, type ClaimSelection } from "./article-text";
 import { useSessionUser } from "./auth-session-user";
 import type { ClaimActions } from "./claim-fields";
@@ -42,35 +43,38 @@ function safeHref(url: string | null): string | null {
   }
 }
 
-function ArticleHeader({ article }: { article: Article }) {
+function ArticleHeader({ article, children }: { article: Article; children?: React.ReactNode }) {
   const href = safeHref(article.url);
   const date = formatDate(article.publishedAt);
   const meta = [article.publisher, article.byline, date].filter(Boolean);
   return (
-    <header className="border-b border-slate-200 bg-white px-6 py-4">
-      <nav aria-label="Breadcrumb" className="mb-1 text-xs text-slate-500">
-        <Link href="/" className="rounded hover:text-indigo-700 hover:underline">
-          Articles
-        </Link>{" "}
-        / #{article.id}
-      </nav>
-      <h1 className="text-xl font-semibold leading-snug tracking-tight text-slate-900">
-        {article.title?.trim() || `Untitled article #${article.id}`}
-      </h1>
-      <p className="mt-1 flex flex-wrap gap-x-2 text-xs text-slate-500">
-        {meta.length > 0 ? <span>{meta.join(" · ")}</span> : null}
-        <span>imported {formatDate(article.createdAt)}</span>
-        {href ? (
-          <a
-            href={href}
-            target="_blank"
-            rel="noopener noreferrer nofollow"
-            className="rounded text-indigo-700 hover:underline"
-          >
-            original ↗
-          </a>
-        ) : null}
-      </p>
+    <header className="flex flex-wrap items-start justify-between gap-3 border-b border-slate-200 bg-white px-6 py-4">
+      <div className="min-w-0">
+        <nav aria-label="Breadcrumb" className="mb-1 text-xs text-slate-500">
+          <Link href="/" className="rounded hover:text-indigo-700 hover:underline">
+            Articles
+          </Link>{" "}
+          / #{article.id}
+        </nav>
+        <h1 className="text-xl font-semibold leading-snug tracking-tight text-slate-900">
+          {article.title?.trim() || `Untitled article #${article.id}`}
+        </h1>
+        <p className="mt-1 flex flex-wrap gap-x-2 text-xs text-slate-500">
+          {meta.length > 0 ? <span>{meta.join(" · ")}</span> : null}
+          <span>imported {formatDate(article.createdAt)}</span>
+          {href ? (
+            <a
+              href={href}
+              target="_blank"
+              rel="noopener noreferrer nofollow"
+              className="rounded text-indigo-700 hover:underline"
+            >
+              original ↗
+            </a>
+          ) : null}
+        </p>
+      </div>
+      {children}
     </header>
   );
 }
@@ -92,7 +96,12 @@ export function ArticleWorkbench({
   );
   const [hoveredId, setHoveredId] = useState<number | null>(null);
   const createClaim = useMutation(trpc.claim.create.mutationOptions());
-  const canEdit = useSessionUser().can("analyst");
+  const { can, user } = useSessionUser();
+  const annotates = can("analyst");
+  const submittedAt = detail.data?.submittedAt ?? null;
+  // Once submitted, my layer of the article is final: the server refuses edits.
+  const canEdit = annotates && submittedAt === null;
+  const [confirmingSubmit, setConfirmingSubmit] = useState(false);
   const actionsRef = useRef<ClaimActions | null>(null);
   const [mode, setMode] = useState<ShortcutMode>("normal");
   const [markRole, setMarkRole] = useState<MarkRole | null>(null);
@@ -140,8 +149,12 @@ export function ArticleWorkbench({
     const index = list.findIndex((c) => c.id === selection?.id);
     const actions = actionsRef.current;
     const needClaim = (): ClaimActions | null => {
-      if (!canEdit) {
+      if (!annotates) {
         setNotice("Read-only: viewers cannot edit claims.");
+        return null;
+      }
+      if (!canEdit) {
+        setNotice("Submitted: your layer of this article is final.");
         return null;
       }
       if (!actions) setNotice("Select a claim first (j / k).");
@@ -152,6 +165,11 @@ export function ArticleWorkbench({
         setHelpOpen(true);
         return true;
       case "escape":
+        if (confirmingSubmit) {
+          setConfirmingSubmit(false);
+          setNotice("Not submitted.");
+          return true;
+        }
         if (mode === "mark" || markRole) {
           setMode("normal");
           setMarkRole(null);
@@ -221,11 +239,18 @@ export function ArticleWorkbench({
         needClaim()?.nudge(action.edge, action.direction);
         return true;
       case "submit": {
-        const claimActions = needClaim();
-        if (claimActions) {
-          claimActions.submit();
-          setNotice("Submitting your annotation…");
+        // Ctrl+Enter submits my layer of the whole article: first it asks, then it confirms.
+        if (!annotates) {
+          setNotice("Read-only: viewers do not submit.");
+          return true;
         }
+        if (submittedAt !== null) {
+          setNotice("Already submitted: your layer of this article is final.");
+          return true;
+        }
+        if (confirmingSubmit)
+          document.querySelector<HTMLButtonElement>("[data-submit-confirm]")?.click();
+        else setConfirmingSubmit(true);
         return true;
       }
     }
@@ -288,7 +313,10 @@ export function ArticleWorkbench({
 
   const { article } = detail.data;
   const articleClaims = detail.data.claims;
-  const pendingHere = articleClaims.filter(needsAttention).length;
+  const pendingHere = canEdit ? articleClaims.filter(needsAttention).length : 0;
+  const undecided = articleClaims.filter(
+    (c) => c.origin !== "analyst" && c.status === "suggested",
+  ).length;
   return (
     <>
       <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
@@ -313,7 +341,18 @@ export function ArticleWorkbench({
         {notice}
       </p>
       <title>{`${article.title?.trim() || `Article #${article.id}`} · Claimdesk`}</title>
-      <ArticleHeader article={article} />
+      <ArticleHeader article={article}>
+        {annotates ? (
+          <ArticleSubmit
+            articleId={article.id}
+            submittedAt={submittedAt}
+            undecided={undecided}
+            confirming={confirmingSubmit}
+            onConfirming={setConfirmingSubmit}
+            onSubmitted={setNotice}
+          />
+        ) : null}
+      </ArticleHeader>
       <div className="mx-auto grid max-w-[96rem] lg:grid-cols-[minmax(0,1fr)_minmax(24rem,30rem)]">
         <section aria-label="Article text" className="min-w-0 px-6 py-6 lg:px-10">
           <div className="mx-auto max-w-[44rem]">
@@ -340,6 +379,14 @@ export function ArticleWorkbench({
         </section>
         <div className="border-l border-slate-200 lg:sticky lg:top-12 lg:h-[calc(100vh-3rem)] lg:overflow-y-auto">
           <ClaimPanel
+            articleId={article.id}
+            final={submittedAt !== null}
+            seesLayers={
+              submittedAt !== null ||
+              user?.role === "adjudicator" ||
+              user?.role === "admin" ||
+              user?.role === "viewer"
+            }
             claims={articleClaims}
             articleText={article.text}
             actionsRef={actionsRef}

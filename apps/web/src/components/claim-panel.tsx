@@ -7,6 +7,7 @@ import { AnnotationCompare } from "./annotation-compare";
 import type { ClaimSelection } from "./article-text";
 import { useSessionUser } from "./auth-session-user";
 import { type ClaimActions, ClaimFields } from "./claim-fields";
+import { ClaimLayers } from "./claim-layers";
 import { HistorySection } from "./history-section";
 import { StatusBadge } from "./status-badge";
 
@@ -58,7 +59,10 @@ function ClaimRow({
   onSelect,
   articleText,
   actionsRef,
+  layers,
 }: {
+  /** The layers beside mine (ClaimLayers), and whether mine is final (submitted). */
+  layers: { articleId: number; final: boolean; show: boolean };
   claim: ClaimDetail;
   selected: boolean;
   hovered: boolean;
@@ -128,8 +132,12 @@ function ClaimRow({
           “{claim.contentText}”
         </span>
       </button>
-      {selected && can("analyst") ? (
+      {selected && can("analyst") && !layers.final ? (
         <ClaimFields claim={claim} articleText={articleText} actionsRef={actionsRef} />
+      ) : selected && can("analyst") ? (
+        <p data-testid="claim-read-only" className="px-3 pb-2 text-xs text-slate-500">
+          Submitted: your layer of this article is final.
+        </p>
       ) : selected ? (
         <p data-testid="claim-read-only" className="px-3 pb-2 text-xs text-slate-500">
           Read-only: viewers can read and export claims but not edit them.
@@ -137,6 +145,9 @@ function ClaimRow({
       ) : null}
       {selected ? (
         <>
+          {layers.show ? (
+            <ClaimLayers articleId={layers.articleId} claim={claim} viewer={!can("analyst")} />
+          ) : null}
           <AnnotationCompare claimId={claim.id} />
           <HistorySection claimId={claim.id} />
         </>
@@ -146,6 +157,9 @@ function ClaimRow({
 }
 
 export function ClaimPanel({
+  articleId,
+  final,
+  seesLayers,
   claims,
   selection,
   hoveredId,
@@ -155,6 +169,11 @@ export function ClaimPanel({
   actionsRef,
   onNextArticle,
 }: {
+  articleId: number;
+  /** My layer of the article is submitted (final). */
+  final: boolean;
+  /** Show the claim's other layers (after submitting; adjudicators, admins and viewers always). */
+  seesLayers: boolean;
   claims: readonly ClaimDetail[];
   selection: ClaimSelection;
   hoveredId: number | null;
@@ -197,7 +216,7 @@ export function ClaimPanel({
         </div>
         <Legend />
         <div role="status" className="text-[11px]">
-          {claims.length === 0 || !reviews ? null : pending > 0 ? (
+          {claims.length === 0 || !reviews || final ? null : pending > 0 ? (
             <span className="text-slate-600" data-testid="pending-count">
               {pending} to review here · <kbd className="font-mono">?</kbd> shortcuts
             </span>
@@ -233,6 +252,7 @@ export function ClaimPanel({
               onSelect={onSelect}
               articleText={articleText}
               actionsRef={actionsRef}
+              layers={{ articleId, final, show: seesLayers }}
             />
           ))}
         </ul>

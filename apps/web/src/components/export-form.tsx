@@ -24,14 +24,24 @@ export function ExportForm() {
     EXPORT_FORMAT_OPTIONS.find((o) => o.value === formatParam)?.value ?? "jsonl";
   // Audit history: canonical JSONL only (`history=1`, in the URL like the rest of the form).
   const history = format === "jsonl" && searchParams.get("history") === "1";
+  // Every analyst's layer beside gold: canonical JSONL only (`layers=1`).
+  const layers = format === "jsonl" && searchParams.get("layers") === "1";
   const groupId = useId();
   const historyId = useId();
+  const layersId = useId();
 
   const setUrl = useCallback(
-    (nextFilter: TClaimFilter, nextFormat: TExportFormat, nextHistory = false) => {
+    (
+      nextFilter: TClaimFilter,
+      nextFormat: TExportFormat,
+      extras: { history?: boolean; layers?: boolean } = {},
+    ) => {
       const params = claimFilterToSearchParams(nextFilter);
       if (nextFormat !== "jsonl") params.set("format", nextFormat);
-      else if (nextHistory) params.set("history", "1");
+      else {
+        if (extras.history) params.set("history", "1");
+        if (extras.layers) params.set("layers", "1");
+      }
       router.replace(withSearchParams(pathname, params), { scroll: false });
     },
     [router, pathname],
@@ -40,6 +50,7 @@ export function ExportForm() {
   const downloadParams = claimFilterToSearchParams(filter);
   downloadParams.set("format", format);
   if (history) downloadParams.set("history", "1");
+  if (layers) downloadParams.set("layers", "1");
   const downloadHref = `/api/export?${downloadParams.toString()}`;
 
   const countParams = claimFilterToSearchParams(filter);
@@ -80,7 +91,7 @@ export function ExportForm() {
                 name="format"
                 value={o.value}
                 checked={format === o.value}
-                onChange={() => setUrl(filter, o.value, history)}
+                onChange={() => setUrl(filter, o.value, { history, layers })}
               />
               <span>
                 <span className="font-medium">{o.label}</span>
@@ -95,7 +106,9 @@ export function ExportForm() {
               id={historyId}
               type="checkbox"
               checked={history}
-              onChange={(event) => setUrl(filter, format, event.target.checked)}
+              onChange={(event) =>
+                setUrl(filter, format, { history: event.target.checked, layers })
+              }
               aria-describedby={`${historyId}-help`}
               className="mt-1"
             />
@@ -108,11 +121,32 @@ export function ExportForm() {
             </label>
           </div>
         ) : null}
+        {format === "jsonl" ? (
+          <div className="flex items-start gap-2 pt-1 text-sm">
+            <input
+              id={layersId}
+              type="checkbox"
+              checked={layers}
+              onChange={(event) =>
+                setUrl(filter, format, { history, layers: event.target.checked })
+              }
+              aria-describedby={`${layersId}-help`}
+              className="mt-1"
+            />
+            <label htmlFor={layersId}>
+              <span className="font-medium">Include every analyst’s layer</span>
+              <span id={`${layersId}-help`} className="block text-slate-600">
+                Each line carries the gold layer; this adds a <code>layers</code> array with the
+                rule’s proposal and each analyst’s own version of the claim (the ones you may see).
+              </span>
+            </label>
+          </div>
+        ) : null}
       </fieldset>
 
       <section aria-label="Selection" className="space-y-2">
         <h2 className="text-sm font-medium text-slate-800">Selection</h2>
-        <FilterBar filter={filter} onChange={(next) => setUrl(next, format, history)} />
+        <FilterBar filter={filter} onChange={(next) => setUrl(next, format, { history, layers })} />
       </section>
 
       <div className="flex flex-wrap items-center gap-4">

@@ -146,11 +146,13 @@ export function useClaimEditor(claim: ClaimDetail) {
         setSubmitError(`Not submitted: ${(error as Error).message}`);
       } finally {
         refreshSideViews();
+        // Submitting submits my layer of the whole article: it is final now.
+        void queryClient.invalidateQueries({ queryKey: trpc.article.pathKey() });
       }
     });
     queue.current = done;
     return done;
-  }, [cache, claim.id, submitAnnotation, refreshSideViews]);
+  }, [cache, claim.id, submitAnnotation, refreshSideViews, queryClient, trpc]);
 
   /** The value to show: the one being saved, else the saved one. */
   const shown = <T>(field: EditableField, saved: T): T =>

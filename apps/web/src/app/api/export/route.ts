@@ -4,18 +4,13 @@
  * the claims table's (lib/claim-filter-url.ts), so "export this view" exports what the table shows.
  * `&count=1` answers `{ claims }` instead: how many claims the selection holds (with
  * format=fever|claimreview also `records`: how many of them the file would carry). `&history=1`
- * (format jsonl only) adds each claim's audit history to its line.
+ * (format jsonl only) adds each claim's audit history to its line; `&layers=1` (format jsonl only)
+ * adds every layer of each claim the reader may see (the proposal and each analyst's).
  *
  * Each download reads through its own read-only connection: an open better-sqlite3 iterator makes
  * its connection refuse writes, and the app's shared connection must keep serving edits.
  */
-import {
-  countClaimsMatching,
-  countExportClaims,
-  isBlindRole,
-  openDb,
-  resolveDbPath,
-} from "@claimdesk/db";
+import { countExportClaims, exportViewOf, openDb, resolveDbPath } from "@claimdesk/db";
 import { createFormatter, ExportStats, exportChunks, exportFileName } from "@claimdesk/export";
 import { EXPORT_FORMATS, ZExportFormatSchema } from "@claimdesk/types";
 import { claimFilterFromSearchParams } from "~/lib/claim-filter-url";
@@ -43,19 +38,22 @@ export async function GET(request: Request): Promise<Response> {
     return reply(400, {
       error: `history=1 is available for the canonical JSONL (format=jsonl) only, not ${format.data}`,
     });
+  const layers = params.get("layers") === "1";
+  if (layers && format.data !== "jsonl")
+    return reply(400, {
+      error: `layers=1 is available for the canonical JSONL (format=jsonl) only, not ${format.data}`,
+    });
+  const reader = { id: auth.user.id, role: auth.user.role };
   const db = openDb({ path: resolveDbPath(), readonly: true });
 
   if (params.get("count") === "1") {
     try {
-      // An analyst's count matches stance/likelihood/tag on what the blind rule lets them see.
-      const claims = isBlindRole(auth.user.role)
-        ? countClaimsMatching(db, filter, { blindAnalystId: auth.user.id })
-        : countExportClaims(db, filter);
+      // Exports read the gold layer; an analyst's holds gold only on articles they submitted.
+      const claims = countExportClaims(db, filter, exportViewOf(reader));
       // FEVER and ClaimReview leave claims without a judgement out: count the records they write
       // (a pass over the selection), so the form can say "0 records: no claim has a verdict".
       if (format.data !== "fever" && format.data !== "claimreview") return reply(200, { claims });
       const stats = new ExportStats();
-      const reader = { id: auth.user.id, role: auth.user.role };
       for (const _ of exportChunks(db, { format: format.data, filter, reader }, stats)) {
         // only the counts are wanted
       }
@@ -65,13 +63,9 @@ export async function GET(request: Request): Promise<Response> {
     }
   }
 
-  // The blind rule: an analyst's export carries others' annotations only where theirs is submitted.
-  const chunks = exportChunks(db, {
-    format: format.data,
-    filter,
-    includeHistory,
-    reader: { id: auth.user.id, role: auth.user.role },
-  });
+  // The blind rule: an analyst's export carries others' layers and annotations only where theirs
+  // is submitted (packages/export/src/blind.ts).
+  const chunks = exportChunks(db, { format: format.data, filter, includeHistory, layers, reader });
   const encoder = new TextEncoder();
   const close = () => {
     chunks.return(undefined);
