@@ -3,7 +3,11 @@
  * ClaimReview's rating over the analysts' majority / median, and the CSV's adjudicated columns.
  */
 import { adjudicate, type ExportClaim, iterateExportClaims, users } from "@claimdesk/db";
-import { type TAdjudicationValues, ZCanonicalClaimLineSchema } from "@claimdesk/types";
+import {
+  JUDGEMENT_FIELDS,
+  type TAdjudicationValues,
+  ZCanonicalClaimLineSchema,
+} from "@claimdesk/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { consensusLikelihood, consensusVerdict } from "./consensus";
 import { toCanonicalLine } from "./formats/canonical-jsonl";
@@ -52,6 +56,8 @@ describe("adjudicated exports", () => {
       verdict: "refuted",
       likelihood: "unlikely",
       note: 'Judy\'s "call"',
+      // A decision on the judgement only (no attribution given): it settles the six fields.
+      decidedFields: [...JUDGEMENT_FIELDS],
       version: 0,
       createdAt: decision.createdAt,
       updatedAt: decision.updatedAt,

@@ -7,8 +7,8 @@
  */
 import {
   type AnnotationReader,
-  type DbExecutor,
   type Db,
+  type DbExecutor,
   type ExportClaim,
   exportViewOf,
   iterateExportClaims,
@@ -54,6 +54,15 @@ export function* readableExportClaims(
     return;
   }
   for (const claim of claims) {
+    // With layers every selected claim is read, also those the gold view does not hold: a
+    // hand-made claim is for this reader only where gold or a layer they may see holds it.
+    if (
+      layers &&
+      claim.origin === "analyst" &&
+      !claim.inLayer &&
+      !(claim.layers ?? []).some((l) => l.analyst !== null)
+    )
+      continue;
     const visible = visibleAnnotationsOf(db, claim.id, reader);
     yield {
       ...claim,

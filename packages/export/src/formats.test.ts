@@ -1,6 +1,17 @@
-import { createSource, type ExportClaim, iterateExportClaims, propositions } from "@claimdesk/db";
+import {
+  adjudicate,
+  createSource,
+  type ExportClaim,
+  iterateExportClaims,
+  propositions,
+  users,
+} from "@claimdesk/db";
 import { insertTestArticle } from "@claimdesk/db/testing";
-import { ZCanonicalClaimLineSchema, ZCanonicalLineSchema } from "@claimdesk/types";
+import {
+  type TAdjudicationValues,
+  ZCanonicalClaimLineSchema,
+  ZCanonicalLineSchema,
+} from "@claimdesk/types";
 import jsonld from "jsonld";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { codePointConverter } from "./code-points";
@@ -10,7 +21,7 @@ import { toCanonicalLine } from "./formats/canonical-jsonl";
 import { toClaimReview } from "./formats/claimreview";
 import { toFeverRecord } from "./formats/fever";
 import { toWebAnnotation } from "./formats/web-annotation";
-import { buildFixture, EMOJI_TEXT, type Fixture } from "./test-fixture";
+import { buildFixture, EMOJI_TEXT, type Fixture, submitAll } from "./test-fixture";
 import { exportChunks } from "./write-export";
 
 let fx: Fixture;
@@ -22,6 +33,15 @@ beforeEach(() => {
 afterEach(() => fx.db.$client.close());
 
 const OA = "http://www.w3.org/ns/oa#";
+
+const NO_JUDGEMENT: TAdjudicationValues = {
+  sourceStance: null,
+  reportingStance: null,
+  likelihood: null,
+  analyticConfidence: null,
+  credibility: null,
+  verdict: null,
+};
 
 describe("iterateExportClaims", () => {
   it("streams every claim in article order with source, proposition and all annotations", () => {
@@ -40,10 +60,38 @@ describe("iterateExportClaims", () => {
     const ids = (f: Parameters<typeof iterateExportClaims>[1]) =>
       [...iterateExportClaims(fx.db, f)].map((c) => c.id);
     expect(ids({ publisher: ["Daily"] })).toEqual(fx.claimIds.slice(2));
-    expect(ids({ tag: ["iraq"] })).toEqual(fx.claimIds.slice(0, 1));
-    expect(ids({ likelihood: ["unlikely"] })).toEqual(fx.claimIds.slice(2, 3));
     expect(ids({ query: "prices" })).toEqual(fx.claimIds.slice(2));
     expect(ids({ dateFrom: "2024-03-01" })).toEqual(fx.claimIds.slice(2));
+    // The judgement facets read the gold layer: drafts select nothing.
+    expect(ids({ tag: ["iraq"] })).toEqual([]);
+    expect(ids({ likelihood: ["unlikely"] })).toEqual([]);
+    expect(ids({ status: ["accepted"] })).toEqual([]);
+    submitAll(fx);
+    // Claim 3: only Ana decided (accepted, unlikely): gold. Claims 1 and 4 are disputed (the
+    // likelihood, the verdict): no gold row until an adjudicator decides.
+    expect(ids({ likelihood: ["unlikely"] })).toEqual(fx.claimIds.slice(2, 3));
+    expect(ids({ status: ["accepted"] })).toEqual(fx.claimIds.slice(2, 3));
+    expect(ids({ tag: ["iraq"] })).toEqual([]);
+    const judy = fx.db
+      .insert(users)
+      .values({ name: "Judy", role: "adjudicator" })
+      .returning()
+      .get().id;
+    adjudicate(
+      fx.db,
+      {
+        claimId: fx.claimIds[0] as number,
+        values: { ...NO_JUDGEMENT, likelihood: "likely" },
+        decidedFields: ["likelihood"],
+        note: null,
+        version: null,
+      },
+      judy,
+    );
+    // Gold now holds claim 1; the tag filter matches the submitted annotations' tags behind it.
+    expect(ids({ tag: ["iraq"] })).toEqual(fx.claimIds.slice(0, 1));
+    expect(ids({ likelihood: ["likely"] })).toEqual(fx.claimIds.slice(0, 1));
+    expect(ids({ likelihood: ["very_likely"] })).toEqual([]);
   });
 });
 

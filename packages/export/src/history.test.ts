@@ -22,11 +22,16 @@ const lines = (includeHistory: boolean): TCanonicalLine[] =>
 describe("includeHistory", () => {
   it("adds every claim line's history (newest first, with field diffs), valid under the schema", () => {
     const claimId = fx.claimIds[0] ?? 0;
-    updateClaim(fx.db, { id: claimId, version: 0, patch: { status: "rejected" } }, fx.analysts.ben);
+    // Ben accepted it in his layer (version 1), and now rejects it there.
+    updateClaim(fx.db, { id: claimId, version: 1, patch: { status: "rejected" } }, fx.analysts.ben);
     const withHistory = lines(true);
     const claimLines = withHistory.filter(isCanonicalClaimLine);
     expect(claimLines.length).toBe(fx.claimIds.length);
-    for (const line of claimLines) expect(line.history?.length).toBeGreaterThan(0);
+    // Every claim an analyst touched has events; the suggestion nobody touched (c2) has none.
+    const untouched = fx.claimIds[1];
+    for (const line of claimLines)
+      if (line.claim.id === untouched) expect(line.history).toEqual([]);
+      else expect(line.history?.length).toBeGreaterThan(0);
     const first = claimLines.find((l) => l.claim.id === claimId);
     expect(first?.history?.[0]).toMatchObject({
       entity: "claim",

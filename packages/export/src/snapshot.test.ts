@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
-import { createClaim, type Db, openDb, users } from "@claimdesk/db";
+import { type Db, openDb } from "@claimdesk/db";
 import { migrateDb } from "@claimdesk/db/migrate";
-import { insertTestArticle, spanOf } from "@claimdesk/db/testing";
+import { insertTestArticle, insertTestSuggestion } from "@claimdesk/db/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { exportChunks, writeExport } from "./write-export";
 
@@ -24,21 +24,18 @@ beforeEach(() => {
   path = join(dir, "claimdesk.db");
   writer = openDb({ path });
   migrateDb(writer);
-  const analyst = writer.insert(users).values({ name: "Ana" }).returning().get().id;
-  // Enough claims (each article's ~2 KB text on its first line) for several 256 KB chunks.
+  // Enough claims (each article's ~2 KB text on its first line) for several 256 KB chunks: rule
+  // suggestions, which every export view holds.
   for (let i = 0; i < 200; i++) {
     const text = `Officials said prices would fall ${i}.${FILLER}`;
     const article = insertTestArticle(writer, { text, title: `Article ${i}` });
-    createClaim(
-      writer,
-      {
-        articleId: article.id,
-        content: spanOf(text, `prices would fall ${i}`),
-        sourceMention: spanOf(text, "Officials"),
-        cue: spanOf(text, "said"),
-      },
-      analyst,
-    );
+    insertTestSuggestion(writer, {
+      articleId: article.id,
+      text,
+      content: `prices would fall ${i}`,
+      source: "Officials",
+      cue: "said",
+    });
   }
   reader = openDb({ path, readonly: true });
 });

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createClaim } from "@claimdesk/db";
+import { createClaim, submitArticle } from "@claimdesk/db";
 import { insertTestArticle } from "@claimdesk/db/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildFixture, type Fixture } from "./test-fixture";
@@ -58,6 +58,8 @@ describe("writeExport", () => {
         },
         fx.analysts.ana,
       );
+      // Exports read the gold layer: Ana's hand-made claim is in it once she submits.
+      submitArticle(fx.db, { articleId: article.id, analystId: fx.analysts.ana });
     }
     const out = join(dir, "dataset");
     const result = await writeExport(fx.db, {

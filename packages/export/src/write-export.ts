@@ -198,7 +198,12 @@ function writeSplitFolder(
     }
     let articleId = -1;
     let split: SplitName = "train";
-    const claims = readableExportClaims(db, options.filter, options.reader, options.layers ?? false);
+    const claims = readableExportClaims(
+      db,
+      options.filter,
+      options.reader,
+      options.layers ?? false,
+    );
     for (const claim of claims) {
       const first = claim.article.id !== articleId;
       if (first) {

@@ -6,7 +6,13 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createClaim, createSource, propositions, upsertAnnotation } from "@claimdesk/db";
+import {
+  createClaim,
+  createSource,
+  propositions,
+  submitArticle,
+  upsertAnnotation,
+} from "@claimdesk/db";
 import { insertTestArticle, spanOf } from "@claimdesk/db/testing";
 import { parse } from "csv-parse/sync";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -51,6 +57,8 @@ beforeEach(() => {
     analystId: fx.analysts.ana,
     values: { note: "\r=1+1", verdict: "supported" },
   });
+  // Ana's hand-made claim is in the gold layer (what exports read) once she submits it.
+  submitArticle(fx.db, { articleId: article.id, analystId: fx.analysts.ana });
 });
 afterEach(() => {
   fx.db.$client.close();
