@@ -1,28 +1,13 @@
 /**
- * Adjudication: claims the analysts disagree on (≥ 2 submitted annotations whose non-null values
- * differ in at least one judgement field), and the adjudicator's decision, which exports use.
+ * Adjudication: the claims on which the analysts' submitted layers disagree (whether it is a claim,
+ * its spans, source, quote type, proposition, or a judgement field), and the adjudicator's
+ * decision, which forms the gold layer.
  */
 import { z } from "zod";
-import {
-  ZQuoteTypeSchema,
-  ZAnalyticConfidenceSchema,
-  ZCredibilitySchema,
-  ZLikelihoodSchema,
-  ZReportingStanceSchema,
-  ZSourceStanceSchema,
-  ZVerdictSchema,
-} from "./enums";
+import { ZQuoteTypeSchema } from "./enums";
+import { JUDGEMENT_FIELD_INFO, JUDGEMENT_FIELDS, type TJudgementField } from "./judgement-fields";
 import { ZSpanSchema } from "./spans";
 
-/** The judgement fields compared between analysts and decided by the adjudicator (not the note). */
-export const JUDGEMENT_FIELDS = [
-  "sourceStance",
-  "reportingStance",
-  "likelihood",
-  "analyticConfidence",
-  "credibility",
-  "verdict",
-] as const;
 export const ZJudgementFieldSchema = z.enum(JUDGEMENT_FIELDS);
 
 /**
@@ -55,16 +40,6 @@ export const ATTRIBUTION_FIELD_LABELS: Record<TAttributionField, string> = {
 export const DISPUTE_FIELDS = [...ATTRIBUTION_FIELDS, ...JUDGEMENT_FIELDS] as const;
 export const ZDisputeFieldSchema = z.enum(DISPUTE_FIELDS);
 export type TDisputeField = z.infer<typeof ZDisputeFieldSchema>;
-export type TJudgementField = z.infer<typeof ZJudgementFieldSchema>;
-
-export const JUDGEMENT_FIELD_LABELS: Record<TJudgementField, string> = {
-  sourceStance: "Source stance",
-  reportingStance: "Reporting stance",
-  likelihood: "Likelihood",
-  analyticConfidence: "Analytic confidence",
-  credibility: "Credibility",
-  verdict: "Verdict",
-};
 
 export const ADJUDICATION_STATUSES = ["open", "resolved", "all"] as const;
 export const ZAdjudicationStatusSchema = z.enum(ADJUDICATION_STATUSES);
@@ -80,15 +55,15 @@ export const ZAdjudicationQueueInputSchema = z.object({
 });
 export type TAdjudicationQueueInput = z.input<typeof ZAdjudicationQueueInputSchema>;
 
-/** The values an adjudicator decides: every judgement field (null = no value) and a note. */
+/** The values an adjudicator decides: every judgement field (null = no value). */
 export const ZAdjudicationValuesSchema = z.object({
-  sourceStance: ZSourceStanceSchema.nullable(),
-  reportingStance: ZReportingStanceSchema.nullable(),
-  likelihood: ZLikelihoodSchema.nullable(),
-  analyticConfidence: ZAnalyticConfidenceSchema.nullable(),
-  credibility: ZCredibilitySchema.nullable(),
-  verdict: ZVerdictSchema.nullable(),
-});
+  sourceStance: JUDGEMENT_FIELD_INFO.sourceStance.schema.nullable(),
+  reportingStance: JUDGEMENT_FIELD_INFO.reportingStance.schema.nullable(),
+  likelihood: JUDGEMENT_FIELD_INFO.likelihood.schema.nullable(),
+  analyticConfidence: JUDGEMENT_FIELD_INFO.analyticConfidence.schema.nullable(),
+  credibility: JUDGEMENT_FIELD_INFO.credibility.schema.nullable(),
+  verdict: JUDGEMENT_FIELD_INFO.verdict.schema.nullable(),
+} satisfies Record<TJudgementField, z.ZodType>);
 export type TAdjudicationValues = z.infer<typeof ZAdjudicationValuesSchema>;
 
 /**

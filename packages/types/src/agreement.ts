@@ -3,19 +3,10 @@
  * inputs and outputs of the agreement.* procedures. The statistics are @claimdesk/agreement's.
  */
 import { z } from "zod";
+import { JUDGEMENT_FIELD_INFO, JUDGEMENT_FIELDS, type TJudgementField } from "./judgement-fields";
 
 /** The judgements compared between analysts, in the order the Agreement page shows them. */
-export const AGREEMENT_FIELDS = [
-  "existence",
-  "source",
-  "quoteType",
-  "sourceStance",
-  "reportingStance",
-  "likelihood",
-  "analyticConfidence",
-  "credibility",
-  "verdict",
-] as const;
+export const AGREEMENT_FIELDS = ["existence", "source", "quoteType", ...JUDGEMENT_FIELDS] as const;
 export const ZAgreementFieldSchema = z.enum(AGREEMENT_FIELDS);
 export type TAgreementField = z.infer<typeof ZAgreementFieldSchema>;
 
@@ -45,37 +36,12 @@ export const AGREEMENT_FIELD_INFO: Record<
     level: "nominal",
     description: "Direct, indirect or mixed, for each analyst who accepted the claim.",
   },
-  sourceStance: {
-    label: "Source stance",
-    level: "nominal",
-    description: "Support, deny, query or comment, per claim.",
-  },
-  reportingStance: {
-    label: "Reporting stance",
-    level: "nominal",
-    description: "Neutral, committed or distancing, per claim.",
-  },
-  likelihood: {
-    label: "Likelihood",
-    level: "ordinal",
-    description: "The ICD 203 scale from almost no chance to almost certain, per claim.",
-  },
-  analyticConfidence: {
-    label: "Analytic confidence",
-    level: "ordinal",
-    description: "Low, moderate or high, per claim.",
-  },
-  credibility: {
-    label: "Credibility",
-    level: "ordinal",
-    description:
-      "Admiralty code 1 (confirmed) to 5 (improbable), per claim; 6 (truth cannot be judged) is not a point on that scale and counts as no value in alpha.",
-  },
-  verdict: {
-    label: "Verdict",
-    level: "nominal",
-    description: "Supported, refuted or not enough info, per claim.",
-  },
+  ...(Object.fromEntries(
+    JUDGEMENT_FIELDS.map((f) => {
+      const { label, level, description } = JUDGEMENT_FIELD_INFO[f];
+      return [f, { label, level, description }];
+    }),
+  ) as Record<TJudgementField, { label: string; level: TAgreementLevel; description: string }>),
 };
 
 const count = z.number().int().nonnegative();

@@ -10,6 +10,7 @@ export * from "./enums";
 export * from "./export";
 export * from "./import-formats";
 export * from "./imports";
+export * from "./judgement-fields";
 export * from "./labels";
 export * from "./propositions";
 export * from "./queue";

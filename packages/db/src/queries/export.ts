@@ -10,6 +10,7 @@
 import {
   ATTRIBUTION_FIELDS,
   isCanonicalClaimLine,
+  JUDGEMENT_FIELD_INFO,
   JUDGEMENT_FIELDS,
   type TAnalyticConfidence,
   type TCanonicalClaimLine,
@@ -218,8 +219,7 @@ export function* iterateExportClaims(
     .raw(true);
   const annotationStmt = client
     .prepare(
-      `select a.claim_id, a.id, a.analyst_id, u.name, a.source_stance, a.reporting_stance,
-              a.likelihood, a.analytic_confidence, a.verdict, a.credibility, a.note, a.tags,
+      `select a.claim_id, a.id, a.analyst_id, u.name, ${judgementColumnsOf("a")}, a.note, a.tags,
               a.version, a.created_at, a.updated_at, a.submitted_at
          from annotations a join users u on u.id = a.analyst_id
         where a.claim_id in (select id from claims where article_id = ?)
@@ -229,8 +229,7 @@ export function* iterateExportClaims(
 
   const adjudicationStmt = client
     .prepare(
-      `select d.claim_id, d.adjudicator_id, u.name, d.source_stance, d.reporting_stance,
-              d.likelihood, d.analytic_confidence, d.verdict, d.credibility, d.note, d.version,
+      `select d.claim_id, d.adjudicator_id, u.name, ${judgementColumnsOf("d")}, d.note, d.version,
               d.created_at, d.updated_at, d.decided_fields, d.status, d.content_start,
               d.content_end, d.content_text, d.source_start, d.source_end, d.source_text,
               d.cue_start, d.cue_end, d.cue_text, d.source_id, d.quote_type, d.proposition_id
@@ -468,15 +467,19 @@ function loadArticle(r: Cell[]): ExportArticle {
   };
 }
 
-/** The six judgement columns, in schema order, starting at column `at` of a row. */
+/** The judgement columns of table alias `alias`, in JUDGEMENT_FIELDS order (see judgementAt). */
+const judgementColumnsOf = (alias: string) =>
+  JUDGEMENT_FIELDS.map((f) => `${alias}.${JUDGEMENT_FIELD_INFO[f].column}`).join(", ");
+
+/** The judgement values of a row read with judgementColumnsOf, starting at column `at`. */
 function judgementAt(r: Cell[], at: number) {
-  return {
-    sourceStance: r[at] as TSourceStance | null,
-    reportingStance: r[at + 1] as TReportingStance | null,
-    likelihood: r[at + 2] as TLikelihood | null,
-    analyticConfidence: r[at + 3] as TAnalyticConfidence | null,
-    verdict: r[at + 4] as TVerdict | null,
-    credibility: r[at + 5] as TCredibility | null,
+  return Object.fromEntries(JUDGEMENT_FIELDS.map((f, i) => [f, r[at + i] ?? null])) as {
+    sourceStance: TSourceStance | null;
+    reportingStance: TReportingStance | null;
+    likelihood: TLikelihood | null;
+    analyticConfidence: TAnalyticConfidence | null;
+    credibility: TCredibility | null;
+    verdict: TVerdict | null;
   };
 }
 
@@ -734,7 +737,8 @@ function insertLines(
                   cueStart: attribution.cue?.start ?? null,
                   cueEnd: attribution.cue?.end ?? null,
                   cueText: attribution.cue?.exact ?? null,
-                  sourceId: attribution.source === null ? null : sourceIdFor(tx, attribution.source),
+                  sourceId:
+                    attribution.source === null ? null : sourceIdFor(tx, attribution.source),
                   quoteType: attribution.quoteType,
                   propositionId:
                     attribution.proposition === null
