@@ -117,7 +117,8 @@ export function overlapClusters(spans: readonly Span[]): number[][] {
 /** One-to-one matches of equal spans (same start and end), as the PolNeAR bench's exact score. */
 export function exactSpanMatches(a: readonly Span[], b: readonly Span[]): number {
   const counts = new Map<string, number>();
-  for (const s of b) counts.set(`${s.start}:${s.end}`, (counts.get(`${s.start}:${s.end}`) ?? 0) + 1);
+  for (const s of b)
+    counts.set(`${s.start}:${s.end}`, (counts.get(`${s.start}:${s.end}`) ?? 0) + 1);
   let matched = 0;
   for (const s of a) {
     const key = `${s.start}:${s.end}`;

@@ -49,7 +49,7 @@ function inputOf(procedure: ProcedureDef): string {
   return fields.length === 0 ? "—" : fields.join(", ");
 }
 
-const escape = (text: string) => text.replaceAll("|", "\\|");
+const escapeCell = (text: string) => text.replaceAll("|", "\\|");
 
 export function renderApiContract(notes: string): string {
   const procedures = (
@@ -59,7 +59,7 @@ export function renderApiContract(notes: string): string {
     .sort(([a], [b]) => a.localeCompare(b))
     .map(
       ([path, p]) =>
-        `| \`${path}\` | ${p._def.type} | ${p._def.meta?.least ?? "?"} | ${escape(inputOf(p))} |`,
+        `| \`${path}\` | ${p._def.type} | ${p._def.meta?.least ?? "?"} | ${escapeCell(inputOf(p))} |`,
     );
   return [
     "# tRPC API contract",

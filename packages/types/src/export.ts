@@ -4,8 +4,8 @@
  * `ZCanonicalLineSchema`), and the inputs of the export command and route.
  */
 import { z } from "zod";
-import { ZHistoryEventSchema } from "./annotations";
 import { ZDisputeFieldSchema } from "./adjudication";
+import { ZHistoryEventSchema } from "./annotations";
 import { ZClaimFilterSchema } from "./claim-filter";
 import {
   ZAnalyticConfidenceSchema,
@@ -146,7 +146,9 @@ export const ZExportLayerSchema = z
     analyst: z
       .object({ id: z.number().int(), name: z.string() })
       .nullable()
-      .describe("Whose layer; null for the proposal itself (the rule's suggestion, or a hand-made claim as its author made it)"),
+      .describe(
+        "Whose layer; null for the proposal itself (the rule's suggestion, or a hand-made claim as its author made it)",
+      ),
     submittedAt: ZIsoTimestamp.nullable().describe(
       "When the analyst submitted their layer of the article; null for a draft or the proposal",
     ),

@@ -3,12 +3,7 @@
  * view has them: their own layer, or gold for viewers), article.layers (every layer the caller
  * may see, side by side) and article.submit (the caller's layer of the article, final).
  */
-import {
-  articleLayers,
-  getArticleWithClaims,
-  listArticles,
-  submitArticle,
-} from "@claimdesk/db";
+import { articleLayers, getArticleWithClaims, listArticles, submitArticle } from "@claimdesk/db";
 import { ZArticleListInputSchema, ZByIdInputSchema } from "@claimdesk/types";
 import { analystProcedure, router, viewerProcedure } from "../trpc";
 

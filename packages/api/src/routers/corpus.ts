@@ -36,7 +36,9 @@ export const corpusRouter = router({
   facets: viewerProcedure
     .input(z.object({}).optional())
     .query(({ ctx }) => claimFacets(ctx.db, ctx.user)),
-  stats: viewerProcedure.input(z.object({}).optional()).query(({ ctx }) => corpusStats(ctx.db, ctx.user)),
+  stats: viewerProcedure
+    .input(z.object({}).optional())
+    .query(({ ctx }) => corpusStats(ctx.db, ctx.user)),
   propositions: viewerProcedure
     .input(ZCorpusPropositionsInputSchema)
     .query(({ ctx, input }) => listPropositionsWithCounts(ctx.db, input, ctx.user)),

@@ -1,10 +1,5 @@
 /** proposition.list / byId / create (+ tag.list beside it): the vocabularies a claim links to. */
-import {
-  createProposition,
-  getProposition,
-  listPropositions,
-  listTags,
-} from "@claimdesk/db";
+import { createProposition, getProposition, listPropositions, listTags } from "@claimdesk/db";
 import {
   ZPropositionByIdInputSchema,
   ZPropositionCreateInputSchema,
@@ -28,7 +23,5 @@ export const propositionRouter = router({
 export const tagRouter = router({
   list: viewerProcedure
     .input(ZTagListInputSchema)
-    .query(({ ctx, input }) =>
-      listTags(ctx.db, input, ctx.user),
-    ),
+    .query(({ ctx, input }) => listTags(ctx.db, input, ctx.user)),
 });

@@ -415,8 +415,13 @@ function attributionColumns(
     };
   };
   if (attribution.sourceId != null) {
-    const found = db.select({ id: sources.id }).from(sources).where(eq(sources.id, attribution.sourceId)).get();
-    if (!found) throw new InvalidInputError("sourceId", `Source ${attribution.sourceId} does not exist`);
+    const found = db
+      .select({ id: sources.id })
+      .from(sources)
+      .where(eq(sources.id, attribution.sourceId))
+      .get();
+    if (!found)
+      throw new InvalidInputError("sourceId", `Source ${attribution.sourceId} does not exist`);
   }
   if (attribution.propositionId != null) {
     const found = db
@@ -425,7 +430,10 @@ function attributionColumns(
       .where(eq(propositions.id, attribution.propositionId))
       .get();
     if (!found)
-      throw new InvalidInputError("propositionId", `Proposition ${attribution.propositionId} does not exist`);
+      throw new InvalidInputError(
+        "propositionId",
+        `Proposition ${attribution.propositionId} does not exist`,
+      );
   }
   return {
     ...(attribution.status !== undefined ? { status: attribution.status } : {}),
@@ -434,7 +442,9 @@ function attributionColumns(
     ...spanColumns("cue", attribution.cue),
     ...(attribution.sourceId !== undefined ? { sourceId: attribution.sourceId } : {}),
     ...(attribution.quoteType !== undefined ? { quoteType: attribution.quoteType } : {}),
-    ...(attribution.propositionId !== undefined ? { propositionId: attribution.propositionId } : {}),
+    ...(attribution.propositionId !== undefined
+      ? { propositionId: attribution.propositionId }
+      : {}),
   } as Partial<typeof adjudications.$inferInsert>;
 }
 

@@ -92,8 +92,7 @@ const UNIT_FIELD: Record<TAgreementField, TDisputeField> = {
   verdict: "verdict",
 };
 
-const accepted = (v: UnitVersion | "no" | undefined): v is UnitVersion =>
-  existenceOf(v) === "yes";
+const accepted = (v: UnitVersion | "no" | undefined): v is UnitVersion => existenceOf(v) === "yes";
 
 /** The units of every submitted article; one proposition's when scoped. */
 export function loadAgreementData(db: DbExecutor, propositionId?: number): AgreementData {
@@ -103,7 +102,8 @@ export function loadAgreementData(db: DbExecutor, propositionId?: number): Agree
     .orderBy(asc(articleSubmissions.articleId), asc(articleSubmissions.analystId))
     .all();
   const submitted = new Map<number, number[]>();
-  for (const r of rows) submitted.set(r.articleId, [...(submitted.get(r.articleId) ?? []), r.analystId]);
+  for (const r of rows)
+    submitted.set(r.articleId, [...(submitted.get(r.articleId) ?? []), r.analystId]);
   const units: Unit[] = [];
   for (const [articleId, analysts] of submitted)
     for (const unit of articleUnits(db, articleId, analysts))

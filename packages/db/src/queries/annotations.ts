@@ -1,5 +1,5 @@
 /** Annotations: one analyst's judgement of one claim, saved with optimistic concurrency. */
-import type { TAnnotationUpsertInput, TUserRole } from "@claimdesk/types";
+import type { TAnnotationUpsertInput } from "@claimdesk/types";
 import { and, asc, eq, isNotNull, ne, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { annotations, annotationTags, claimLayers, claims, users } from "../schema";
@@ -141,7 +141,11 @@ export function canSeeOthersAnnotations(
   claimId: number,
 ): boolean {
   if (!isBlindRole(reader.role)) return reader.role !== "viewer";
-  const claim = db.select({ articleId: claims.articleId }).from(claims).where(eq(claims.id, claimId)).get();
+  const claim = db
+    .select({ articleId: claims.articleId })
+    .from(claims)
+    .where(eq(claims.id, claimId))
+    .get();
   return claim !== undefined && articleSubmittedAt(db, claim.articleId, reader.id) !== null;
 }
 

@@ -6,8 +6,8 @@ import { listClaimsForArticle } from "./claims";
 import { NotFoundError } from "./errors";
 import type { DbExecutor } from "./executor";
 import { asReader, type ReaderLike } from "./layer-view";
-import { articleSubmittedAt } from "./submissions";
 import { type Article, type ArticleListItem, type ClaimWithDetails, toArticle } from "./records";
+import { articleSubmittedAt } from "./submissions";
 
 const SNIPPET_CHARS = 200;
 
@@ -164,9 +164,7 @@ export function articleLayers(
     .where(and(eq(claimLayers.articleId, articleId), eq(claimLayers.kind, "analyst")))
     .orderBy(asc(users.id))
     .all()
-    .filter(
-      (u) => u.id !== reader.id && (reader.role !== "analyst" || submitted.has(u.id)),
-    );
+    .filter((u) => u.id !== reader.id && (reader.role !== "analyst" || submitted.has(u.id)));
   const layers = owners.map((u) => ({
     analyst: u,
     submittedAt: submitted.get(u.id) ?? null,

@@ -19,9 +19,9 @@ import {
   users,
 } from "../schema";
 import type { AnnotationReader } from "./annotations";
-import { seesDrafts } from "./layer-view";
 import { NotFoundError } from "./errors";
 import type { DbExecutor } from "./executor";
+import { seesDrafts } from "./layer-view";
 
 /** One field an event changed. Values are the records' JSON values (null when absent). */
 export interface HistoryFieldChange {

@@ -65,7 +65,9 @@ export function claimFilterWhere(filter: TClaimFilter, view: View): SQL | undefi
   } else {
     const own = view.analystId;
     const annotationConditions = [
-      some(filter.sourceStance) ? inArray(annotations.sourceStance, filter.sourceStance) : undefined,
+      some(filter.sourceStance)
+        ? inArray(annotations.sourceStance, filter.sourceStance)
+        : undefined,
       some(filter.likelihood) ? inArray(annotations.likelihood, filter.likelihood) : undefined,
     ].filter((c): c is SQL => c !== undefined);
     if (annotationConditions.length > 0)

@@ -155,10 +155,7 @@ export function listClaimTable(
       quoteType: effColumns.quoteType,
       propositionId: effColumns.propositionId,
       propositionText: propositions.text,
-      sourceStance:
-        view.kind === "gold"
-          ? layer.sourceStance
-          : annotations.sourceStance,
+      sourceStance: view.kind === "gold" ? layer.sourceStance : annotations.sourceStance,
       likelihood: view.kind === "gold" ? layer.likelihood : annotations.likelihood,
       version: effColumns.version,
       updatedAt: sql<number>`coalesce(${layer.updatedAt}, ${claims.updatedAt})`,

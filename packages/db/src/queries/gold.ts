@@ -53,7 +53,11 @@ function applyDecision(row: GoldInsert, field: TDisputeField, d: AdjudicationRow
     }
     case "cue": {
       const s = span(d.cueStart, d.cueEnd, d.cueText);
-      Object.assign(row, { cueStart: s?.start ?? null, cueEnd: s?.end ?? null, cueText: s?.exact ?? null });
+      Object.assign(row, {
+        cueStart: s?.start ?? null,
+        cueEnd: s?.end ?? null,
+        cueText: s?.exact ?? null,
+      });
       return;
     }
     case "sourceId":
@@ -125,7 +129,10 @@ export function goldOf(unit: Unit, decision: AdjudicationRow | undefined): GoldO
     sourceStance: agreedJudgement(unit, "sourceStance") as GoldInsert["sourceStance"],
     reportingStance: agreedJudgement(unit, "reportingStance") as GoldInsert["reportingStance"],
     likelihood: agreedJudgement(unit, "likelihood") as GoldInsert["likelihood"],
-    analyticConfidence: agreedJudgement(unit, "analyticConfidence") as GoldInsert["analyticConfidence"],
+    analyticConfidence: agreedJudgement(
+      unit,
+      "analyticConfidence",
+    ) as GoldInsert["analyticConfidence"],
     credibility: agreedJudgement(unit, "credibility") as GoldInsert["credibility"],
     verdict: agreedJudgement(unit, "verdict") as GoldInsert["verdict"],
     note: decision?.note ?? null,
@@ -174,7 +181,12 @@ export function rebuildGold(tx: DbExecutor, articleId: number): void {
       });
   }
   // SQLite's variable limit: insert in slices.
-  for (let i = 0; i < rows.length; i += 200) tx.insert(claimLayers).values(rows.slice(i, i + 200)).run();
+  for (let i = 0; i < rows.length; i += 200)
+    tx.insert(claimLayers)
+      .values(rows.slice(i, i + 200))
+      .run();
   for (let i = 0; i < disputes.length; i += 500)
-    tx.insert(claimDisputes).values(disputes.slice(i, i + 500)).run();
+    tx.insert(claimDisputes)
+      .values(disputes.slice(i, i + 500))
+      .run();
 }

@@ -162,7 +162,6 @@ export function rawView(view: View) {
           }`
         : sql`left join claim_layers l on l.claim_id = c.id and l.analyst_id = ${view.analystId}`,
     inView: sql`(c.origin <> 'analyst' or l.id is not null)`,
-    eff: (column: string) =>
-      sql`iif(l.id is null, c.${sql.raw(column)}, l.${sql.raw(column)})`,
+    eff: (column: string) => sql`iif(l.id is null, c.${sql.raw(column)}, l.${sql.raw(column)})`,
   };
 }

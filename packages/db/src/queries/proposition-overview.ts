@@ -5,10 +5,10 @@
  */
 import type { TCorpusPropositionsInput } from "@claimdesk/types";
 import { asc, count, desc, eq, type SQL, sql } from "drizzle-orm";
-import { claims, propositions, type sources } from "../schema";
-import { asReader, type ReaderLike, rawView, type View, viewOf } from "./layer-view";
+import { propositions, type sources } from "../schema";
 import { NotFoundError } from "./errors";
 import type { DbExecutor } from "./executor";
+import { asReader, type ReaderLike, rawView, type View, viewOf } from "./layer-view";
 
 type SourceStance = "support" | "deny" | "query" | "comment";
 type SourceKind = (typeof sources.$inferSelect)["kind"];

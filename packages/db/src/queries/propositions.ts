@@ -7,9 +7,9 @@ import type {
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import { annotations, annotationTags, claims, propositions } from "../schema";
 import { writeAuditEvent } from "./audit";
-import { type Reader, visibleAnnotationSql } from "./layer-view";
 import { NotFoundError } from "./errors";
 import { type DbExecutor, writeTransaction } from "./executor";
+import { type Reader, visibleAnnotationSql } from "./layer-view";
 
 export interface Proposition {
   id: number;

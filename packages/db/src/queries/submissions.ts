@@ -58,7 +58,11 @@ export function submitArticle(
 ): ArticleSubmission {
   const { articleId, analystId } = params;
   return writeTransaction(db, (tx) => {
-    const article = tx.select({ id: articles.id }).from(articles).where(eq(articles.id, articleId)).get();
+    const article = tx
+      .select({ id: articles.id })
+      .from(articles)
+      .where(eq(articles.id, articleId))
+      .get();
     if (!article) throw new NotFoundError("Article", articleId);
     const existing = articleSubmittedAt(tx, articleId, analystId);
     if (existing === null) {

@@ -56,7 +56,11 @@ export interface Unit {
   versions: Map<number, UnitVersion | "no" | undefined>;
 }
 
-const spanOf = (start: number | null, end: number | null, exact: string | null): SpanValue | null =>
+const spanOf = (
+  start: number | null,
+  end: number | null,
+  exact: string | null,
+): SpanValue | null =>
   start === null || end === null || exact === null ? null : { start, end, exact };
 
 type LayerRow = typeof claimLayers.$inferSelect;
@@ -284,7 +288,10 @@ export function fieldKey(
   }
 }
 
-export const DISPUTABLE_FIELDS: readonly TDisputeField[] = [...ATTRIBUTION_FIELDS, ...JUDGEMENT_FIELDS];
+export const DISPUTABLE_FIELDS: readonly TDisputeField[] = [
+  ...ATTRIBUTION_FIELDS,
+  ...JUDGEMENT_FIELDS,
+];
 
 /** The fields on which the unit's versions hold two or more different values. */
 export function disputedFields(unit: Unit): TDisputeField[] {
