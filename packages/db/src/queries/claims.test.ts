@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Db, openDb } from "../client";
 import { migrateDb } from "../migrate";
 import { annotations, auditEvents, claims, users } from "../schema";
-import { createTestDb, insertTestArticle, spanOf } from "../testing";
+import { createTestDb, insertTestArticle, insertTestSuggestion, spanOf } from "../testing";
 import { upsertAnnotation } from "./annotations";
 import {
   createClaim,
@@ -167,24 +167,30 @@ describe("listClaimsForArticle", () => {
       },
       analystId,
     );
-    const early = createClaim(db, { articleId, content: spanOf(TEXT, "the militias") }, analystId);
+    // A rule suggestion both analysts judge; it sits first in the text.
+    const early = insertTestSuggestion(db, { articleId, text: TEXT, content: "A senior Iraqi" });
     upsertAnnotation(db, { claimId: late.id, analystId, values: { likelihood: "likely" } });
-    upsertAnnotation(db, {
-      claimId: late.id,
-      analystId: other,
-      values: { likelihood: "unlikely" },
-    });
-    upsertAnnotation(db, { claimId: early.id, analystId: other, values: { verdict: "refuted" } });
+    upsertAnnotation(db, { claimId: early, analystId, values: { likelihood: "unlikely" } });
+    upsertAnnotation(db, { claimId: early, analystId: other, values: { verdict: "refuted" } });
 
     const list = listClaimsForArticle(db, articleId, analystId);
-    expect(list.map((c) => c.id)).toEqual([early.id, late.id]);
-    expect(list[0]).toMatchObject({ source: null, annotation: null });
+    expect(list.map((c) => c.id)).toEqual([early, late.id]);
+    expect(list[0]).toMatchObject({
+      source: null,
+      layer: "proposal",
+      annotation: { analystId, likelihood: "unlikely", verdict: null },
+    });
     expect(list[1]).toMatchObject({
       quoteType: "direct",
+      layer: "analyst",
       source: { id: source.id, name: "a commander", claimCount: 1 },
       annotation: { analystId, likelihood: "likely", tags: [], version: 0 },
     });
-    expect(listClaimsForArticle(db, articleId, other)[0]?.annotation?.verdict).toBe("refuted");
+    // The other analyst: the suggestion with their own annotation, none of my hand-made claims.
+    const theirs = listClaimsForArticle(db, articleId, other);
+    expect(theirs.map((c) => [c.id, c.annotation?.verdict, c.annotation?.likelihood])).toEqual([
+      [early, "refuted", null],
+    ]);
     expect(listClaimsForArticle(db, 999, analystId)).toEqual([]);
   });
 
@@ -274,7 +280,7 @@ describe("updateClaim", () => {
     );
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as Error).message).toBe(
-      `Claim ${claim.id} was changed by someone else (version 1, you had 0)`,
+      `Claim ${claim.id} was changed elsewhere (version 1, you had 0)`,
     );
     expect((error as ConflictError).current).toEqual({ entity: "claim", record: first });
     expect(getClaimWithDetails(db, claim.id, analystId)).toEqual(first);

@@ -21,11 +21,10 @@ import {
   newCanonicalImportState,
 } from "./export";
 import { createSource } from "./sources";
+import { submitArticle } from "./submissions";
 
 const TEXT =
   'A senior Iraqi security source said the militias answer to Tehran. "We decide on our own," a commander told Reuters.';
-
-const eqId = (id: number) => eq(claims.id, id);
 
 let db: Db;
 let ana: number;
@@ -48,21 +47,24 @@ beforeEach(() => {
     },
     ana,
   );
-  const first = createClaim(
+  // Nested in the outer claim, and first in the text: a child before its parent.
+  createClaim(
     db,
     {
       articleId: article.id,
       content: spanOf(TEXT, "the militias answer to Tehran"),
       cue: spanOf(TEXT, "said"),
+      parentClaimId: outer.id,
     },
     ana,
   );
-  db.update(claims).set({ parentClaimId: outer.id }).where(eqId(first.id)).run();
   upsertAnnotation(db, {
     claimId: outer.id,
     analystId: ana,
     values: { verdict: "supported", tags: ["a", "b"] },
   });
+  // Exports read the gold layer: Ana's, once she submits the article.
+  submitArticle(db, { articleId: article.id, analystId: ana });
 });
 afterEach(() => db.$client.close());
 
@@ -95,6 +97,7 @@ function toLine(c: ExportClaim, withText: boolean): TCanonicalClaimLine {
     proposition: c.proposition,
     annotations: c.annotations,
     adjudicated: null,
+    ...(c.layers ? { inGoldLayer: c.inLayer ?? false, layers: c.layers } : {}),
   };
 }
 
@@ -123,7 +126,14 @@ describe("iterateExportClaims", () => {
 
 describe("insertCanonicalLines", () => {
   it("imports lines (parent after child too) into an empty database and skips stored articles", () => {
-    const exported = [...iterateExportClaims(db, {})];
+    // With layers: the lossless round trip (the analysts' layers and submissions, then gold).
+    const exported = [...iterateExportClaims(db, {}, { layers: true })];
+    expect(exported.map((c) => [c.inLayer, c.layers?.map((l) => l.analyst?.name ?? null)])).toEqual(
+      [
+        [true, [null, "Ana"]],
+        [true, [null, "Ana"]],
+      ],
+    );
     const lines = exported.map((c, i) => toLine(c, i === 0));
     const target = createTestDb();
     const state = newCanonicalImportState();
@@ -136,6 +146,14 @@ describe("insertCanonicalLines", () => {
     ).toEqual(exported.map((c) => [c.content.exact, c.source?.name ?? null, c.annotations.length]));
     expect(back[0]?.parentClaimId).toBe(back[1]?.id);
     expect(countExportClaims(target, { tag: ["a"] })).toBe(1);
+    // Ana's layer and the gold made from it came back (parents as the new ids).
+    const layered = [...iterateExportClaims(target, {}, { layers: true })];
+    const ana = (c: ExportClaim) => {
+      const { parentClaimId: _p, ...rest } = c.layers?.[1] ?? {};
+      return [c.status, c.inLayer, rest];
+    };
+    expect(layered.map(ana)).toEqual(exported.map(ana));
+    expect(layered[0]?.layers?.[1]?.parentClaimId).toBe(layered[1]?.id);
 
     const again = insertCanonicalLines(target, newCanonicalImportState(), lines);
     expect(again).toMatchObject({ articles: 0, duplicateArticles: 1, claims: 0, skippedClaims: 2 });

@@ -1,9 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../client";
-import { claims, users } from "../schema";
-import { createTestDb, insertTestArticle, insertTestUser, spanOf } from "../testing";
+import { users } from "../schema";
+import {
+  createTestDb,
+  insertTestArticle,
+  insertTestSuggestion,
+  insertTestUser,
+  spanOf,
+} from "../testing";
 import { upsertAnnotation } from "./annotations";
 import { createAssignmentSet } from "./assignments";
+import { createClaim, updateClaim } from "./claims";
 import { nextInQueue, reviewQueueSummary } from "./review-queue";
 import { ensureLocalAnalyst } from "./users";
 
@@ -21,20 +28,20 @@ function article(title: string): number {
   return insertTestArticle(db, { title, text: `${TEXT} (${title})` }).id;
 }
 
-function claim(articleId: number, content: string, status: "suggested" | "accepted" | "rejected") {
-  const span = spanOf(TEXT, content);
-  return db
-    .insert(claims)
-    .values({
-      articleId,
-      contentStart: span.start,
-      contentEnd: span.end,
-      contentText: span.exact,
-      status,
-      origin: status === "suggested" ? "rule:test@1" : "analyst",
-    })
-    .returning()
-    .get().id;
+/** A rule suggestion, accepted or rejected by `by` in their own layer unless left suggested. */
+function claim(
+  articleId: number,
+  content: string,
+  status: "suggested" | "accepted" | "rejected",
+  by = analystId,
+) {
+  const id = insertTestSuggestion(db, { articleId, text: TEXT, content });
+  if (status !== "suggested") decide(id, status, by);
+  return id;
+}
+
+function decide(id: number, status: "accepted" | "rejected", by = analystId) {
+  updateClaim(db, { id, version: 0, patch: { status } }, by);
 }
 
 describe("review queue", () => {
@@ -55,9 +62,17 @@ describe("review queue", () => {
     });
     upsertAnnotation(db, { claimId: accepted, analystId, values: { likelihood: "likely" } });
     expect(reviewQueueSummary(db, analystId)).toMatchObject({ claims: 2, unannotated: 0 });
-    // Another analyst's annotation does not take the claim off my queue, and vice versa.
+    // My decisions are my layer's: another analyst still has every suggestion to review.
     const other = db.insert(users).values({ name: "Other", role: "analyst" }).returning().get().id;
-    expect(reviewQueueSummary(db, other)).toMatchObject({ claims: 3, unannotated: 1 });
+    expect(reviewQueueSummary(db, other)).toMatchObject({
+      claims: 4,
+      suggested: 4,
+      unannotated: 0,
+    });
+    // Their hand-made claim (accepted, unannotated) is in their queue, not mine.
+    createClaim(db, { articleId: a, content: spanOf(TEXT, "Tehran says") }, other);
+    expect(reviewQueueSummary(db, other)).toMatchObject({ claims: 5, unannotated: 1 });
+    expect(reviewQueueSummary(db, analystId)).toMatchObject({ claims: 2, unannotated: 0 });
   });
 
   it("orders articles oldest first and moves on after a given article, wrapping around", () => {
@@ -84,7 +99,7 @@ describe("review queue", () => {
     const a = article("A");
     const only = claim(a, "talks resumed", "suggested");
     expect(nextInQueue(db, { analystId, afterArticleId: a }).next?.articleId).toBe(a);
-    db.update(claims).set({ status: "rejected" }).run();
+    decide(only, "rejected");
     expect(nextInQueue(db, { analystId, afterArticleId: a })).toEqual({
       next: null,
       remainingArticles: 0,
@@ -108,16 +123,16 @@ describe("review queue with assignments", () => {
     const a = article("A");
     const b = article("B");
     const c = article("C");
-    for (const id of [a, b, c]) {
+    const nothing = [a, b, c].map((id) => {
       claim(id, "talks resumed", "suggested");
-      claim(id, "nothing", "accepted");
-    }
+      return claim(id, "nothing", "suggested");
+    });
     const ana = insertTestUser(db, { name: "Ana", role: "analyst" }).id;
     const ben = insertTestUser(db, { name: "Ben", role: "analyst" }).id;
     const judy = insertTestUser(db, { name: "Judy", role: "adjudicator" }).id;
     const admin = insertTestUser(db, { name: "Ada", role: "admin" }).id;
     const everything = reviewQueueSummary(db, ben);
-    expect(everything).toMatchObject({ articles: 3, claims: 6, assigned: false });
+    expect(everything).toMatchObject({ articles: 3, claims: 6, suggested: 6, assigned: false });
 
     createAssignmentSet(
       db,
@@ -125,6 +140,9 @@ describe("review queue with assignments", () => {
       admin,
     );
     for (const who of [ana, judy]) {
+      // Each accepts "nothing" in their own layer of A and C.
+      decide(nothing[0] as number, "accepted", who);
+      decide(nothing[2] as number, "accepted", who);
       const summary = reviewQueueSummary(db, who);
       expect(summary).toMatchObject({ articles: 2, claims: 4, suggested: 2, unannotated: 2 });
       expect(summary.assigned).toBe(true);
