@@ -3,10 +3,9 @@ import {
   type TCanonicalClaimLine,
   type TCanonicalEntityLine,
 } from "@claimdesk/types";
-import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../client";
-import { articles, claims, propositions, sources, users } from "../schema";
+import { articles, propositions, sources, users } from "../schema";
 import { createTestDb, insertTestArticle, spanOf } from "../testing";
 import { upsertAnnotation } from "./annotations";
 import { createClaim } from "./claims";
