@@ -6,7 +6,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createClaim, openDb, upsertAnnotation, users } from "@claimdesk/db";
+import { createClaim, openDb, submitArticle, upsertAnnotation, users } from "@claimdesk/db";
 import { migrateDb } from "@claimdesk/db/migrate";
 import { insertTestArticle, spanOf } from "@claimdesk/db/testing";
 import { parse } from "csv-parse/sync";
@@ -57,6 +57,8 @@ beforeAll(() => {
       tags: ["x"],
     },
   });
+  // Exports read the gold layer: Ana's claims are in it once she submits the article.
+  submitArticle(db, { articleId: article.id, analystId: ana });
   db.$client.close();
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -99,6 +101,42 @@ describe("claimdesk-worker export", { timeout: 60_000 }, () => {
         expect.objectContaining({ entity: "claim", action: "create" }),
       );
     expect(worker("export").stdout).not.toContain('"history"');
+  });
+
+  it("adds every analyst's layer with --layers (jsonl only)", () => {
+    const run = worker("export", "--layers");
+    expect(run.code).toBe(0);
+    const lines = run.stdout
+      .trimEnd()
+      .split("\n")
+      .map(
+        (l) =>
+          JSON.parse(l) as {
+            claim: { status: string; origin: string };
+            inGoldLayer?: boolean;
+            layers?: {
+              analyst: { name: string } | null;
+              status: string;
+              submittedAt: string | null;
+            }[];
+          },
+      );
+    expect(lines).toHaveLength(2);
+    for (const line of lines) {
+      // Ana's hand-made claims: the proposal as she made it, then her submitted layer; gold holds them.
+      expect(line.inGoldLayer).toBe(true);
+      expect(line.claim).toMatchObject({ status: "accepted", origin: "analyst" });
+      expect(line.layers?.map((l) => [l.analyst?.name ?? null, l.status])).toEqual([
+        [null, "accepted"],
+        ["Ana, the analyst", "accepted"],
+      ]);
+      expect(line.layers?.[1]?.submittedAt).toEqual(expect.any(String));
+    }
+    expect(worker("export").stdout).not.toContain('"layers"');
+    const csv = worker("export", "--layers", "--format", "csv", "--out", "bad/l.csv");
+    expect(csv.code).toBe(1);
+    expect(csv.stderr).toContain("--layers applies to the canonical JSONL");
+    expect(existsSync(join(dir, "bad"))).toBe(false);
   });
 
   it("writes to stdout with --out - and applies filters", () => {
@@ -215,5 +253,13 @@ describe("parseExportOptions", () => {
     expect(() =>
       parseExportOptions({ format: "csv", out: "-", seed: "0", withHistory: true }),
     ).toThrow(/--with-history/);
+    expect(parseExportOptions({ format: "jsonl", out: "-", seed: "0", layers: true })).toEqual({
+      format: "jsonl",
+      filter: {},
+      layers: true,
+    });
+    expect(() =>
+      parseExportOptions({ format: "fever", out: "-", seed: "0", layers: true }),
+    ).toThrow(/--layers applies to the canonical JSONL/);
   });
 });

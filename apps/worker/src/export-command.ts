@@ -1,8 +1,10 @@
 /**
  * `claimdesk-worker export`: the selected claims as canonical JSONL, CSV, W3C Web Annotation,
  * FEVER or schema.org ClaimReview, to one file, stdout (`--out -`, the default), or with `--split`
- * a folder of train/dev/test files plus a dataset card. Filters are the claims table's
- * (ZClaimFilterSchema); a bad filter or format is an error before anything is written.
+ * a folder of train/dev/test files plus a dataset card. The claims are the gold layer's (what the
+ * team settled on); `--layers` adds every analyst's layer to each canonical line. Filters are the
+ * claims table's (ZClaimFilterSchema) over the gold layer; a bad filter or format is an error
+ * before anything is written.
  */
 import { execFileSync } from "node:child_process";
 import { resolve } from "node:path";
@@ -37,6 +39,8 @@ export interface ExportCliOptions {
   query?: string;
   /** --with-history: each claim line carries its audit history (canonical JSONL only). */
   withHistory?: boolean;
+  /** --layers: each claim line carries every analyst's layer (canonical JSONL only). */
+  layers?: boolean;
 }
 
 /** Repeatable options that also take comma-separated lists: `--status accepted,suggested`. */
@@ -61,6 +65,7 @@ export function parseExportOptions(options: ExportCliOptions): {
   filter: TClaimFilter;
   split?: { ratios: SplitRatios; seed: number };
   includeHistory?: boolean;
+  layers?: boolean;
 } {
   const format = ZExportFormatSchema.safeParse(options.format);
   if (!format.success)
@@ -97,11 +102,16 @@ export function parseExportOptions(options: ExportCliOptions): {
     throw new Error(
       `--with-history applies to the canonical JSONL (--format jsonl), not to ${format.data}`,
     );
+  if (options.layers && format.data !== "jsonl")
+    throw new Error(
+      `--layers applies to the canonical JSONL (--format jsonl), not to ${format.data}: the other formats carry the gold layer only`,
+    );
   return {
     format: format.data,
     filter: filter.data,
     ...(split ? { split } : {}),
     ...(options.withHistory ? { includeHistory: true } : {}),
+    ...(options.layers ? { layers: true } : {}),
   };
 }
 
@@ -146,8 +156,8 @@ export function registerExportCommand(
     .option("--status <status...>", "suggested, accepted, rejected", collect)
     .option("--source-id <id...>", "registry source ids", collect)
     .option("--source-kind <kind...>", "source kinds", collect)
-    .option("--stance <stance...>", "source stances any analyst gave", collect)
-    .option("--likelihood <likelihood...>", "likelihoods any analyst gave", collect)
+    .option("--stance <stance...>", "source stances of the gold layer", collect)
+    .option("--likelihood <likelihood...>", "likelihoods of the gold layer", collect)
     .option("--proposition-id <id...>", "proposition ids", collect)
     .option("--article-id <id...>", "article ids", collect)
     .option("--publisher <name>", "article publisher (repeatable)", collectWhole)
@@ -156,6 +166,10 @@ export function registerExportCommand(
     .option("--to <date>", "published on or before (ISO date)")
     .option("--query <text>", "full-text search over content, source and cue")
     .option("--with-history", "add each claim's audit history to its line (jsonl only)")
+    .option(
+      "--layers",
+      "add every analyst's layer of each claim beside the gold values, and the claims only a layer holds (jsonl only)",
+    )
     .action(async (options: ExportCliOptions) => {
       const parsed = parseExportOptions(options);
       const out = options.out === "-" ? "-" : resolve(context.cwd(), options.out);
