@@ -139,7 +139,9 @@ export function goldOf(unit: Unit, decision: AdjudicationRow | undefined): GoldO
     basis,
     version: 0,
   };
-  if (decision) for (const field of disputed) applyDecision(row, field, decision);
+  // Every field the adjudicator decided: the disputed ones, and any other they set (an edited
+  // span, say), which would otherwise be dropped without a word.
+  if (decision) for (const field of decision.decidedFields) applyDecision(row, field, decision);
   // A base taken from a "no" voter only matters for rejected gold rows; an accepted one whose
   // existence the adjudicator decided takes its spans from a "yes" version above.
   if (!base) return { row: null, disputed, open };
