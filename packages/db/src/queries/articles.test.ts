@@ -2,10 +2,11 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../client";
 import { articles } from "../schema";
-import { createTestDb, insertTestArticle, spanOf } from "../testing";
+import { createTestDb, insertTestArticle, insertTestUser, spanOf } from "../testing";
 import { getArticle, getArticleWithClaims, listArticles, toFtsQuery } from "./articles";
 import { createClaim } from "./claims";
 import { NotFoundError } from "./errors";
+import { submitArticle } from "./submissions";
 import { ensureLocalAnalyst } from "./users";
 
 let db: Db;
@@ -54,7 +55,7 @@ describe("listArticles", () => {
     );
     createClaim(db, { articleId: quds.id, content: spanOf(text, "Quds Force") }, analystId);
 
-    const page = listArticles(db, {});
+    const page = listArticles(db, {}, analystId);
     expect(page.total).toBe(3);
     expect(page.items.map((a) => a.id)).toEqual([drones.id, oil.id, quds.id]);
     expect(page.items[2]).toEqual({
@@ -66,8 +67,21 @@ describe("listArticles", () => {
       claimCount: 2,
       snippet: text.slice(0, 200),
     });
-    const second = listArticles(db, { limit: 2, offset: 2 });
+    const second = listArticles(db, { limit: 2, offset: 2 }, analystId);
     expect(second).toEqual({ items: [page.items[2]], total: 3 });
+    // The counts are the reader's view: another analyst's drafts are not in them, nor in the
+    // gold (the default, a viewer's) until submitted; a search counts the same way.
+    const count = (reader?: Parameters<typeof listArticles>[2], query?: string) =>
+      listArticles(db, query ? { query } : {}, reader).items.find((a) => a.id === quds.id)
+        ?.claimCount;
+    const other = insertTestUser(db, { name: "Other", role: "analyst" }).id;
+    expect([count(other), count(), count(other, "quds"), count(analystId, "quds")]).toEqual([
+      0, 0, 0, 2,
+    ]);
+    submitArticle(db, { articleId: quds.id, analystId });
+    expect([count(other), count(), count({ id: other, role: "viewer" }, "quds")]).toEqual([
+      0, 2, 2,
+    ]);
   });
 
   it("finds articles by title words and body words, ranked, with [ ] around hits", () => {

@@ -1,11 +1,11 @@
 /** Articles: the newest-first list, full-text search over title and body (FTS5), and one article. */
 import type { TArticleListInput } from "@claimdesk/types";
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
-import { articleSubmissions, articles, claimLayers, claims, users } from "../schema";
+import { articleSubmissions, articles, claimLayers, users } from "../schema";
 import { listClaimsForArticle } from "./claims";
 import { NotFoundError } from "./errors";
 import type { DbExecutor } from "./executor";
-import { asReader, type ReaderLike } from "./layer-view";
+import { asReader, type ReaderLike, rawView, viewOf } from "./layer-view";
 import { type Article, type ArticleListItem, type ClaimWithDetails, toArticle } from "./records";
 import { articleSubmittedAt } from "./submissions";
 
@@ -36,17 +36,23 @@ interface FtsRow {
 }
 
 /**
- * A page of articles with their claim counts: newest first (by id, i.e. import order), or, given a
+ * A page of articles with their claim counts as `reader` sees them (gold's by default): newest first (by id, i.e. import order), or, given a
  * `query`, ranked by bm25 with title hits weighted above body hits, with a snippet marking hits in
  * `[` `]`. `total` counts every match, not just the page.
  */
 export function listArticles(
   db: DbExecutor,
   input: TArticleListInput = {},
+  reader: ReaderLike = { id: 0, role: "viewer" },
 ): { items: ArticleListItem[]; total: number } {
   const limit = input.limit ?? 50;
   const offset = input.offset ?? 0;
   const match = input.query ? toFtsQuery(input.query) : null;
+  // Claims as the reader's view holds them (layer-view.ts): the suggestions, and the hand-made
+  // claims of their own layer (gold's for viewers), never another analyst's drafts.
+  const v = rawView(viewOf(asReader(reader)));
+  const claimCount = sql<number>`(select count(*) from claims c ${v.join}
+    where c.article_id = articles.id and ${v.inView})`.mapWith(Number);
 
   if (match === null) {
     const items = db
@@ -56,7 +62,7 @@ export function listArticles(
         publisher: articles.publisher,
         publishedAt: articles.publishedAt,
         createdAt: articles.createdAt,
-        claimCount: db.$count(claims, eq(claims.articleId, articles.id)),
+        claimCount,
         // substr in SQL so a page never loads whole article bodies.
         snippet: sql<string>`substr(${articles.text}, 1, ${SNIPPET_CHARS})`,
       })
@@ -77,7 +83,7 @@ export function listArticles(
     select articles.id as id, articles.title as title, articles.publisher as publisher,
       articles.published_at as publishedAt, articles.created_at as createdAt,
       snippet(articles_fts, 1, '[', ']', '…', 24) as snippet,
-      (select count(*) from claims where claims.article_id = articles.id) as claimCount
+      ${claimCount} as claimCount
     from articles_fts join articles on articles.id = articles_fts.rowid
     where articles_fts match ${match}
     order by bm25(articles_fts, 5.0, 1.0), articles.id desc
