@@ -19,6 +19,7 @@ import {
   users,
 } from "../schema";
 import type { AnnotationReader } from "./annotations";
+import { getClaimWithDetails } from "./claims";
 import { NotFoundError } from "./errors";
 import type { DbExecutor } from "./executor";
 import { seesDrafts } from "./layer-view";
@@ -136,10 +137,19 @@ export function getClaimHistory(
   );
   if (!claim && claimEvents.length === 0) throw new NotFoundError("Claim", claimId);
 
-  // What the claim links (or, deleted, last linked): its source and proposition.
+  // What the claim links (or, deleted, last linked): its source and proposition. Under the blind
+  // rule, as the reader's own view holds the claim: another analyst's hand-made claim (or their
+  // layer's links) would otherwise show through the linked entities' events.
   const last = claimEvents[0] ? recordOf(claimEvents[0]) : null;
-  const sourceId = claim ? claim.sourceId : numberField(last, "sourceId");
-  const propositionId = claim ? claim.propositionId : numberField(last, "propositionId");
+  let sourceId = claim ? claim.sourceId : numberField(last, "sourceId");
+  let propositionId = claim ? claim.propositionId : numberField(last, "propositionId");
+  if (!seesDrafts(reader.role)) {
+    const seen = claim ? getClaimWithDetails(db, claimId, reader) : null;
+    const lastActor = claimEvents[0]?.actorId ?? null;
+    const ownDeletion = !claim && lastActor !== null && lastActor === reader.id;
+    sourceId = seen ? seen.sourceId : ownDeletion ? sourceId : null;
+    propositionId = seen ? seen.propositionId : ownDeletion ? propositionId : null;
+  }
 
   // Annotations and the adjudication: by their ids while the claim exists (indexed), else by the
   // claimId their records carry (the rows went with the claim; the events stay).

@@ -20,6 +20,19 @@ export interface PropositionListItem {
   createdAt: string;
 }
 
+/**
+ * SQL over a query of `propositions`: how many claims `reader`'s view links to the row's
+ * proposition (candidates through either index, then the view's own value decides).
+ */
+export function propositionClaimCountSql(reader: ReaderLike): SQL<number> {
+  const v = rawView(viewOf(asReader(reader)));
+  // Qualified: inside the subquery a bare "id" would be claims' or claim_layers'.
+  const pid = sql.raw(`"propositions"."id"`);
+  return sql<number>`(select count(*) from claims c ${v.join}
+    where (c.proposition_id = ${pid} or c.id in (select claim_id from claim_layers where proposition_id = ${pid}))
+      and ${v.eff("proposition_id")} = ${pid} and ${v.inView})`.mapWith(Number);
+}
+
 /** Propositions whose text contains `query` (case-insensitive), most-cited first; claims are
  * counted in `reader`'s view (layer-view.ts). */
 export function listPropositionsWithCounts(
@@ -29,10 +42,7 @@ export function listPropositionsWithCounts(
 ): { items: PropositionListItem[]; total: number } {
   const query = input.query?.toLowerCase() ?? "";
   const where = query ? sql`instr(lower(${propositions.text}), ${query}) > 0` : undefined;
-  const v = rawView(viewOf(asReader(reader)));
-  const claimCount = sql<number>`(select count(*) from claims c ${v.join}
-    where (c.proposition_id = ${propositions.id} or c.id in (select claim_id from claim_layers where proposition_id = ${propositions.id}))
-      and ${v.eff("proposition_id")} = ${propositions.id} and ${v.inView})`.mapWith(Number);
+  const claimCount = propositionClaimCountSql(reader);
   const rows = db
     .select({
       id: propositions.id,

@@ -9,7 +9,8 @@ import { annotations, annotationTags, claims, propositions } from "../schema";
 import { writeAuditEvent } from "./audit";
 import { NotFoundError } from "./errors";
 import { type DbExecutor, writeTransaction } from "./executor";
-import { type Reader, visibleAnnotationSql } from "./layer-view";
+import { type Reader, type ReaderLike, visibleAnnotationSql } from "./layer-view";
+import { propositionClaimCountSql } from "./proposition-overview";
 
 export interface Proposition {
   id: number;
@@ -23,13 +24,18 @@ function tidy(text: string): string {
   return text.normalize("NFKC").replace(/\s+/g, " ").trim();
 }
 
-/** Propositions whose text contains `query` (case-insensitive, no wildcards), most-cited first. */
+/** Claims are counted in a reader's view (layer-view.ts); without one, gold's. */
+const VIEWER: ReaderLike = { id: 0, role: "viewer" };
+
+/** Propositions whose text contains `query` (case-insensitive, no wildcards), most-cited first
+ * in `reader`'s view. */
 export function listPropositions(
   db: DbExecutor,
   input: TPropositionListInput = {},
+  reader: ReaderLike = VIEWER,
 ): { items: Proposition[] } {
   const query = input.query ? tidy(input.query).toLowerCase() : "";
-  const claimCount = db.$count(claims, eq(claims.propositionId, propositions.id));
+  const claimCount = propositionClaimCountSql(reader);
   const items = db
     .select({ id: propositions.id, text: propositions.text, claimCount })
     .from(propositions)
@@ -41,12 +47,16 @@ export function listPropositions(
   return { items };
 }
 
-export function getProposition(db: DbExecutor, id: number): Proposition {
+export function getProposition(
+  db: DbExecutor,
+  id: number,
+  reader: ReaderLike = VIEWER,
+): Proposition {
   const row = db
     .select({
       id: propositions.id,
       text: propositions.text,
-      claimCount: db.$count(claims, eq(claims.propositionId, propositions.id)),
+      claimCount: propositionClaimCountSql(reader),
     })
     .from(propositions)
     .where(eq(propositions.id, id))
@@ -71,7 +81,7 @@ export function createProposition(
       .from(propositions)
       .where(sql`lower(${propositions.text}) = ${text.toLowerCase()}`)
       .get();
-    if (existing) return { ...getProposition(tx, existing.id), created: false };
+    if (existing) return { ...getProposition(tx, existing.id, actorId), created: false };
     const row = tx.insert(propositions).values({ text, createdBy: actorId }).returning().get();
     writeAuditEvent(tx, {
       entity: "proposition",
