@@ -29,6 +29,8 @@ const RULES: Record<string, Rule> = {
   // articles
   "article.list": "viewer",
   "article.byId": "viewer",
+  "article.layers": "viewer",
+  "article.submit": "analyst",
 
   // claims
   "claim.create": "analyst",

@@ -1,5 +1,5 @@
-import { annotations, auditEvents, type Db } from "@claimdesk/db";
-import { insertTestArticle, spanOf } from "@claimdesk/db/testing";
+import { auditEvents, type Db } from "@claimdesk/db";
+import { insertTestArticle, insertTestSuggestion } from "@claimdesk/db/testing";
 import type { TAdjudicationValues } from "@claimdesk/types";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -38,14 +38,22 @@ beforeEach(async () => {
   api = setupApi();
   const text = "Tehran says it has funded allies.";
   const article = insertTestArticle(api.db, { text, title: "Allies" });
-  claimId = (
-    await api.caller.claim.create({ articleId: article.id, content: spanOf(text, "funded allies") })
-  ).id;
-  // Ana (the default caller) and Ben disagree on the verdict and submit.
+  claimId = insertTestSuggestion(api.db, {
+    articleId: article.id,
+    text,
+    content: "funded allies",
+    source: "Tehran",
+    cue: "says",
+  });
+  // Ana (the default caller) and Ben both accept the suggestion, disagree on the verdict and
+  // submit their layers of the article.
   const ben = api.callerAs("analyst", "Ben");
+  for (const analyst of [api.caller, ben.caller])
+    await analyst.claim.update({ id: claimId, version: 0, patch: { status: "accepted" } });
   await api.caller.annotation.upsert({ claimId, values: { verdict: "supported" } });
   await ben.caller.annotation.upsert({ claimId, values: { verdict: "refuted" } });
-  api.db.update(annotations).set({ submittedAt: new Date() }).run();
+  await api.caller.article.submit({ id: article.id });
+  await ben.caller.article.submit({ id: article.id });
   judy = api.callerAs("adjudicator", "Judy");
 });
 afterEach(() => api.db.$client.close());

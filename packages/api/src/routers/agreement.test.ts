@@ -2,7 +2,7 @@
  * agreement.*: through the real routers on a migrated database — two analysts annotate and submit
  * through the API, and the figures equal a hand computation (Krippendorff 2011; Cohen 1960).
  */
-import { insertTestArticle, spanOf } from "@claimdesk/db/testing";
+import { insertTestArticle, insertTestSuggestion } from "@claimdesk/db/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { expectFieldError, expectTRPCError, setupApi } from "../testing";
 
@@ -15,17 +15,33 @@ afterEach(() => api.db.$client.close());
 
 describe("agreement.*", () => {
   let claimIds: number[];
+  let later: number;
+  let propositionId: number;
   let ben: ReturnType<ReturnType<typeof setupApi>["callerAs"]>;
   beforeEach(async () => {
     api = setupApi();
     ben = api.callerAs("analyst", "Ben Analyst");
+    // c1..c3 in one article, c4 in another that Ben leaves a draft: submitting is per article.
     const article = insertTestArticle(api.db, { text: TEXT });
-    claimIds = [];
-    for (const content of CONTENTS)
-      claimIds.push(
-        (await api.caller.claim.create({ articleId: article.id, content: spanOf(TEXT, content) }))
-          .id,
-      );
+    const other = insertTestArticle(api.db, { text: `${TEXT} Again.` });
+    later = other.id;
+    claimIds = CONTENTS.map((content, i) =>
+      insertTestSuggestion(api.db, {
+        articleId: i < 3 ? article.id : other.id,
+        text: TEXT,
+        content,
+      }),
+    );
+    // Ana accepts c1 and c2 and links them to a proposition (before she submits: then it is final).
+    propositionId = (await api.caller.proposition.create({ text: "The dam is safe" })).id;
+    for (const id of claimIds.slice(0, 2)) {
+      const claim = await api.caller.claim.update({
+        id,
+        version: 0,
+        patch: { status: "accepted", propositionId },
+      });
+      expect(claim.propositionId).toBe(propositionId);
+    }
     // Ana / Ben source stances: support/support, deny/deny, support/deny, comment/(draft only).
     const values = [
       ["support", "support"],
@@ -36,20 +52,13 @@ describe("agreement.*", () => {
     for (const [i, [anaValue, benValue]] of values.entries()) {
       const claimId = claimIds[i] as number;
       await api.caller.annotation.upsert({ claimId, values: { sourceStance: anaValue } });
-      await api.caller.annotation.submit({ claimId });
       await ben.caller.annotation.upsert({ claimId, values: { sourceStance: benValue } });
-      if (i < 3) await ben.caller.annotation.submit({ claimId });
     }
+    await api.caller.article.submit({ id: article.id });
+    await api.caller.article.submit({ id: other.id });
+    await ben.caller.article.submit({ id: article.id });
   });
 
-  /*
-   * Units c1..c3 (Ben's c4 is a draft, so c4 has one value and is not pairable):
-   * (S,S) (D,D) (S,D). Coincidences: o_SS = 2, o_DD = 2, o_SD = o_DS = 1; n_S = 3, n_D = 3, n = 6.
-   * α = 1 − (n − 1) · 2 / (2 · n_S · n_D) = 1 − 5 · 2 / 18 = 4/9.
-   * κ: p_o = 2/3; Ana S 2, D 1; Ben S 1, D 2 → p_e = (2 + 2) / 9 = 4/9; κ = (2/3 − 4/9) / (5/9) = 2/5.
-   * Ana created all four claims and Ben owns none, so the pair has no shared article for span F1;
-   * its row exists through the annotations.
-   */
   it("summary and pairs equal the hand computation, for any signed-in role", async () => {
     const viewer = api.callerAs("viewer", "Vic Viewer");
     const summary = await viewer.caller.agreement.summary({});
@@ -64,11 +73,11 @@ describe("agreement.*", () => {
     const kappa = pairs[0]?.kappas.find((k) => k.field === "sourceStance");
     expect(kappa?.kappa).toBeCloseTo(2 / 5, 12);
     expect(kappa?.items).toBe(3);
-    expect(pairs[0]?.spans).toMatchObject({ articles: 0, f1: null });
+    expect(pairs[0]?.spans).toMatchObject({ articles: 1, f1: 0 });
   });
 
   it("submitting the last draft changes the figures", async () => {
-    await ben.caller.annotation.submit({ claimId: claimIds[3] as number });
+    await ben.caller.article.submit({ id: later });
     // Now also (C,C): o_CC = 2, n_C = 2, n = 8; Σ_{c≠k} n_c n_k = 64 − (9 + 9 + 4) = 42.
     // α = 1 − 7 · 2 / 42 = 2/3.
     const summary = await api.caller.agreement.summary({});
@@ -76,23 +85,14 @@ describe("agreement.*", () => {
   });
 
   it("per proposition, and a proposition filter on summary and pairs", async () => {
-    const proposition = await api.caller.proposition.create({ text: "The dam is safe" });
-    for (const id of claimIds.slice(0, 2)) {
-      const claim = await api.caller.claim.update({
-        id,
-        version: 0,
-        patch: { propositionId: proposition.id },
-      });
-      expect(claim.propositionId).toBe(proposition.id);
-    }
     const rows = await api.caller.agreement.propositions();
     expect(rows).toHaveLength(1);
-    // (S,S) (D,D): perfect agreement with variation → α = 1.
+    // c1, c2 (Ana linked them): (S,S) (D,D): perfect agreement with variation → α = 1.
     expect(rows[0]?.fields.find((f) => f.field === "sourceStance")?.alpha).toBe(1);
-    const scoped = await api.caller.agreement.summary({ propositionId: proposition.id });
+    const scoped = await api.caller.agreement.summary({ propositionId });
     expect(scoped.proposition?.text).toBe("The dam is safe");
     expect(scoped.annotatedClaims).toBe(2);
-    const pairs = await api.caller.agreement.pairs({ propositionId: proposition.id });
+    const pairs = await api.caller.agreement.pairs({ propositionId });
     expect(pairs[0]?.kappas.find((k) => k.field === "sourceStance")?.kappa).toBe(1);
   });
 

@@ -1,9 +1,13 @@
 /**
  * The blind rule on every read path: an analyst cannot read another analyst's annotation of a
- * claim (values, tags, stance, history) until they have submitted their own for it; then they can.
- * Adjudicators, admins and viewers see everything.
+ * claim (values, tags, stance, history) until they have submitted their own layer of its article;
+ * then they can see the submitted ones side by side (annotation.forClaim, history, tag.list),
+ * while their own views (article, claims table, facets, propositions) stay their own layer.
+ * Adjudicators and admins see everything; viewers read the gold layer. layers-blind.test.ts
+ * walks every read path through the three stages (draft, one submitted, both submitted).
  */
-import { insertTestArticle, spanOf } from "@claimdesk/db/testing";
+import { auditEvents } from "@claimdesk/db";
+import { insertTestArticle, insertTestSuggestion } from "@claimdesk/db/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { createCaller } from "../index";
 import { expectTRPCError, setupApi } from "../testing";
@@ -28,13 +32,10 @@ beforeEach(async () => {
   const text = "Tehran says it has funded allies.";
   articleId = insertTestArticle(api.db, { text }).id;
   propositionId = (await ana.proposition.create({ text: "Iran funds its allies" })).id;
-  claimId = (
-    await ana.claim.create({
-      articleId,
-      content: spanOf(text, "it has funded allies"),
-      propositionId,
-    })
-  ).id;
+  claimId = insertTestSuggestion(api.db, { articleId, text, content: "it has funded allies" });
+  // Both accept the suggestion; Ana links it to a proposition in her own layer.
+  await ana.claim.update({ id: claimId, version: 0, patch: { status: "accepted", propositionId } });
+  await ben.claim.update({ id: claimId, version: 0, patch: { status: "accepted" } });
   // Ana drafts first; Ben annotates later (so his stance is the latest) and submits.
   await ana.annotation.upsert({
     claimId,
@@ -49,11 +50,12 @@ beforeEach(async () => {
       tags: ["ben-secret-tag"],
     },
   });
-  await ben.annotation.submit({ claimId });
+  await ben.article.submit({ id: articleId });
 });
 afterEach(() => api.db.$client.close());
 
-/** Ana submits her own annotation of the claim: the blind rule lifts for her on it. */
+/** Ana submits her annotation of the claim, and so her layer of its article: the blind rule lifts
+ * for her there. */
 const anaSubmits = () => ana.annotation.submit({ claimId });
 
 describe("annotation.submit", () => {
@@ -66,17 +68,18 @@ describe("annotation.submit", () => {
       analystId: api.analystId,
       sourceStance: "support",
       submittedAt: expect.stringMatching(/^\d{4}-/),
-      version: (before.own?.version ?? 0) + 1,
+      version: before.own?.version,
     });
     const again = await anaSubmits();
     expect(again).toEqual(submitted);
-    const history = await ana.history.forClaim({ claimId });
-    expect(history.filter((e) => e.action === "submit" && e.actor?.id === api.analystId)).toEqual([
-      expect.objectContaining({
-        entity: "annotation",
-        changes: [{ field: "submittedAt", before: null, after: submitted.submittedAt }],
-      }),
-    ]);
+    // One submission of the article, audited once.
+    const submits = api.db
+      .select()
+      .from(auditEvents)
+      .all()
+      .filter((e) => e.action === "submit" && e.actorId === api.analystId);
+    expect(submits.map((e) => [e.entity, e.entityId])).toEqual([["article", articleId]]);
+    expect((await ana.article.byId({ id: articleId })).submittedAt).toBe(submitted.submittedAt);
   });
 
   it("creates an empty submitted annotation when the caller has none", async () => {
@@ -86,20 +89,25 @@ describe("annotation.submit", () => {
     expect(created.submittedAt).not.toBeNull();
   });
 
-  it("still allows (audited) edits after submitting", async () => {
+  it("makes the layer final: edits after submitting are FORBIDDEN and change nothing", async () => {
     const submitted = await anaSubmits();
-    const edited = await ana.annotation.upsert({
-      claimId,
+    await expectTRPCError(
+      ana.annotation.upsert({
+        claimId,
+        version: submitted.version,
+        values: { likelihood: "very_likely" },
+      }),
+      "FORBIDDEN",
+    );
+    await expectTRPCError(
+      ana.claim.update({ id: claimId, version: 1, patch: { status: "rejected" } }),
+      "FORBIDDEN",
+    );
+    expect((await ana.annotation.forClaim({ claimId })).own).toMatchObject({
+      likelihood: "likely",
       version: submitted.version,
-      values: { likelihood: "very_likely" },
     });
-    expect(edited).toMatchObject({ likelihood: "very_likely", submittedAt: submitted.submittedAt });
-    const [latest] = await ana.history.forClaim({ claimId });
-    expect(latest).toMatchObject({
-      action: "update",
-      actor: { name: "Ana Analyst" },
-      changes: [{ field: "likelihood", before: "likely", after: "very_likely" }],
-    });
+    expect((await ana.article.byId({ id: articleId })).claims[0]?.status).toBe("accepted");
   });
 
   it("is refused to viewers and anonymous callers; unknown claims are NOT_FOUND", async () => {
@@ -131,16 +139,18 @@ describe("blind rule, per read path", () => {
     ]);
   });
 
-  it("annotation.forClaim: adjudicators and admins see every annotation, viewers the submitted ones", async () => {
+  it("annotation.forClaim: adjudicators and admins see every annotation, viewers none (they read gold)", async () => {
     for (const role of ["adjudicator", "admin"] as const) {
       const seen = await api.callerAs(role).caller.annotation.forClaim({ claimId });
       expect(seen.othersHidden).toBe(false);
       expect(seen.others.map((a) => a.analystName).sort()).toEqual(["Ana Analyst", "Ben Analyst"]);
     }
     const viewer = api.callerAs("viewer").caller;
-    expect(
-      (await viewer.annotation.forClaim({ claimId })).others.map((a) => a.analystName),
-    ).toEqual(["Ben Analyst"]);
+    expect(await viewer.annotation.forClaim({ claimId })).toEqual({
+      own: null,
+      others: [],
+      othersHidden: true,
+    });
     expect(JSON.stringify(await viewer.history.forClaim({ claimId }))).not.toContain("ana-tag");
   });
 
@@ -158,7 +168,10 @@ describe("blind rule, per read path", () => {
       "Ben Analyst",
       "Cy Analyst",
     ]);
-    expect((await ana.corpus.count({ filter: { tag: ["cy-tag"] } })).total).toBe(1);
+    expect((await ana.tag.list({})).items.map((t) => t.tag)).toContain("cy-tag");
+    // The claims table is her own layer: it filters on her own tags, submitted or not.
+    expect((await ana.corpus.count({ filter: { tag: ["cy-tag"] } })).total).toBe(0);
+    expect((await ana.corpus.count({ filter: { tag: ["ana-tag"] } })).total).toBe(1);
   });
 
   it("article.byId: each claim carries only the caller's own annotation, before and after", async () => {
@@ -193,12 +206,32 @@ describe("blind rule, per read path", () => {
     expect(
       (await ana.corpus.claims({ filter: { query: "funded", tag: ["ben-secret-tag"] } })).items,
     ).toEqual([]);
-    // The adjudicator's filter sees everyone's annotations.
+    // The adjudicator's table is their own layer too; a viewer's is gold, which the two analysts'
+    // disagreement (support / deny) keeps from this claim until it is adjudicated.
     const judy = api.callerAs("adjudicator").caller;
-    expect((await judy.corpus.count({ filter: { sourceStance: ["deny"] } })).total).toBe(1);
+    expect((await judy.corpus.count({ filter: { sourceStance: ["deny"] } })).total).toBe(0);
+    const viewer = api.callerAs("viewer").caller;
 
     await anaSubmits();
-    expect(await seen()).toEqual(filters.map(() => ({ rows: [claimId], count: 1 })));
+    // Her views stay her own layer: Ben's values never select a claim for her.
+    expect(await seen()).toEqual(filters.map(() => ({ rows: [], count: 0 })));
+    expect((await viewer.corpus.count({ filter: { sourceStance: ["deny"] } })).total).toBe(0);
+    await judy.adjudication.decide({
+      claimId,
+      values: {
+        sourceStance: "deny",
+        reportingStance: null,
+        likelihood: "unlikely",
+        analyticConfidence: null,
+        credibility: null,
+        verdict: null,
+      },
+      // Ana linked a proposition, Ben did not: that is disputed too.
+      attribution: { propositionId },
+      version: null,
+    });
+    expect((await viewer.corpus.count({ filter: { sourceStance: ["deny"] } })).total).toBe(1);
+    expect((await viewer.corpus.count({ filter: { likelihood: ["unlikely"] } })).total).toBe(1);
     // The table's own columns stay the caller's own values.
     const [row] = (await ana.corpus.claims({})).items;
     expect(row).toMatchObject({ sourceStance: "support", likelihood: "likely" });
@@ -212,11 +245,12 @@ describe("blind rule, per read path", () => {
     expect(await tagsSeen()).toEqual({ facets: ["ana-tag"], list: ["ana-tag"] });
     await anaSubmits();
     const open = await tagsSeen();
-    expect(open.facets).toEqual(["ana-tag", "ben-secret-tag"]);
+    // The facets are the tags her own table filters on; the tag list offers the submitted ones.
+    expect(open.facets).toEqual(["ana-tag"]);
     expect([...open.list].sort()).toEqual(["ana-tag", "ben-secret-tag"]);
   });
 
-  it("corpus.proposition: a claim's stance is the analyst's own until they submit", async () => {
+  it("corpus.proposition: a claim's stance is the analyst's own, before and after submitting", async () => {
     const stances = async () => {
       const overview = await ana.corpus.proposition({ id: propositionId });
       return {
@@ -234,7 +268,7 @@ describe("blind rule, per read path", () => {
     await ana.annotation.upsert({ claimId, version: 0, values: { sourceStance: null } });
     expect(await stances()).toEqual({ claims: [null], bySource: [null], timeline: [null] });
     await anaSubmits();
-    expect(await stances()).toEqual({ claims: ["deny"], bySource: ["deny"], timeline: ["deny"] });
+    expect(await stances()).toEqual({ claims: [null], bySource: [null], timeline: [null] });
   });
 
   it("history.forClaim: others' annotation events hidden until the analyst submits", async () => {
@@ -245,12 +279,8 @@ describe("blind rule, per read path", () => {
     expect(await annotationActors()).toEqual(["Ana Analyst"]);
     expect(JSON.stringify(await ana.history.forClaim({ claimId }))).not.toContain(BEN_NOTE);
     await anaSubmits();
-    expect(await annotationActors()).toEqual([
-      "Ana Analyst",
-      "Ben Analyst",
-      "Ben Analyst",
-      "Ana Analyst",
-    ]);
+    // Newest first: Ben annotated after Ana.
+    expect(await annotationActors()).toEqual(["Ben Analyst", "Ana Analyst"]);
   });
 
   it("corpus.stats: only aggregates across analysts (no per-analyst values)", async () => {

@@ -141,9 +141,7 @@ describe("claim.update", () => {
       }),
       "CONFLICT",
     );
-    expect(error.message).toBe(
-      `Claim ${claim.id} was changed by someone else (version 1, you had 0)`,
-    );
+    expect(error.message).toBe(`Claim ${claim.id} was changed elsewhere (version 1, you had 0)`);
     const http = await api.http.mutation("claim.update", {
       id: claim.id,
       version: 0,

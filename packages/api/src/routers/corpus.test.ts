@@ -1,5 +1,5 @@
 import { auditEvents, propositions } from "@claimdesk/db";
-import { insertTestArticle, spanOf } from "@claimdesk/db/testing";
+import { insertTestArticle, insertTestSuggestion, spanOf } from "@claimdesk/db/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { expectFieldError, expectTRPCError, setupApi } from "../testing";
 
@@ -43,7 +43,16 @@ async function seed() {
   const c1 = await mk(a.id, TEXT_A, "it funded the militias", iran.id);
   const c2 = await mk(a.id, TEXT_A, "the attacks stopped", iraq.id);
   const c3 = await mk(a.id, TEXT_A, "drones flew overnight", null);
-  const c4 = await mk(b.id, TEXT_B, "troops would stay", dod.id);
+  // c4 is a rule's suggestion nobody has decided on (the others are the analyst's hand-made claims).
+  const c4id = insertTestSuggestion(api.db, {
+    articleId: b.id,
+    text: TEXT_B,
+    content: "troops would stay",
+    source: "The Pentagon",
+    cue: "said",
+    sourceId: dod.id,
+  });
+  const c4 = { id: c4id, version: 0 };
   const c5 = await mk(b.id, TEXT_B, "any role in the strike", iran.id);
   // Suggested and rejected statuses through the update path.
   const c3b = await api.caller.claim.update({
@@ -51,7 +60,6 @@ async function seed() {
     version: c3.version,
     patch: { status: "rejected" },
   });
-  api.db.$client.prepare("update claims set status = 'suggested' where id = ?").run(c4.id);
   await api.caller.annotation.upsert({
     claimId: c1.id,
     values: { sourceStance: "support", likelihood: "likely", tags: ["funding"] },
@@ -179,15 +187,22 @@ describe("corpus.bulkUpdate", () => {
         id: s.c2.id,
         ok: false,
         reason: "conflict",
-        message: expect.stringContaining("changed by someone else"),
+        message: expect.stringContaining("changed elsewhere"),
       },
       { id: 9999, ok: false, reason: "not_found", message: "Claim 9999 not found" },
       { id: s.c4.id, ok: true, version: s.c4.version + 1 },
     ]);
-    const statusOf = (id: number) => row("select status from claims where id = ?", id)?.status;
+    // Each change is in the analyst's own layer; the suggestion c4 itself stays as suggested.
+    const statusOf = (id: number) =>
+      row(
+        "select status from claim_layers where claim_id = ? and analyst_id = ?",
+        id,
+        api.analystId,
+      )?.status;
     expect(statusOf(s.c1.id)).toBe("rejected");
     expect(statusOf(s.c2.id)).toBe("accepted");
     expect(statusOf(s.c4.id)).toBe("rejected");
+    expect(row("select status from claims where id = ?", s.c4.id)?.status).toBe("suggested");
     expect(api.db.select().from(auditEvents).all().length - before).toBe(2);
   });
 

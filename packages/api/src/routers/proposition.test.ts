@@ -1,4 +1,4 @@
-import { claims } from "@claimdesk/db";
+import { claimLayers, claims } from "@claimdesk/db";
 import { insertTestArticle, spanOf } from "@claimdesk/db/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { expectFieldError, expectTRPCError, setupApi } from "../testing";
@@ -37,7 +37,29 @@ describe("proposition.create / list / byId", () => {
     });
     expect(linked.propositionId).toBe(made.id);
     expect(await api.caller.proposition.byId({ id: made.id })).toMatchObject({ claimCount: 1 });
-    expect(api.db.select().from(claims).get()?.propositionId).toBe(made.id);
+    // The link is in Ana's layer (the proposal stays as she made it).
+    expect(api.db.select().from(claimLayers).get()?.propositionId).toBe(made.id);
+    expect(api.db.select().from(claims).get()?.propositionId).toBeNull();
+
+    // A claim made with the proposition: counted for Ana; another analyst (blind to her draft)
+    // and a viewer (gold: nothing submitted) count none of hers.
+    await api.caller.claim.create({
+      articleId,
+      content: spanOf(text, "Tehran"),
+      propositionId: made.id,
+    });
+    expect(await api.caller.proposition.byId({ id: made.id })).toMatchObject({ claimCount: 2 });
+    for (const role of ["analyst", "viewer"] as const) {
+      const other = api.callerAs(role).caller;
+      expect(await other.proposition.byId({ id: made.id })).toMatchObject({ claimCount: 0 });
+      expect((await other.proposition.list({ query: "iraqi" })).items).toEqual([
+        { id: made.id, text: made.text, claimCount: 0 },
+      ]);
+    }
+    // Submitted: gold holds both, for the viewer.
+    await api.caller.article.submit({ id: articleId });
+    const viewer = api.callerAs("viewer").caller;
+    expect(await viewer.proposition.byId({ id: made.id })).toMatchObject({ claimCount: 2 });
   });
 
   it("rejects invalid input naming the field, and answers NOT_FOUND for a missing id", async () => {
