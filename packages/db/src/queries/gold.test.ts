@@ -214,4 +214,31 @@ describe("gold", () => {
       basis: "adjudicated",
     });
   });
+
+  it("keeps agreed judgement values over a decision's defaults, takes an explicit attribution", () => {
+    submit(db, s, s.a);
+    submit(db, s, s.b);
+    // W is unanimous (likely). A decision with judgement values only (decided by default) does
+    // not override what the analysts agree on.
+    const first = adjudicate(
+      db,
+      { claimId: s.w, values: { ...EMPTY, likelihood: "unlikely" }, note: null, version: null },
+      s.adjudicator.id,
+    );
+    expect(gold().find((g) => g[0] === s.w)).toEqual([
+      s.w,
+      "accepted",
+      null,
+      "likely",
+      "unanimous",
+    ]);
+    // An attribution field the adjudicator sets explicitly is the gold's.
+    decide(s.w, ["quoteType"], { quoteType: "direct" }, first.version);
+    const w = db.select().from(claimLayers).where(eq(claimLayers.kind, "gold")).all();
+    expect(w.find((g) => g.claimId === s.w)).toMatchObject({
+      quoteType: "direct",
+      likelihood: "likely",
+      basis: "adjudicated",
+    });
+  });
 });

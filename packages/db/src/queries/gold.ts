@@ -8,7 +8,7 @@
  * queue (claim_disputes, open). A unit nobody decided on (a suggestion every analyst left
  * untouched) has none either, and stays a suggestion in the gold view.
  */
-import type { TDisputeField, TGoldBasis } from "@claimdesk/types";
+import { ATTRIBUTION_FIELDS, type TDisputeField, type TGoldBasis } from "@claimdesk/types";
 import { and, eq, inArray } from "drizzle-orm";
 import { adjudications, claimDisputes, claimLayers } from "../schema";
 import type { DbExecutor } from "./executor";
@@ -104,8 +104,14 @@ export function goldOf(unit: Unit, decision: AdjudicationRow | undefined): GoldO
   // The first analyst's version who says it exists carries the agreed attribution values.
   const base = yes ?? any;
   const submittedCount = unit.versions.size;
+  // What the decision settles: the disputed fields, and any attribution field the adjudicator set
+  // explicitly (an edited span, say: recorded in the decision, it must not be dropped). Judgement
+  // fields nobody disputes keep the analysts' agreed values (they are decided by default).
+  const applied = (decision?.decidedFields ?? []).filter(
+    (f) => disputed.includes(f) || (ATTRIBUTION_FIELDS as readonly string[]).includes(f),
+  );
   const basis: TGoldBasis =
-    disputed.length > 0 ? "adjudicated" : submittedCount === 1 ? "single" : "unanimous";
+    applied.length > 0 ? "adjudicated" : submittedCount === 1 ? "single" : "unanimous";
   const row: GoldInsert = {
     claimId: unit.rootId,
     articleId: unit.articleId,
@@ -139,9 +145,7 @@ export function goldOf(unit: Unit, decision: AdjudicationRow | undefined): GoldO
     basis,
     version: 0,
   };
-  // Every field the adjudicator decided: the disputed ones, and any other they set (an edited
-  // span, say), which would otherwise be dropped without a word.
-  if (decision) for (const field of decision.decidedFields) applyDecision(row, field, decision);
+  if (decision) for (const field of applied) applyDecision(row, field, decision);
   // A base taken from a "no" voter only matters for rejected gold rows; an accepted one whose
   // existence the adjudicator decided takes its spans from a "yes" version above.
   if (!base) return { row: null, disputed, open };
