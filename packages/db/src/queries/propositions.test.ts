@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../client";
 import { auditEvents, propositions } from "../schema";
-import { createTestDb, insertTestArticle, spanOf } from "../testing";
+import { createTestDb, insertTestArticle, insertTestUser, spanOf } from "../testing";
 import { upsertAnnotation } from "./annotations";
 import { createClaim } from "./claims";
 import { NotFoundError } from "./errors";
 import { createProposition, getProposition, listPropositions, listTags } from "./propositions";
+import { submitArticle } from "./submissions";
 import { ensureLocalAnalyst } from "./users";
 
 let db: Db;
@@ -50,15 +51,24 @@ describe("listPropositions / getProposition", () => {
       { articleId, content: spanOf(text, "it has funded allies"), propositionId: b.id },
       analystId,
     );
-    expect(listPropositions(db, {}).items.map((p) => p.id)[0]).toBe(b.id);
+    // Counted in the reader's view: the analyst's own claim links b.
+    expect(listPropositions(db, {}, analystId).items.map((p) => p.id)[0]).toBe(b.id);
     expect(listPropositions(db, { query: "TALKS" }).items.map((p) => p.text)).toEqual([
       "Talks resumed in February",
       "100% of talks failed",
     ]);
     expect(listPropositions(db, { query: "%" }).items).toHaveLength(1);
     expect(listPropositions(db, { limit: 1 }).items).toHaveLength(1);
-    expect(getProposition(db, b.id)).toEqual({ id: b.id, text: b.text, claimCount: 1 });
-    expect(getProposition(db, a.id).claimCount).toBe(0);
+    expect(getProposition(db, b.id, analystId)).toEqual({ id: b.id, text: b.text, claimCount: 1 });
+    expect(getProposition(db, a.id, analystId).claimCount).toBe(0);
+    // Another analyst, and viewers (gold, the default), do not count the analyst's draft claim.
+    const other = insertTestUser(db, { name: "Other", role: "analyst" }).id;
+    expect(getProposition(db, b.id, other).claimCount).toBe(0);
+    expect(getProposition(db, b.id).claimCount).toBe(0);
+    expect(listPropositions(db, {}).items.map((p) => p.claimCount)).toEqual([0, 0, 0]);
+    submitArticle(db, { articleId, analystId });
+    expect(getProposition(db, b.id).claimCount).toBe(1);
+    expect(getProposition(db, b.id, other).claimCount).toBe(0);
     expect(() => getProposition(db, 999)).toThrow(NotFoundError);
   });
 });
