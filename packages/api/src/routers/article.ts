@@ -10,7 +10,7 @@ import { analystProcedure, router, viewerProcedure } from "../trpc";
 export const articleRouter = router({
   list: viewerProcedure
     .input(ZArticleListInputSchema)
-    .query(({ ctx, input }) => listArticles(ctx.db, input)),
+    .query(({ ctx, input }) => listArticles(ctx.db, input, ctx.user)),
   byId: viewerProcedure
     .input(ZByIdInputSchema)
     .query(({ ctx, input }) => getArticleWithClaims(ctx.db, input.id, ctx.user)),
