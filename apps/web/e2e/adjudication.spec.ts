@@ -1,12 +1,14 @@
 /**
  * Adjudication end to end: Ana and Ben submit different judgements of one claim (through the API,
- * each signed in), Judy (adjudicator) resolves it on /adjudication with the keyboard, the claim
- * moves to the Resolved tab with the analysts' values still beside the decision, and the canonical
- * export's line for the claim carries the decision in `adjudicated`. An analyst is refused the page.
+ * each signed in, on a copy of a demo article of this spec's own: submitting makes their layer of
+ * the whole article final), Judy (adjudicator) resolves it on /adjudication with the keyboard
+ * (a digit decides the current field and stays on it; j moves on), the claim moves to the
+ * Resolved tab with the analysts' values still beside the decision, and the canonical export's
+ * line for the claim carries the decision in `adjudicated`. An analyst is refused the page.
  */
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { freshClaim, mutate, openClaim, pageAs, watchErrors } from "./support";
+import { importArticleCopy, mutate, openClaim, pageAs, watchErrors } from "./support";
 
 test("an adjudicator resolves a disagreement and the export carries the decision", async ({
   browser,
@@ -17,7 +19,9 @@ test("an adjudicator resolves a disagreement and the export carries the decision
   const errors = watchErrors(judy);
 
   // Ana and Ben disagree on the source stance and the verdict; they agree on the likelihood.
-  const claim = await freshClaim(ana, ben, { fromEnd: true });
+  const copy = await importArticleCopy(ana.request, "demo/articles/amsel-river-dispute.txt");
+  const claim = copy.claims[0];
+  if (!claim) throw new Error("the demo article has no suggestion");
   await mutate(ana.request, "annotation.upsert", {
     claimId: claim.id,
     values: { sourceStance: "support", likelihood: "likely", verdict: "supported" },
@@ -53,18 +57,24 @@ test("an adjudicator resolves a disagreement and the export carries the decision
     /.*/,
   );
   await expect(judy.getByLabel("Decision: Likelihood")).toHaveValue("likely");
-  // A note with markup is shown as text.
-  await expect(judy.getByText("<b>x</b>")).toBeVisible();
 
-  // Keyboard: the first disputed field (source stance) is current; 2 takes Ben's value and moves
-  // on to the next disputed field (verdict); 1 takes Ana's; s saves.
-  await expect(table.locator('tr[aria-current="true"]')).toHaveAttribute(
-    "data-field",
-    "sourceStance",
-  );
+  // Keyboard: the first disputed field (source stance) is current; 2 takes Ben's value and stays
+  // there; j moves down field by field (k back up) to the verdict; 2 takes Ben's; s saves.
+  const current = table.locator('tr[aria-current="true"]');
+  await expect(current).toHaveAttribute("data-field", "sourceStance");
   await judy.keyboard.press("2");
   await expect(judy.getByLabel("Decision: Source stance")).toHaveValue("deny");
-  await expect(table.locator('tr[aria-current="true"]')).toHaveAttribute("data-field", "verdict");
+  await expect(current).toHaveAttribute("data-field", "sourceStance");
+  await judy.keyboard.press("j");
+  await expect(current).toHaveAttribute("data-field", "reportingStance");
+  await judy.keyboard.press("k");
+  await expect(current).toHaveAttribute("data-field", "sourceStance");
+  for (const field of ["reportingStance", "likelihood", "analyticConfidence", "credibility"]) {
+    await judy.keyboard.press("j");
+    await expect(current).toHaveAttribute("data-field", field);
+  }
+  await judy.keyboard.press("ArrowDown");
+  await expect(current).toHaveAttribute("data-field", "verdict");
   await judy.keyboard.press("2");
   await expect(judy.getByLabel("Decision: Verdict")).toHaveValue("refuted");
   await judy.getByLabel("Decision note").fill("Ben's source is first-hand");
@@ -95,7 +105,7 @@ test("an adjudicator resolves a disagreement and the export carries the decision
   await expect(judy.getByRole("button", { name: "Revise decision" })).toBeVisible();
 
   // Ana, who submitted, sees the decision beside the analysts' annotations in the claim panel.
-  const anaRow = await openClaim(ana, claim);
+  const anaRow = await openClaim(ana, claim, { editor: false });
   const compare = anaRow.getByTestId("annotations-table");
   await expect(compare.getByTestId("annotations-decision")).toHaveText(
     "Decision (Judy Adjudicator)",

@@ -2,9 +2,13 @@
  * Helpers shared by the browser tests: error watching, text selection in the article, signed-in
  * pages, tRPC calls through a page's request context, and opening a claim in the panel.
  */
+import { spawnSync } from "node:child_process";
 import { randomInt } from "node:crypto";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join, resolve } from "node:path";
 import { type APIRequestContext, type Browser, expect, type Page } from "@playwright/test";
-import { type E2E_USERS, storageStatePath } from "./users.mjs";
+import { type E2E_USERS, e2eDbPath, repoRoot, storageStatePath } from "./users.mjs";
 
 /**
  * Fails the test on any console error, uncaught page error or failed API call. Chromium logs a 4xx
@@ -127,14 +131,22 @@ export async function freshClaim(
   throw new Error("no claim left that neither analyst annotated");
 }
 
-/** Opens the claim's article and its editor; returns the claim's row in the panel. */
-export async function openClaim(page: Page, claim: { id: number; articleId: number }) {
+/**
+ * Opens the claim's article and its editor; returns the claim's row in the panel. With
+ * `editor: false` the row is only expanded (a submitted layer, or a viewer, has no editor).
+ */
+export async function openClaim(
+  page: Page,
+  claim: { id: number; articleId: number },
+  { editor = true }: { editor?: boolean } = {},
+) {
   await page.goto(`/articles/${claim.articleId}?claim=${claim.id}`);
   const row = page.locator(`[data-testid="claim-row"][data-claim-id="${claim.id}"]`);
   await expect(row).toHaveCount(1);
   const toggle = row.locator("[data-claim-toggle]");
   if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
-  await expect(row.getByTestId("claim-editor")).toBeVisible();
+  await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  if (editor) await expect(row.getByTestId("claim-editor")).toBeVisible();
   return row;
 }
 
@@ -147,4 +159,37 @@ let clients = 0;
 export function freshClientIp(): string {
   clients += 1;
   return `${clientBase}.${clients}`;
+}
+
+/**
+ * Imports a stamped copy of `file` (a path under the repository, e.g. a demo article) with the
+ * worker CLI into this run's database, and returns the new article's id with its claims. A spec
+ * that submits its layer of an article (final, per article) works on a copy of its own, so no
+ * other spec's edits meet a submitted article.
+ */
+export async function importArticleCopy(
+  api: APIRequestContext,
+  file: string,
+): Promise<{ articleId: number; claims: PanelClaim[] }> {
+  const stamp = `copy${Date.now().toString(36)}${randomInt(1e6)}`;
+  const dir = mkdtempSync(join(tmpdir(), "claimdesk-e2e-"));
+  const copy = join(dir, basename(file));
+  writeFileSync(
+    copy,
+    `${readFileSync(resolve(repoRoot, file), "utf8").trimEnd()}\n\nE2E ${stamp}.\n`,
+  );
+  const run = spawnSync("pnpm", ["--dir", repoRoot, "worker", "import", copy], {
+    env: { ...process.env, CLAIMDESK_DB: e2eDbPath() },
+    encoding: "utf8",
+  });
+  expect(run.status, run.stderr).toBe(0);
+  expect(run.stdout).toContain("Imported 1 article");
+  const list = await query<{ items: { id: number }[] }>(api, "article.list", {
+    query: stamp,
+    limit: 5,
+  });
+  expect(list.items).toHaveLength(1);
+  const articleId = (list.items[0] as { id: number }).id;
+  const { claims } = await query<{ claims: PanelClaim[] }>(api, "article.byId", { id: articleId });
+  return { articleId, claims };
 }

@@ -134,7 +134,7 @@ export function ClaimLayers({
       : [{ key: "own", name: "You", note: "your layer", claim }, ...others];
     const ownGold = viewer;
     body =
-      columns.length === 0 ? (
+      columns.length === 0 && !ownGold ? (
         <p className="text-xs text-slate-500">No other layer holds this claim.</p>
       ) : (
         <div className="overflow-x-auto">
