@@ -3,7 +3,9 @@
  * with its meaning (read from the label tables in packages/types) and its count, how the splits
  * were made, the filters used, the Claimdesk version, the export date and the schema version.
  */
+import type { agreementOfArticles } from "@claimdesk/db";
 import {
+  AGREEMENT_FIELD_INFO,
   ANALYTIC_CONFIDENCE_LABELS,
   CANONICAL_SCHEMA_VERSION,
   CLAIM_STATUS_LABELS,
@@ -75,9 +77,54 @@ export interface DatasetCardInput {
   stats: ExportStats;
   claimdeskVersion: string;
   exportedAt: Date;
+  /** The agreement figures of the exported articles (agreementOfArticles). */
+  agreement?: ReturnType<typeof agreementOfArticles>;
 }
 
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+
+const figure = (x: number | null) => (x === null ? "—" : x.toFixed(3));
+
+/** How far the analysts agreed on the exported articles (their submitted layers). */
+function agreementSection(agreement: DatasetCardInput["agreement"]): string[] {
+  const out = ["## Agreement", ""];
+  if (!agreement || agreement.analysts < 2) {
+    out.push(
+      "No exported article was annotated by two analysts who both submitted it: there is no inter-annotator agreement to report.",
+      "",
+    );
+    return out;
+  }
+  out.push(
+    `Over the submitted layers of the exported articles (${agreement.analysts} analysts). Two analysts' claims are the same unit when they decide on the same rule suggestion, or, added by hand, when their contents overlap. Krippendorff's alpha per field (existence: accepted vs rejected, a hand-made claim another analyst did not make counting as their no):`,
+    "",
+    "| field | level | alpha | units | pairable values |",
+    "|---|---|---:|---:|---:|",
+  );
+  for (const f of agreement.fields)
+    out.push(
+      `| ${AGREEMENT_FIELD_INFO[f.field].label} | ${f.level} | ${f.alpha === null ? `— (${f.reason?.replaceAll("_", " ")})` : f.alpha.toFixed(3)} | ${f.units} | ${f.pairableValues} |`,
+    );
+  out.push("");
+  if (agreement.spans) {
+    out.push(
+      "Span agreement between analysts' accepted claims, pooled over every pair (micro F1; exact = same offsets, overlap = one-to-one, greedy by overlap):",
+      "",
+      "| part | exact F1 | overlap F1 |",
+      "|---|---:|---:|",
+    );
+    for (const [part, label] of [
+      ["content", "content"],
+      ["sourceMention", "source mention"],
+      ["cue", "cue"],
+    ] as const)
+      out.push(
+        `| ${label} | ${figure(agreement.spans[part].exact.f1)} | ${figure(agreement.spans[part].overlap.f1)} |`,
+      );
+    out.push("");
+  }
+  return out;
+}
 
 export function renderDatasetCard(input: DatasetCardInput): string {
   const { stats } = input;
@@ -102,6 +149,7 @@ export function renderDatasetCard(input: DatasetCardInput): string {
       out.push(`- \`${k}\`: ${Array.isArray(v) ? v.join(", ") : String(v)}`);
   }
   out.push("");
+  out.push(...agreementSection(input.agreement));
   out.push("## Files and splits", "");
   if (input.split) {
     const [a, b, c] = input.split.ratios;

@@ -34,6 +34,8 @@ export class ExportStats {
     LABELLED_FIELDS.map((f) => [f, new Map()]),
   );
   annotations = 0;
+  /** The exported articles (the dataset card's agreement figures are theirs). */
+  readonly articleIds = new Set<number>();
 
   private bump(field: LabelledField, value: string | null | undefined): void {
     if (value === null || value === undefined) return;
@@ -51,6 +53,7 @@ export class ExportStats {
       }
       targets.push(s);
     }
+    this.articleIds.add(claim.article.id);
     for (const t of targets) {
       t.claims++;
       if (firstOfArticle) t.articles++;

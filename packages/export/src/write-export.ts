@@ -14,10 +14,12 @@ import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeSy
 import { basename, dirname, join } from "node:path";
 import {
   type AnnotationReader,
+  agreementOfArticles,
   type Db,
   type ExportClaim,
   isUnfilteredSelection,
   iterateUnclaimedEntities,
+  submittedAnalysts,
 } from "@claimdesk/db";
 import type { TClaimFilter, TExportFormat } from "@claimdesk/types";
 import { readableExportClaims } from "./blind";
@@ -149,6 +151,17 @@ export async function writeExport(db: Db, options: WriteExportOptions): Promise<
     : writeSingleFile(db, options, stats);
 }
 
+/** The articles whose agreement a reader's dataset card reports: for an analyst, only those they
+ * submitted (elsewhere the figures would describe other analysts' work they may not see yet). */
+function cardArticles(
+  db: Db,
+  articleIds: ReadonlySet<number>,
+  reader: AnnotationReader | undefined,
+): ReadonlySet<number> {
+  if (reader?.role !== "analyst") return articleIds;
+  return new Set([...articleIds].filter((id) => submittedAnalysts(db, id).includes(reader.id)));
+}
+
 const tempName = (path: string) =>
   join(dirname(path), `.${basename(path)}.partial-${process.pid}-${Date.now()}`);
 
@@ -240,6 +253,7 @@ function writeSplitFolder(
       filter: options.filter,
       split: { ...options.split, files: names },
       stats,
+      agreement: agreementOfArticles(db, cardArticles(db, stats.articleIds, options.reader)),
       claimdeskVersion: options.claimdeskVersion,
       exportedAt: options.exportedAt ?? new Date(),
     });

@@ -95,12 +95,18 @@ const UNIT_FIELD: Record<TAgreementField, TDisputeField> = {
 const accepted = (v: UnitVersion | "no" | undefined): v is UnitVersion => existenceOf(v) === "yes";
 
 /** The units of every submitted article; one proposition's when scoped. */
-export function loadAgreementData(db: DbExecutor, propositionId?: number): AgreementData {
+export function loadAgreementData(
+  db: DbExecutor,
+  propositionId?: number,
+  /** Only these articles (an export's). */
+  articleIds?: ReadonlySet<number>,
+): AgreementData {
   const rows = db
     .select({ articleId: articleSubmissions.articleId, analystId: articleSubmissions.analystId })
     .from(articleSubmissions)
     .orderBy(asc(articleSubmissions.articleId), asc(articleSubmissions.analystId))
-    .all();
+    .all()
+    .filter((r) => articleIds === undefined || articleIds.has(r.articleId));
   const submitted = new Map<number, number[]>();
   for (const r of rows)
     submitted.set(r.articleId, [...(submitted.get(r.articleId) ?? []), r.analystId]);
@@ -346,4 +352,43 @@ export function agreementByProposition(db: DbExecutor): TAgreementPropositionRow
       fields: reliabilityData(scoped).map(alphaFigure),
     };
   });
+}
+
+/** The agreement figures of a set of articles (an export's dataset card): alpha per field, and
+ * the span F1 per part pooled over every pair of analysts (micro-averaged). */
+export function agreementOfArticles(
+  db: DbExecutor,
+  articleIds: ReadonlySet<number>,
+): { analysts: number; fields: TAlphaFigure[]; spans: TSpanParts | null } {
+  const data = loadAgreementData(db, undefined, articleIds);
+  const ids = analystsOf(data);
+  const pairs: TSpanParts[] = [];
+  for (let i = 0; i < ids.length; i++)
+    for (let j = i + 1; j < ids.length; j++)
+      pairs.push(pairSpanParts(data, ids[i] as number, ids[j] as number));
+  const pool = (pick: (p: TSpanParts) => TSpanAgreement): TSpanAgreement => {
+    const parts = pairs.map(pick);
+    const micro = microSpanF1(
+      parts.map((p) => ({ aCount: p.aClaims, bCount: p.bClaims, matched: p.matched })),
+    );
+    return {
+      articles: parts.reduce((n, p) => n + p.articles, 0),
+      aClaims: micro.aCount,
+      bClaims: micro.bCount,
+      matched: micro.matched,
+      f1: micro.f1,
+    };
+  };
+  const both = (part: keyof TSpanParts) => ({
+    exact: pool((p) => p[part].exact),
+    overlap: pool((p) => p[part].overlap),
+  });
+  return {
+    analysts: ids.length,
+    fields: reliabilityData(data).map(alphaFigure),
+    spans:
+      pairs.length === 0
+        ? null
+        : { content: both("content"), sourceMention: both("sourceMention"), cue: both("cue") },
+  };
 }
