@@ -160,7 +160,7 @@ export function submitAnnotation(
   const { claimId, analystId } = params;
   return writeTransaction(db, (tx) => {
     const claim = tx
-      .select({ id: claims.id, articleId: claims.articleId })
+      .select({ id: claims.id, articleId: claims.articleId, origin: claims.origin })
       .from(claims)
       .where(eq(claims.id, claimId))
       .get();
@@ -170,6 +170,9 @@ export function submitAnnotation(
       .from(annotations)
       .where(and(eq(annotations.claimId, claimId), eq(annotations.analystId, analystId)))
       .get();
+    // Another analyst's hand-made claim is not in this analyst's layer (as in upsertAnnotation).
+    if (claim.origin === "analyst" && !existing && !inOwnLayer(tx, claimId, analystId))
+      throw new NotFoundError("Claim", claimId);
     if (!existing && articleSubmittedAt(tx, claim.articleId, analystId) === null)
       tx.insert(annotations).values({ claimId, analystId, tags: [], version: 0 }).run();
     submitArticle(tx, { articleId: claim.articleId, analystId });

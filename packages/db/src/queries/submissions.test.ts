@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../client";
 import { annotations, auditEvents, claimLayers, claims } from "../schema";
 import { createTestDb, insertTestArticle, insertTestSuggestion, spanOf } from "../testing";
-import { upsertAnnotation } from "./annotations";
+import { submitAnnotation, upsertAnnotation } from "./annotations";
 import { createClaim, deleteClaim, getClaimWithDetails, updateClaim } from "./claims";
 import { ForbiddenError, NotFoundError } from "./errors";
 import { articleSubmittedAt, submitArticle } from "./submissions";
@@ -151,5 +151,13 @@ describe("submitArticle", () => {
     expect(
       updateClaim(db, { id: suggestion, version: 0, patch: { status: "accepted" } }, s.a),
     ).toMatchObject({ status: "accepted", version: 1 });
+  });
+
+  it("refuses a per-claim submit of another analyst's hand-made claim (not in their layer)", () => {
+    const before = snapshot();
+    expect(() => submitAnnotation(db, { claimId: s.z, analystId: s.b.id })).toThrow(NotFoundError);
+    // Nothing written, nothing submitted: the claim is not B's to annotate.
+    expect(snapshot()).toEqual(before);
+    expect(articleSubmittedAt(db, s.articleId, s.b.id)).toBeNull();
   });
 });
