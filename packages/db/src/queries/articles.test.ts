@@ -3,10 +3,18 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../client";
 import { articles } from "../schema";
 import { createTestDb, insertTestArticle, insertTestUser, spanOf } from "../testing";
-import { getArticle, getArticleWithClaims, listArticles, toFtsQuery } from "./articles";
+import { upsertAnnotation } from "./annotations";
+import {
+  articleLayers,
+  getArticle,
+  getArticleWithClaims,
+  listArticles,
+  toFtsQuery,
+} from "./articles";
 import { createClaim } from "./claims";
 import { NotFoundError } from "./errors";
 import { submitArticle } from "./submissions";
+import { annotateAsA, seedTwoAnalysts, submit } from "./two-analysts.fixture";
 import { ensureLocalAnalyst } from "./users";
 
 let db: Db;
@@ -179,5 +187,29 @@ describe("getArticle / getArticleWithClaims", () => {
     const { oil } = seed();
     db.delete(articles).where(eq(articles.id, oil.id)).run();
     expect(listArticles(db, { query: "pipeline" }).total).toBe(0);
+  });
+});
+
+describe("articleLayers", () => {
+  it("shows another analyst's submitted layer, judgements only included, once the reader submitted", () => {
+    const s = seedTwoAnalysts(db);
+    annotateAsA(db, s);
+    // B decides nothing: he only judges W (no layer row of his own), then submits.
+    upsertAnnotation(db, { claimId: s.w, analystId: s.b.id, values: { likelihood: "unlikely" } });
+    submit(db, s, s.b);
+    expect(articleLayers(db, s.articleId, s.a)).toEqual({ hidden: true, layers: [] });
+    // Admins see every layer, drafts too.
+    const forAdmin = articleLayers(db, s.articleId, s.admin).layers;
+    expect(forAdmin.map((l) => [l.analyst?.name ?? "gold", l.submittedAt !== null])).toEqual([
+      ["Ana", false],
+      ["Ben", true],
+      ["gold", false],
+    ]);
+    submit(db, s, s.a);
+    const layers = articleLayers(db, s.articleId, s.a).layers;
+    expect(layers.map((l) => l.analyst?.name ?? "gold")).toEqual(["Ben", "gold"]);
+    expect(
+      layers[0]?.claims.map((c) => [c.id, c.layer, c.status, c.annotation?.likelihood]),
+    ).toEqual([[s.w, "proposal", "suggested", "unlikely"]]);
   });
 });

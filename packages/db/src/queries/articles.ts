@@ -1,7 +1,7 @@
 /** Articles: the newest-first list, full-text search over title and body (FTS5), and one article. */
 import type { TArticleListInput } from "@claimdesk/types";
-import { and, asc, count, desc, eq, sql } from "drizzle-orm";
-import { articleSubmissions, articles, claimLayers, users } from "../schema";
+import { asc, count, desc, eq, sql } from "drizzle-orm";
+import { annotations, articleSubmissions, articles, claimLayers, claims, users } from "../schema";
 import { listClaimsForArticle } from "./claims";
 import { NotFoundError } from "./errors";
 import type { DbExecutor } from "./executor";
@@ -163,11 +163,15 @@ export function articleLayers(
     ),
   };
   if (reader.role === "viewer") return { hidden, layers: [gold] };
+  // Whoever has a layer of the article: decisions, judgements (annotations), or a submission.
   const owners = db
-    .selectDistinct({ id: users.id, name: users.name })
-    .from(claimLayers)
-    .innerJoin(users, eq(users.id, claimLayers.analystId))
-    .where(and(eq(claimLayers.articleId, articleId), eq(claimLayers.kind, "analyst")))
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(
+      sql`${users.id} in (select ${claimLayers.analystId} from ${claimLayers} where ${claimLayers.articleId} = ${articleId} and ${claimLayers.kind} = 'analyst'
+        union select ${annotations.analystId} from ${annotations} join ${claims} on ${claims.id} = ${annotations.claimId} where ${claims.articleId} = ${articleId}
+        union select ${articleSubmissions.analystId} from ${articleSubmissions} where ${articleSubmissions.articleId} = ${articleId})`,
+    )
     .orderBy(asc(users.id))
     .all()
     .filter((u) => u.id !== reader.id && (reader.role !== "analyst" || submitted.has(u.id)));
