@@ -1,9 +1,11 @@
 /**
  * The Agreement page shows figures that match an independent calculation. Two analysts of this
- * spec's own (unique names, so other specs' annotations cannot change the figures) submit
- * annotations of the same claims, all linked to a proposition of this spec's own, written straight
- * into the e2e database; the page scoped to that proposition must show the alpha and kappa that
- * the published formulas, written out below (not imported from @claimdesk/agreement), give.
+ * spec's own (unique names, so other specs' annotations cannot change the figures) each accept the
+ * same suggestions in their own layer, link them to a proposition of this spec's own, annotate
+ * them, make claims by hand and submit the article, all written straight into the e2e database
+ * (the team-layers model: claim_layers rows, article_submissions); the page scoped to that
+ * proposition must show the alpha, kappa and span F1 that the published formulas, written out
+ * below (not imported from @claimdesk/agreement), give.
  */
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
@@ -121,59 +123,95 @@ function seed(): Seeded {
           .lastInsertRowid,
       );
       const claim = db.prepare(
-        `insert into claims (article_id, content_start, content_end, content_text, origin, status, created_by, proposition_id)
-         values (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `insert into claims (article_id, content_start, content_end, content_text, origin, status, created_by)
+         values (?, ?, ?, ?, ?, ?, ?)`,
+      );
+      // An analyst's own version of a claim: accepted, linked to the proposition.
+      const layer = db.prepare(
+        `insert into claim_layers (claim_id, article_id, kind, analyst_id, status, content_start, content_end, content_text, quote_type, proposition_id)
+         values (?, ?, 'analyst', ?, 'accepted', ?, ?, ?, 'indirect', ?)`,
       );
       const annotate = db.prepare(
         "insert into annotations (claim_id, analyst_id, source_stance, likelihood, submitted_at) values (?, ?, ?, ?, ?)",
       );
-      STANCE_A.forEach((_, i) => {
-        const start = 200 + i * 20;
-        const id = Number(
+      const submit = db.prepare(
+        "insert into article_submissions (article_id, analyst_id, created_at) values (?, ?, ?)",
+      );
+      const suggestion = (article: number, body: string, start: number) =>
+        Number(
           claim.run(
-            articleId,
+            article,
             start,
             start + 10,
-            text.slice(start, start + 10),
+            body.slice(start, start + 10),
             "rule:e2e@1",
             "suggested",
             null,
-            propositionId,
           ).lastInsertRowid,
         );
+      STANCE_A.forEach((_, i) => {
+        const start = 200 + i * 20;
+        const id = suggestion(articleId, text, start);
+        for (const analyst of [a, b])
+          layer.run(
+            id,
+            articleId,
+            analyst.id,
+            start,
+            start + 10,
+            text.slice(start, start + 10),
+            propositionId,
+          );
         annotate.run(id, a.id, STANCE_A[i], LIKELY_A[i], Date.now());
         annotate.run(id, b.id, STANCE_B[i], LIKELY_B[i], Date.now());
       });
-      // One more claim: Avery submitted, Blake's disagreeing annotation is a draft (never counts).
-      const draftClaim = Number(
-        claim.run(
-          articleId,
-          380,
-          390,
-          text.slice(380, 390),
-          "rule:e2e@1",
-          "suggested",
-          null,
-          propositionId,
-        ).lastInsertRowid,
-      );
-      annotate.run(draftClaim, a.id, "support", "likely", Date.now());
-      annotate.run(draftClaim, b.id, "deny", "almost_no_chance", null);
       for (const [analyst, spans] of [
         [a, SPANS_A],
         [b, SPANS_B],
       ] as const)
-        for (const [start, end] of spans)
-          claim.run(
-            articleId,
-            start,
-            end,
-            text.slice(start, end),
-            "analyst",
-            "accepted",
-            analyst.id,
-            propositionId,
+        for (const [start, end] of spans) {
+          const id = Number(
+            claim.run(
+              articleId,
+              start,
+              end,
+              text.slice(start, end),
+              "analyst",
+              "accepted",
+              analyst.id,
+            ).lastInsertRowid,
           );
+          layer.run(id, articleId, analyst.id, start, end, text.slice(start, end), propositionId);
+        }
+      for (const analyst of [a, b]) submit.run(articleId, analyst.id, Date.now());
+
+      // A second article that Avery submitted and Blake did not: his disagreeing draft never counts.
+      const draftText = `Agreement spec draft ${stamp}. `.repeat(20).slice(0, 400);
+      const draftArticle = Number(
+        db
+          .prepare(
+            "insert into articles (title, text, text_sha256, extractor) values (?, ?, ?, 'e2e@1')",
+          )
+          .run(
+            `Agreement draft ${stamp}`,
+            draftText,
+            createHash("sha256").update(draftText).digest("hex"),
+          ).lastInsertRowid,
+      );
+      const draftClaim = suggestion(draftArticle, draftText, 380);
+      for (const analyst of [a, b])
+        layer.run(
+          draftClaim,
+          draftArticle,
+          analyst.id,
+          380,
+          390,
+          draftText.slice(380, 390),
+          propositionId,
+        );
+      annotate.run(draftClaim, a.id, "support", "likely", Date.now());
+      annotate.run(draftClaim, b.id, "deny", "almost_no_chance", null);
+      submit.run(draftArticle, a.id, Date.now());
       return { propositionId, propositionText, a, b };
     })();
   } finally {
@@ -185,7 +223,7 @@ test("the Agreement page shows alpha and kappa equal to an independent calculati
   browser,
 }) => {
   const seeded = seed();
-  // Claim 9 (the draft) has only Avery's submitted value, so it is a unit with one value.
+  // Claim 9 (Blake's draft article) has only Avery's submitted value: a unit with one value.
   const stanceUnits = [...STANCE_A, "support"].map((v, i) => [v, STANCE_B[i] ?? null]);
   const likelyUnits = [...LIKELY_A, "likely"].map((v, i) => [v, LIKELY_B[i] ?? null]);
   const expected = {
@@ -193,8 +231,11 @@ test("the Agreement page shows alpha and kappa equal to an independent calculati
     likelyAlpha: krippendorff(likelyUnits, ordinal(likelyUnits, LIKELIHOOD_ORDER)),
     stanceKappa: cohen(STANCE_A, STANCE_B),
     likelyKappa: cohen(LIKELY_A, LIKELY_B),
-    // 2 one-to-one overlapping matches out of 3 + 3 spans.
-    spanF1: (2 * 2) / (SPANS_A.length + SPANS_B.length),
+    // Content overlap: the 8 suggestions both accepted match, and 2 of the hand-made pairs
+    // ([0,20)–[5,25) and [80,100)–[85,95)), one to one, out of 8 + 3 spans each.
+    spanF1: (2 * (8 + 2)) / (8 + SPANS_A.length + (8 + SPANS_B.length)),
+    // Exact: only the suggestions (the hand-made spans differ in their offsets).
+    spanExactF1: (2 * 8) / (8 + SPANS_A.length + (8 + SPANS_B.length)),
   };
   // The figures are not degenerate: a wrong formula could not match them by accident.
   expect(expected.stanceAlpha).toBeGreaterThan(0.1);
@@ -237,11 +278,11 @@ test("the Agreement page shows alpha and kappa equal to an independent calculati
   await expect(pair.locator('td[data-field="likelihood"] [data-testid="kappa"]')).toHaveText(
     expected.likelyKappa.kappa.toFixed(3),
   );
-  await expect(
-    page
-      .getByRole("table", { name: "Span agreement per analyst pair" })
-      .locator(`tr[data-pair="${seeded.a.id}-${seeded.b.id}"] [data-testid="span-f1"]`),
-  ).toHaveText(expected.spanF1.toFixed(3));
+  const content = page
+    .getByRole("table", { name: "Span agreement per analyst pair" })
+    .locator(`tr[data-pair="${seeded.a.id}-${seeded.b.id}"][data-part="content"]`);
+  await expect(content.getByTestId("span-f1")).toHaveText(expected.spanF1.toFixed(3));
+  await expect(content.getByTestId("span-exact-f1")).toHaveText(expected.spanExactF1.toFixed(3));
   await expect(page.locator("main")).not.toContainText("NaN");
 
   // The unscoped page lists the proposition; its link (by keyboard) leads back to the scoped view.

@@ -89,7 +89,7 @@ test("bulk accept with Shift-click, and a conflict reported for a claim changed 
     page.getByRole("checkbox", { name: `Select claim ${b}`, exact: true }),
   ).toBeChecked();
 
-  // Someone else rejects b after the table loaded it.
+  // b changes elsewhere (another tab of hers) after the table loaded it.
   const page0 = await trpcQuery<{ items: { id: number; version: number }[] }>(
     page,
     "corpus.claims",
@@ -104,7 +104,7 @@ test("bulk accept with Shift-click, and a conflict reported for a claim changed 
   await page.getByRole("button", { name: "Accept", exact: true }).click();
   const result = page.getByTestId("bulk-result");
   await expect(result).toContainText("Updated 2 claims; 1 not updated");
-  await expect(result).toContainText(`Claim ${b}: Claim ${b} was changed by someone else`);
+  await expect(result).toContainText(`Claim ${b}: Claim ${b} was changed elsewhere`);
   // The refused row stays, marked; the accepted ones leave the "suggested" view.
   await expect(page.locator(`tbody tr[data-claim-id="${b}"]`)).toContainText("conflict");
   await expect(page.locator(`tbody tr[data-claim-id="${a}"]`)).toHaveCount(0);

@@ -33,7 +33,11 @@ test("downloads the selected claims in the chosen format", async ({ page }) => {
   expect(download.suggestedFilename()).toMatch(/^claimdesk-\d{4}-\d{2}-\d{2}\.jsonl$/);
   const path = await download.path();
   const lines = readFileSync(path, "utf8").trimEnd().split("\n");
-  expect(lines).toHaveLength(all);
+  // One line per selected claim; an unfiltered export then adds `kind` lines for the articles,
+  // sources and propositions no exported claim carries (so an import restores them).
+  const parsed = lines.map((l) => JSON.parse(l) as { claim?: unknown; kind?: string });
+  expect(parsed.filter((l) => l.claim !== undefined)).toHaveLength(all);
+  expect(parsed.filter((l) => l.claim === undefined).every((l) => l.kind !== undefined)).toBe(true);
   const first = JSON.parse(lines[0] ?? "{}");
   expect(first.schemaVersion).toBe("claimdesk-claim.v1");
   expect(typeof first.article.text).toBe("string");

@@ -1,9 +1,9 @@
 /**
  * Issue #6 end to end: a team annotates the same claims. An article of this spec's own goes in
- * through the worker's import command (so no other spec's annotations touch its claims); four of its
- * suggested claims are linked to a new proposition. Ana and Ben each judge them in the claim panel
- * (source stance, likelihood; a verdict on one) with some agreements and some disagreements, and
- * submit with Ctrl+Enter. /agreement scoped to the proposition shows Krippendorff's alpha (nominal
+ * through the worker's import command (so no other spec's annotations touch its claims); each
+ * analyst accepts four of its suggested claims and links them to a new proposition in their own
+ * layer. Ana and Ben each judge them in the claim panel (source stance, likelihood; a verdict on
+ * one) with some agreements and some disagreements, and submit the article with Ctrl+Enter. /agreement scoped to the proposition shows Krippendorff's alpha (nominal
  * for source stance, ordinal for likelihood) and Cohen's kappa for the pair equal to the published
  * formulas written out below (not imported from @claimdesk/agreement). Judy resolves the claim they
  * disagree most on, on /adjudication; the canonical JSONL export carries her decision in
@@ -96,7 +96,7 @@ async function importArticle(request: APIRequestContext, stamp: string): Promise
   return sorted.slice(0, 4);
 }
 
-/** Judges one claim in the panel, each choice saved before the next, then submits with Ctrl+Enter. */
+/** Judges one claim in the panel, each choice saved before the next. */
 async function annotate(page: Page, claim: ClaimRow, values: Record<string, string | null>) {
   const row = await openClaim(page, claim);
   const editor = row.getByTestId("claim-editor");
@@ -106,13 +106,19 @@ async function annotate(page: Page, claim: ClaimRow, values: Record<string, stri
     await editor.getByLabel(label, { exact: true }).selectOption(value);
     await saved;
   }
-  const submit = row.getByTestId("annotation-submit");
-  await expect(submit).toHaveAttribute("data-submitted", "false");
+  await expect(row.getByTestId("annotation-submit")).toHaveAttribute("data-submitted", "false");
+}
+
+/** Submits the analyst's layer of the article: Ctrl+Enter asks, Ctrl+Enter again submits. */
+async function submitArticle(page: Page, claim: ClaimRow) {
+  const row = await openClaim(page, claim);
   await row.locator("[data-claim-toggle]").focus();
-  const submitted = page.waitForResponse((r) => r.url().includes("annotation.submit") && r.ok());
+  await page.keyboard.press("Control+Enter");
+  await expect(page.getByTestId("submit-warning")).toBeVisible();
+  const submitted = page.waitForResponse((r) => r.url().includes("article.submit") && r.ok());
   await page.keyboard.press("Control+Enter");
   await submitted;
-  await expect(submit).toHaveAttribute("data-submitted", "true");
+  await expect(page.getByTestId("article-submitted")).toContainText("your layer is final");
 }
 
 function analystValues(who: typeof ANA, i: number) {
@@ -130,6 +136,7 @@ function contentPattern(text: string): string {
 test("two analysts annotate the same claims, agreement matches the formulas, an adjudicator decides and the exports carry it", async ({
   browser,
 }) => {
+  test.setTimeout(180_000);
   const ana = await pageAs(browser, "ana");
   const ben = await pageAs(browser, "ben");
   const judy = await pageAs(browser, "judy");
@@ -143,20 +150,24 @@ test("two analysts annotate the same claims, agreement matches the formulas, an 
   const proposition = await mutate<{ id: number }>(ana.request, "proposition.create", {
     text: propositionText,
   });
-  for (const claim of claims)
-    await mutate(ana.request, "claim.update", {
-      id: claim.id,
-      version: claim.version,
-      patch: { propositionId: proposition.id },
-    });
+  // Each analyst accepts the claims and links the proposition, in their own layer.
+  for (const page of [ana, ben])
+    for (const claim of claims)
+      await mutate(page.request, "claim.update", {
+        id: claim.id,
+        version: claim.version,
+        patch: { status: "accepted", propositionId: proposition.id },
+      });
 
-  // Each analyst judges every claim in the panel and submits it.
+  // Each analyst judges every claim in the panel, then submits the article.
   for (const [i, claim] of claims.entries()) await annotate(ana, claim, analystValues(ANA, i));
+  await submitArticle(ana, claims[0] as ClaimRow);
   for (const [i, claim] of claims.entries()) await annotate(ben, claim, analystValues(BEN, i));
+  await submitArticle(ben, claims[0] as ClaimRow);
 
   // After submitting, Ben sees Ana's judgement of the disputed claim beside his, differences marked.
   const disputed = claims[DISPUTED] as ClaimRow;
-  const benRow = await openClaim(ben, disputed);
+  const benRow = await openClaim(ben, disputed, { editor: false });
   const table = benRow.getByTestId("annotations-table");
   await expect(table.getByRole("row", { name: /Source stance/ })).toContainText("analysts differ");
 
