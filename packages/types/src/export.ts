@@ -208,6 +208,17 @@ export const ZCanonicalClaimLineSchema = z
       .describe(
         "Every layer of the claim: the proposal, then each analyst's version (present only in exports made with layers). The line's top-level claim, spans, source and proposition are the gold layer's",
       ),
+    submissions: z
+      .array(
+        z.object({
+          analyst: z.object({ id: z.number().int(), name: z.string() }),
+          submittedAt: ZIsoTimestamp,
+        }),
+      )
+      .optional()
+      .describe(
+        "With layers: the analysts who submitted their layer of the claim's article, and when (also those whose layer left every claim of it as suggested: their submission still counts for agreement and gold)",
+      ),
     adjudicated: ZExportAdjudicationSchema.nullable().describe(
       "The adjudicator's decision when analysts disagreed (exports use it over the analysts' majority); null when none was made",
     ),

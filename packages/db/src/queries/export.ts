@@ -118,6 +118,8 @@ export interface ExportClaim {
   adjudication: TExportAdjudication | null;
   /** Every layer (the proposal, then each analyst's), when read with `layers`. */
   layers?: TExportLayer[];
+  /** With `layers`: who submitted their layer of the claim's article (as the reader may see). */
+  submissions?: { analyst: { id: number; name: string }; submittedAt: string }[];
   /** With `layers`: whether the view's layer holds the claim (false: the top-level values are
    * the proposal's: an unreviewed suggestion, or a hand-made claim no gold decision holds). */
   inLayer?: boolean;
@@ -257,6 +259,13 @@ export function* iterateExportClaims(
     )
     .raw(true);
 
+  const submissionStmt = client
+    .prepare(
+      `select s.analyst_id, u.name, s.created_at from article_submissions s
+         join users u on u.id = s.analyst_id where s.article_id = ? order by s.analyst_id`,
+    )
+    .raw(true);
+
   const sourceStmt = client
     .prepare(
       "select id, name, aliases, kind, affiliation, country, reliability from sources where id = ?",
@@ -276,6 +285,7 @@ export function* iterateExportClaims(
   let byClaim = new Map<number, ExportAnnotation[]>();
   let decisions = new Map<number, TExportAdjudication>();
   let layersByClaim = new Map<number, TExportLayer[]>();
+  let submissions: NonNullable<ExportClaim["submissions"]> = [];
   const sourceCache = new Map<number, ExportSource>();
   const propositionCache = new Map<number, { id: number; text: string }>();
   const sourceOf = (sourceId: number | null): ExportSource | null => {
@@ -327,6 +337,12 @@ export function* iterateExportClaims(
           sourceOf,
           propositionOf,
         );
+        submissions = (submissionStmt.all(articleId) as Cell[][])
+          .filter((r) => visible === undefined || visible(Number(r[0]), articleId))
+          .map((r) => ({
+            analyst: { id: Number(r[0]), name: String(r[1]) },
+            submittedAt: iso(Number(r[2])),
+          }));
       }
     }
     const source = sourceOf(r[20] as number | null);
@@ -351,7 +367,9 @@ export function* iterateExportClaims(
       proposition,
       annotations: byClaim.get(id) ?? [],
       adjudication: decisions.get(id) ?? null,
-      ...(options.layers ? { layers: layersByClaim.get(id) ?? [], inLayer: r[22] === 1 } : {}),
+      ...(options.layers
+        ? { layers: layersByClaim.get(id) ?? [], inLayer: r[22] === 1, submissions }
+        : {}),
     };
   }
 }
@@ -403,8 +421,16 @@ export function isUnfilteredSelection(filter: TClaimFilter): boolean {
  * their text), then unmerged registry sources and propositions no claim uses, each lazily in id
  * order (one row at a time). Run it after the claims iterator has finished.
  */
-export function* iterateUnclaimedEntities(db: Db): Generator<UnclaimedEntity> {
+export function* iterateUnclaimedEntities(
+  db: Db,
+  options: { layers?: boolean } = {},
+): Generator<UnclaimedEntity> {
   const client = db.$client;
+  // What the claim lines carry: the proposals' values and gold's, and with layers every layer's.
+  const inLayers = (column: "source_id" | "proposition_id", id: string) =>
+    `not exists (select 1 from claim_layers l where l.${column} = ${id}${
+      options.layers ? "" : " and l.kind = 'gold'"
+    })`;
   const articleRows = client
     .prepare(
       `select id, external_id, collection, url, title, publisher, byline, published_at, language, text,
@@ -416,13 +442,15 @@ export function* iterateUnclaimedEntities(db: Db): Generator<UnclaimedEntity> {
     .prepare(
       `select id, name, aliases, kind, affiliation, country, reliability from sources s
         where s.merged_into_id is null
-          and not exists (select 1 from claims c where c.source_id = s.id) order by id`,
+          and not exists (select 1 from claims c where c.source_id = s.id)
+          and ${inLayers("source_id", "s.id")} order by id`,
     )
     .raw(true);
   const propositionRows = client
     .prepare(
       `select id, text from propositions p
-        where not exists (select 1 from claims c where c.proposition_id = p.id) order by id`,
+        where not exists (select 1 from claims c where c.proposition_id = p.id)
+          and ${inLayers("proposition_id", "p.id")} order by id`,
     )
     .raw(true);
   for (const r of articleRows.iterate() as IterableIterator<Cell[]>)
@@ -689,6 +717,16 @@ function insertLines(
             .onConflictDoNothing()
             .run();
       }
+      // Also the analysts whose submitted layer holds nothing of this claim (or of the article).
+      for (const submission of line.submissions ?? [])
+        tx.insert(articleSubmissions)
+          .values({
+            articleId,
+            analystId: analystIdFor(tx, state, submission.analyst.name, track),
+            submittedAt: new Date(submission.submittedAt),
+          })
+          .onConflictDoNothing()
+          .run();
       // Stored in this database's analyst order, the order its exports list them in: so exporting
       // what was imported and importing that again gives the same ids (a byte-identical re-export).
       const byAnalyst = line.annotations
@@ -718,6 +756,10 @@ function insertLines(
             .run();
         counts.annotations++;
       }
+      // Without layers the line is the gold layer's: a hand-made claim is in the export only
+      // because gold holds it, so it is imported into gold (else no view would hold it).
+      if (line.layers === undefined && line.claim.origin === "analyst")
+        insertGoldCopy(tx, claimId, articleId);
       if (line.adjudicated !== null) {
         const { adjudicator, createdAt, updatedAt, decidedFields, attribution, ...values } =
           line.adjudicated;
@@ -868,6 +910,40 @@ function insertClaimLine(
   return id;
 }
 
+/** A gold row with the decided values of the claims row just imported (an export without layers). */
+function insertGoldCopy(tx: DbExecutor, claimId: number, articleId: number): void {
+  const c = tx.select().from(claims).where(eq(claims.id, claimId)).get();
+  if (!c) return;
+  tx.insert(claimLayers)
+    .values({
+      claimId,
+      articleId,
+      kind: "gold",
+      analystId: null,
+      status: c.status,
+      contentStart: c.contentStart,
+      contentEnd: c.contentEnd,
+      contentText: c.contentText,
+      sourceStart: c.sourceStart,
+      sourceEnd: c.sourceEnd,
+      sourceText: c.sourceText,
+      cueStart: c.cueStart,
+      cueEnd: c.cueEnd,
+      cueText: c.cueText,
+      cueLemma: c.cueLemma,
+      sourceId: c.sourceId,
+      quoteType: c.quoteType,
+      // Linked with the claims' own in finishCanonicalImport.
+      parentClaimId: c.parentClaimId,
+      propositionId: c.propositionId,
+      basis: "single",
+      version: c.version,
+      createdAt: c.updatedAt,
+      updatedAt: c.updatedAt,
+    })
+    .run();
+}
+
 /** A layer entry's decided columns (source and proposition matched or stored). */
 function layerColumnsOf(tx: DbExecutor, entry: TExportLayer) {
   return {
@@ -919,12 +995,15 @@ function sourceIdFor(tx: DbExecutor, source: NonNullable<TCanonicalClaimLine["so
 }
 
 function propositionIdFor(tx: DbExecutor, text: string): number {
-  tx.insert(propositions).values({ text }).onConflictDoNothing().run();
-  const row = tx
-    .select({ id: propositions.id })
-    .from(propositions)
-    .where(eq(propositions.text, text))
-    .get();
+  const find = () =>
+    tx.select({ id: propositions.id }).from(propositions).where(eq(propositions.text, text)).get();
+  // Looked up first: an insert that conflicts still takes an AUTOINCREMENT id, so ids would
+  // depend on how often a text was met (and a re-export would not be byte-identical).
+  let row = find();
+  if (!row) {
+    tx.insert(propositions).values({ text }).run();
+    row = find();
+  }
   if (!row) throw new CanonicalImportError(`proposition "${text}" could not be stored`);
   return row.id;
 }
@@ -962,6 +1041,11 @@ export function finishCanonicalImport(db: DbExecutor, state: CanonicalImportStat
       const parent = state.claimIds.get(key);
       if (parent === undefined) continue;
       tx.update(claims).set({ parentClaimId: parent }).where(eq(claims.id, claimId)).run();
+      // And the gold copy of a hand-made claim imported without layers.
+      tx.update(claimLayers)
+        .set({ parentClaimId: parent })
+        .where(and(eq(claimLayers.claimId, claimId), eq(claimLayers.kind, "gold")))
+        .run();
       linked++;
     }
     for (const { claimId, analystId, key } of state.pendingLayerParents) {

@@ -9,8 +9,8 @@
  * untouched) has none either, and stays a suggestion in the gold view.
  */
 import { ATTRIBUTION_FIELDS, type TDisputeField, type TGoldBasis } from "@claimdesk/types";
-import { and, eq, inArray } from "drizzle-orm";
-import { adjudications, claimDisputes, claimLayers } from "../schema";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { adjudications, articleSubmissions, claimDisputes, claimLayers } from "../schema";
 import type { DbExecutor } from "./executor";
 import {
   articleUnits,
@@ -173,11 +173,24 @@ export function rebuildGold(tx: DbExecutor, articleId: number): void {
     .where(and(eq(claimLayers.articleId, articleId), eq(claimLayers.kind, "gold")))
     .run();
   tx.delete(claimDisputes).where(eq(claimDisputes.articleId, articleId)).run();
+  // A gold row is as new as what decided it: the article's last submission, or the unit's decision
+  // if later. Not the time of the rebuild: rebuilding the same layers (another analyst's
+  // submission, an import) must give the same row, or a re-export would differ.
+  const lastSubmission =
+    tx
+      .select({ at: sql<number>`max(${articleSubmissions.submittedAt})` })
+      .from(articleSubmissions)
+      .where(eq(articleSubmissions.articleId, articleId))
+      .get()?.at ?? 0;
   const rows: GoldInsert[] = [];
   const disputes: (typeof claimDisputes.$inferInsert)[] = [];
   for (const unit of units) {
-    const outcome = goldOf(unit, decisions.get(unit.rootId));
-    if (outcome.row) rows.push(outcome.row);
+    const decision = decisions.get(unit.rootId);
+    const outcome = goldOf(unit, decision);
+    if (outcome.row) {
+      const at = new Date(Math.max(lastSubmission, decision?.updatedAt.getTime() ?? 0));
+      rows.push({ ...outcome.row, createdAt: at, updatedAt: at });
+    }
     if (outcome.disputed.length > 0)
       disputes.push({
         claimId: unit.rootId,

@@ -219,7 +219,19 @@ export function articleUnits(
       const o = a.analystId !== b.analystId ? overlap(a.content, b.content) : 0;
       if (o > 0) pairs.push([o, a, b]);
     }
-  pairs.sort((x, y) => y[0] - x[0] || x[1].claimId - y[1].claimId || x[2].claimId - y[2].claimId);
+  // Ties: the closer pair first (the smaller union of the two contents), then by position in the
+  // text; claim ids last, as they are not kept by an export and import.
+  const union = ([o, a, b]: [number, UnitVersion, UnitVersion]) =>
+    a.content.end - a.content.start + (b.content.end - b.content.start) - o;
+  const position = (v: UnitVersion) => v.content.start * 1e7 + v.content.end;
+  pairs.sort(
+    (x, y) =>
+      y[0] - x[0] ||
+      union(x) - union(y) ||
+      position(x[1]) + position(x[2]) - (position(y[1]) + position(y[2])) ||
+      x[1].claimId - y[1].claimId ||
+      x[2].claimId - y[2].claimId,
+  );
   for (const [, a, b] of pairs) {
     const ga = group.get(a) as UnitVersion[];
     const gb = group.get(b) as UnitVersion[];
