@@ -103,7 +103,7 @@ function* snapshotChunks(
     }
   }
   if (formatter.entity && isUnfilteredSelection(selection.filter)) {
-    for (const entity of iterateUnclaimedEntities(db)) {
+    for (const entity of iterateUnclaimedEntities(db, { layers: selection.layers ?? false })) {
       buffer += formatter.entity(entity);
       if (buffer.length >= CHUNK) {
         yield buffer;
@@ -233,7 +233,7 @@ function writeSplitFolder(
     // Unfiltered canonical exports: articles with no claims go to their article's split, the
     // unused sources and propositions to train (importing the whole folder restores them).
     if (isUnfilteredSelection(options.filter)) {
-      for (const entity of iterateUnclaimedEntities(db)) {
+      for (const entity of iterateUnclaimedEntities(db, { layers: options.layers ?? false })) {
         const target = files.get(
           entity.kind === "article"
             ? splitOf(options.split.seed, entity.article.textSha256, options.split.ratios)

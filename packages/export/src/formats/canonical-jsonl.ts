@@ -68,7 +68,13 @@ export function toCanonicalLine(claim: ExportClaim, includeText: boolean): TCano
     proposition: claim.proposition,
     annotations: claim.annotations,
     adjudicated: claim.adjudication,
-    ...(claim.layers ? { inGoldLayer: claim.inLayer ?? false, layers: claim.layers } : {}),
+    ...(claim.layers
+      ? {
+          inGoldLayer: claim.inLayer ?? false,
+          layers: claim.layers,
+          submissions: claim.submissions ?? [],
+        }
+      : {}),
   };
 }
 
