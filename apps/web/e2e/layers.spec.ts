@@ -53,7 +53,8 @@ function importSample(request: APIRequestContext, stamp: string): Promise<number
   const sample = readFileSync(resolve(repoRoot, "../shared/samples/iran-iraq-militias-pause.txt"));
   const dir = mkdtempSync(join(tmpdir(), "claimdesk-e2e-"));
   const file = join(dir, "iran-iraq-militias-pause.txt");
-  writeFileSync(file, `${sample.toString("utf8").trimEnd()}\n\nE2E copy ${stamp}.\n`);
+  // Titled "E2E copy …" so that the specs opening the original sample tell them apart.
+  writeFileSync(file, `E2E copy ${stamp}\n\n${sample.toString("utf8").trimEnd()}\n`);
   const run = spawnSync("pnpm", ["--dir", repoRoot, "worker", "import", file], {
     env: { ...process.env, CLAIMDESK_DB: e2eDbPath() },
     encoding: "utf8",

@@ -163,7 +163,7 @@ export function freshClientIp(): string {
 
 /**
  * Imports a stamped copy of `file` (a path under the repository, e.g. a demo article) with the
- * worker CLI into this run's database, and returns the new article's id with its claims. A spec
+ * worker CLI into this run's database (titled "E2E copy <stamp>"), and returns the new article's id with its claims. A spec
  * that submits its layer of an article (final, per article) works on a copy of its own, so no
  * other spec's edits meet a submitted article.
  */
@@ -174,9 +174,10 @@ export async function importArticleCopy(
   const stamp = `copy${Date.now().toString(36)}${randomInt(1e6)}`;
   const dir = mkdtempSync(join(tmpdir(), "claimdesk-e2e-"));
   const copy = join(dir, basename(file));
+  // Titled "E2E copy …" so that specs finding the original by its title or text tell them apart.
   writeFileSync(
     copy,
-    `${readFileSync(resolve(repoRoot, file), "utf8").trimEnd()}\n\nE2E ${stamp}.\n`,
+    `E2E copy ${stamp}\n\n${readFileSync(resolve(repoRoot, file), "utf8").trimEnd()}\n`,
   );
   const run = spawnSync("pnpm", ["--dir", repoRoot, "worker", "import", copy], {
     env: { ...process.env, CLAIMDESK_DB: e2eDbPath() },
