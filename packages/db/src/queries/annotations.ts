@@ -1,12 +1,19 @@
 /** Annotations: one analyst's judgement of one claim, saved with optimistic concurrency. */
 import type { TAnnotationUpsertInput } from "@claimdesk/types";
 import { and, asc, eq, isNotNull, ne, type SQL, sql } from "drizzle-orm";
-import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { alias, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { annotations, annotationTags, claimLayers, claims, users } from "../schema";
 import { writeAuditEvent } from "./audit";
 import { ConflictError, NotFoundError } from "./errors";
 import { type DbExecutor, writeTransaction } from "./executor";
-import { isBlindRole, type Reader, seesDrafts, submittedArticleSql } from "./layer-view";
+import {
+  isBlindRole,
+  type Reader,
+  seesDrafts,
+  seesTeamWorkSql,
+  submittedArticleSql,
+  visibleOwnerSql,
+} from "./layer-view";
 import { type Annotation, toAnnotation } from "./records";
 import { articleSubmittedAt, assertLayerOpen, submitArticle } from "./submissions";
 
@@ -149,6 +156,37 @@ export function canSeeOthersAnnotations(
   return claim !== undefined && articleSubmittedAt(db, claim.articleId, reader.id) !== null;
 }
 
+const held = alias(claimLayers, "held");
+
+/**
+ * Whether `reader` may know that claim `claimId` exists (false when there is no such claim): a
+ * rule suggestion, or a hand-made claim that a layer they may see holds (their own; another
+ * analyst's once both submitted; gold where they see gold). Adjudicators and admins know every
+ * claim. Elsewhere another analyst's draft hand-made claim is "not found", like a missing id.
+ */
+export function claimKnownTo(db: DbExecutor, claimId: number, reader: Reader): boolean {
+  const claim = db
+    .select({ origin: claims.origin })
+    .from(claims)
+    .where(eq(claims.id, claimId))
+    .get();
+  if (!claim) return false;
+  if (claim.origin !== "analyst" || seesDrafts(reader.role)) return true;
+  const goldVisible = reader.role === "viewer" ? sql`1` : seesTeamWorkSql(reader, held.articleId);
+  return (
+    db
+      .select({ id: held.id })
+      .from(held)
+      .where(
+        and(
+          eq(held.claimId, claimId),
+          sql`((${held.kind} = 'analyst' and ${visibleOwnerSql(reader, held.analystId, held.articleId)}) or (${held.kind} = 'gold' and ${goldVisible}))`,
+        ),
+      )
+      .get() !== undefined
+  );
+}
+
 /**
  * Submits the analyst's layer of the claim's article (one action for the whole article, see
  * submissions.ts) and returns their annotation of the claim (an empty one is created if none).
@@ -208,8 +246,7 @@ export function listAnnotationsForClaim(
   claimId: number,
   reader: AnnotationReader,
 ): ClaimAnnotations {
-  const claim = db.select({ id: claims.id }).from(claims).where(eq(claims.id, claimId)).get();
-  if (!claim) throw new NotFoundError("Claim", claimId);
+  if (!claimKnownTo(db, claimId, reader)) throw new NotFoundError("Claim", claimId);
   const select = () =>
     db
       .select({ annotation: annotations, analystName: users.name })

@@ -167,7 +167,7 @@ describe("the blind rule in queries", () => {
         ["annotation", "create"],
       ]),
     );
-    // Ben never sees Ana's draft work on it.
-    expect(getClaimHistory(db, own.id, ben)).toEqual([]);
+    // Ben never sees Ana's draft work on it: to him it is not found, like a missing id.
+    expect(() => getClaimHistory(db, own.id, ben)).toThrow(NotFoundError);
   });
 });

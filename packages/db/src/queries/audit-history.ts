@@ -18,7 +18,7 @@ import {
   claims,
   users,
 } from "../schema";
-import type { AnnotationReader } from "./annotations";
+import { type AnnotationReader, claimKnownTo } from "./annotations";
 import { getClaimWithDetails } from "./claims";
 import { NotFoundError } from "./errors";
 import type { DbExecutor } from "./executor";
@@ -136,6 +136,8 @@ export function getClaimHistory(
     and(eq(auditEvents.entity, "claim"), eq(auditEvents.entityId, claimId)),
   );
   if (!claim && claimEvents.length === 0) throw new NotFoundError("Claim", claimId);
+  // Another analyst's draft hand-made claim is not found, as a missing id is.
+  if (claim && !claimKnownTo(db, claimId, reader)) throw new NotFoundError("Claim", claimId);
 
   // What the claim links (or, deleted, last linked): its source and proposition. Under the blind
   // rule, as the reader's own view holds the claim: another analyst's hand-made claim (or their
@@ -206,6 +208,8 @@ export function getClaimHistory(
       return seesOthers && submitters.has(owner);
     });
   }
+  // A deleted claim whose every event the reader may not see: not found to them either.
+  if (!claim && events.length === 0) throw new NotFoundError("Claim", claimId);
   events.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id - a.id);
   return events.slice(0, HISTORY_LIMIT).map((e) => ({
     id: e.id,

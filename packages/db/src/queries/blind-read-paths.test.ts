@@ -26,6 +26,7 @@ import { getClaimHistory } from "./audit-history";
 import { claimFacets, countClaimTable, listClaimTable } from "./claim-table";
 import { getClaimWithDetails, listClaimsForArticle, updateClaim } from "./claims";
 import { corpusStats } from "./corpus-stats";
+import { NotFoundError } from "./errors";
 import { countExportClaims, iterateExportClaims } from "./export";
 import { exportViewOf, type Reader } from "./layer-view";
 import { getPropositionOverview, listPropositionsWithCounts } from "./proposition-overview";
@@ -84,6 +85,16 @@ interface ReadPath {
   both: boolean;
 }
 
+/** Whether a read answers (false: NotFoundError). */
+const answers = (read: () => unknown): boolean => {
+  try {
+    read();
+    return true;
+  } catch (error) {
+    if (error instanceof NotFoundError) return false;
+    throw error;
+  }
+};
 const claimsOf = (r: Reader) => listClaimsForArticle(db, s.articleId, r);
 /** Four suggestions (X, Y, W, U); A's hand-made Z makes five. */
 const SUGGESTIONS = 4;
@@ -161,6 +172,24 @@ const PATHS: ReadPath[] = [
     self: true,
     admin: true,
     // Viewers see the submitted annotations behind gold.
+    viewerGold: true,
+    both: true,
+  },
+  {
+    // A missing id is NotFound; so must another analyst's draft hand-made claim be, or its
+    // existence (and, by ids, how many) would show.
+    path: "existence: listAnnotationsForClaim (Z) answers",
+    sees: (r) => answers(() => listAnnotationsForClaim(db, s.z, r)),
+    self: true,
+    admin: true,
+    viewerGold: true,
+    both: true,
+  },
+  {
+    path: "existence: getClaimHistory (Z) answers",
+    sees: (r) => answers(() => getClaimHistory(db, s.z, r)),
+    self: true,
+    admin: true,
     viewerGold: true,
     both: true,
   },
