@@ -2,6 +2,7 @@
 /** The side panel: every claim of the article in reading order; the selected one opens its editor. */
 import { CLAIM_STATUS_LABELS, CLAIM_STATUSES } from "@claimdesk/types";
 import { type RefObject, useEffect, useRef } from "react";
+import type { ValueField } from "~/lib/shortcut-map";
 import type { ClaimDetail } from "~/trpc/types";
 import { AnnotationCompare } from "./annotation-compare";
 import type { ClaimSelection } from "./article-text";
@@ -45,6 +46,21 @@ function Legend() {
   );
 }
 
+/** Scrolls the panel (its scrolling ancestor) so `row` starts just below the sticky header. */
+function scrollToPanelTop(row: HTMLElement | null): void {
+  if (!row) return;
+  let scroller = row.parentElement;
+  while (scroller && !/(auto|scroll)/.test(getComputedStyle(scroller).overflowY))
+    scroller = scroller.parentElement;
+  if (!scroller || scroller.scrollHeight <= scroller.clientHeight) return;
+  const header = scroller.querySelector<HTMLElement>("[data-panel-header]");
+  const offset =
+    row.getBoundingClientRect().top -
+    scroller.getBoundingClientRect().top -
+    (header?.offsetHeight ?? 0);
+  scroller.scrollTop += offset;
+}
+
 /** Still `suggested`, or accepted but not yet judged by me: what the review queue counts. */
 export function needsAttention(claim: ClaimDetail): boolean {
   return claim.status === "suggested" || (claim.status === "accepted" && claim.annotation === null);
@@ -58,7 +74,9 @@ function ClaimRow({
   onSelect,
   articleText,
   actionsRef,
+  armed,
 }: {
+  armed: ValueField | null;
   claim: ClaimDetail;
   selected: boolean;
   hovered: boolean;
@@ -68,12 +86,19 @@ function ClaimRow({
   actionsRef: RefObject<ClaimActions | null>;
 }) {
   const { can } = useSessionUser();
+  const rowRef = useRef<HTMLLIElement>(null);
+  // The selected claim's editor is brought to the top of the panel, so its fields are all in view
+  // (on a 1366×768 screen too) without scrolling.
+  useEffect(() => {
+    if (selected) scrollToPanelTop(rowRef.current);
+  }, [selected]);
   const mentionDiffers =
     claim.source &&
     claim.sourceText &&
     claim.source.name.toLowerCase() !== claim.sourceText.toLowerCase();
   return (
     <li
+      ref={rowRef}
       data-testid="claim-row"
       data-claim-id={claim.id}
       data-status={claim.status}
@@ -122,14 +147,17 @@ function ClaimRow({
             </span>
           ) : null}
         </span>
-        <span
-          className={`mt-1 block font-serif text-sm text-slate-800 ${selected ? "" : "line-clamp-3"}`}
-        >
+        <span className="mt-1 line-clamp-3 block font-serif text-sm text-slate-800">
           “{claim.contentText}”
         </span>
       </button>
       {selected && can("analyst") ? (
-        <ClaimFields claim={claim} articleText={articleText} actionsRef={actionsRef} />
+        <ClaimFields
+          claim={claim}
+          articleText={articleText}
+          actionsRef={actionsRef}
+          armed={armed}
+        />
       ) : selected ? (
         <p data-testid="claim-read-only" className="px-3 pb-2 text-xs text-slate-500">
           Read-only: viewers can read and export claims but not edit them.
@@ -154,7 +182,10 @@ export function ClaimPanel({
   articleText,
   actionsRef,
   onNextArticle,
+  armed = null,
 }: {
+  /** The field whose key was just pressed (the selected claim's editor marks it). */
+  armed?: ValueField | null;
   claims: readonly ClaimDetail[];
   selection: ClaimSelection;
   hoveredId: number | null;
@@ -183,7 +214,10 @@ export function ClaimPanel({
 
   return (
     <aside aria-labelledby="claims-heading" className="flex min-h-0 flex-col bg-white">
-      <div className="sticky top-0 z-10 space-y-1 border-b border-slate-200 bg-white/95 px-3 py-2 backdrop-blur">
+      <div
+        data-panel-header
+        className="sticky top-0 z-10 space-y-1 border-b border-slate-200 bg-white/95 px-3 py-2 backdrop-blur"
+      >
         <div className="flex items-baseline justify-between">
           <h2 id="claims-heading" className="text-sm font-semibold">
             Claims{" "}
@@ -206,11 +240,11 @@ export function ClaimPanel({
               All claims here are reviewed.
               <button
                 type="button"
-                aria-keyshortcuts="n"
+                aria-keyshortcuts="Shift+N"
                 onClick={onNextArticle}
                 className="rounded-md bg-emerald-600 px-2 py-0.5 font-semibold text-white hover:bg-emerald-500"
               >
-                Next article <kbd className="font-mono">N</kbd>
+                Next article <kbd className="font-mono">⇧N</kbd>
               </button>
             </span>
           )}
@@ -218,8 +252,9 @@ export function ClaimPanel({
       </div>
       {claims.length === 0 ? (
         <p className="px-3 py-6 text-sm text-slate-500">
-          No claims yet. Select a passage in the article, then press{" "}
-          <kbd className="font-mono">C</kbd> or “Create claim”.
+          No claims yet. Press <kbd className="font-mono">n</kbd> to mark one from the keyboard, or
+          select a passage in the article, then press <kbd className="font-mono">c</kbd> or “Create
+          claim”.
         </p>
       ) : (
         <ul ref={listRef} aria-label="Claims" className="divide-y divide-slate-100">
@@ -233,6 +268,7 @@ export function ClaimPanel({
               onSelect={onSelect}
               articleText={articleText}
               actionsRef={actionsRef}
+              armed={armed}
             />
           ))}
         </ul>
