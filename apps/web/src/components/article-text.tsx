@@ -112,7 +112,9 @@ const Paragraphs = memo(function Paragraphs({
   }, [text, claims]);
 
   return paragraphs.map((p) => (
-    <p key={p.start} className="mb-4 whitespace-pre-wrap last:mb-0">
+    // dir="auto": each paragraph runs in the direction of its first strong character, so Arabic and
+    // Persian read right to left (punctuation and quotes in place) beside English left to right.
+    <p key={p.start} dir="auto" className="mb-4 whitespace-pre-wrap last:mb-0">
       {p.segments.map((s) => {
         const primary = primaryClaim(s, claimsById);
         return (
