@@ -10,9 +10,12 @@ import {
   paragraphRanges,
   type RoleSpan,
   type Segment,
+  type TextBlock,
+  textBlocks,
 } from "~/lib/build-segments";
 import { spanFromSelection, type TextSpan } from "~/lib/selection-offsets";
 import type { ClaimDetail } from "~/trpc/types";
+import { useScrollVirtualizer } from "./use-scroll-virtualizer";
 import { isTypingTarget } from "./use-shortcuts";
 
 export type ClaimSelection = { id: number; from: "text" | "panel" } | null;
@@ -92,52 +95,218 @@ function segmentClass(
   return classes.join(" ");
 }
 
-/** The paragraphs and their segments; memoised so selection changes do not re-render the text. */
-const Paragraphs = memo(function Paragraphs({
+/** Above either, the text is rendered a block at a time as it scrolls into view. */
+const LONG_ARTICLE_CHARS = 100_000;
+const LONG_ARTICLE_PARAGRAPHS = 300;
+/** A long article's paragraphs are cut into blocks of at most this many characters (a screen). */
+const BLOCK_CHARS = 1_500;
+
+interface Block extends TextBlock {
+  segments: Segment[];
+  /** Every claim with a part in this block. */
+  claimIds: ReadonlySet<number>;
+}
+
+/** The blocks of the text (paragraphs, or pieces of long ones) with their segments. */
+function textLayout(
+  text: string,
+  claims: readonly ClaimDetail[],
+): { blocks: Block[]; virtual: boolean } {
+  const paragraphs = paragraphRanges(text);
+  const virtual = text.length > LONG_ARTICLE_CHARS || paragraphs.length > LONG_ARTICLE_PARAGRAPHS;
+  const ranges: TextBlock[] = virtual
+    ? textBlocks(text, paragraphs, BLOCK_CHARS)
+    : paragraphs.map((p) => ({ ...p, last: true }));
+  const cuts = ranges.flatMap((p) => [p.start, p.end]);
+  const blocks = groupByParagraph(buildSegments(text, claimSpans(claims), cuts), ranges).map(
+    (b) => ({
+      ...b,
+      claimIds: new Set(b.segments.flatMap((s) => s.roles.map((r) => r.claimId))),
+    }),
+  );
+  return { blocks, virtual };
+}
+
+/** The index of the block holding text offset `at` (blocks are in order), or -1. */
+function blockAt(blocks: readonly Block[], at: number): number {
+  let lo = 0;
+  let hi = blocks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const block = blocks[mid];
+    if (!block) break;
+    if (at < block.start) hi = mid - 1;
+    else if (at >= block.end) lo = mid + 1;
+    else return mid;
+  }
+  return Math.min(lo, blocks.length - 1);
+}
+
+/**
+ * One block's segments. Memoised on the selected and hovered claim *in this block* (null when
+ * they are elsewhere), so moving the selection re-renders only the blocks it leaves and enters.
+ */
+const BlockSegments = memo(function BlockSegments({
   text,
-  claims,
+  block,
+  claimsById,
   selectedId,
   hoveredId,
 }: {
   text: string;
-  claims: readonly ClaimDetail[];
+  block: Block;
+  claimsById: Map<number, ClaimDetail>;
   selectedId: number | null;
   hoveredId: number | null;
 }) {
-  const claimsById = useMemo(() => new Map(claims.map((c) => [c.id, c])), [claims]);
-  const paragraphs = useMemo(() => {
-    const ranges = paragraphRanges(text);
-    const cuts = ranges.flatMap((p) => [p.start, p.end]);
-    return groupByParagraph(buildSegments(text, claimSpans(claims), cuts), ranges);
-  }, [text, claims]);
+  return block.segments.map((s) => {
+    const primary = primaryClaim(s, claimsById);
+    return (
+      <span
+        key={s.start}
+        data-start={s.start}
+        data-end={s.end}
+        data-roles={
+          s.roles.length > 0 ? [...new Set(s.roles.map((r) => r.role))].join(" ") : undefined
+        }
+        data-claims={
+          s.roles.length > 0 ? [...new Set(s.roles.map((r) => r.claimId))].join(" ") : undefined
+        }
+        data-claim={primary ?? undefined}
+        className={segmentClass(s, claimsById, selectedId, hoveredId) || undefined}
+      >
+        {text.slice(s.start, s.end)}
+      </span>
+    );
+  });
+});
 
-  return paragraphs.map((p) => (
+const only = (id: number | null, block: Block) =>
+  id !== null && block.claimIds.has(id) ? id : null;
+
+/** Rough height of a block before it is measured: its lines at ~8.5 px a character, plus its gap. */
+function estimateBlock(block: Block | undefined, width: number): number {
+  if (!block) return 0;
+  const lines = Math.max(1, Math.ceil((block.end - block.start) / Math.max(20, width / 8.5)));
+  return lines * 30.6 + (block.last ? 16 : 0);
+}
+
+/** Every block at once: the DOM holds the whole text (short articles). */
+function AllBlocks({
+  text,
+  blocks,
+  claimsById,
+  selectedId,
+  hoveredId,
+}: {
+  text: string;
+  blocks: readonly Block[];
+  claimsById: Map<number, ClaimDetail>;
+  selectedId: number | null;
+  hoveredId: number | null;
+}) {
+  return blocks.map((b) => (
     // dir="auto": each paragraph runs in the direction of its first strong character, so Arabic and
     // Persian read right to left (punctuation and quotes in place) beside English left to right.
-    <p key={p.start} dir="auto" className="mb-4 whitespace-pre-wrap last:mb-0">
-      {p.segments.map((s) => {
-        const primary = primaryClaim(s, claimsById);
-        return (
-          <span
-            key={s.start}
-            data-start={s.start}
-            data-end={s.end}
-            data-roles={
-              s.roles.length > 0 ? [...new Set(s.roles.map((r) => r.role))].join(" ") : undefined
-            }
-            data-claims={
-              s.roles.length > 0 ? [...new Set(s.roles.map((r) => r.claimId))].join(" ") : undefined
-            }
-            data-claim={primary ?? undefined}
-            className={segmentClass(s, claimsById, selectedId, hoveredId) || undefined}
-          >
-            {text.slice(s.start, s.end)}
-          </span>
-        );
-      })}
+    <p key={b.start} dir="auto" className="mb-4 whitespace-pre-wrap last:mb-0">
+      <BlockSegments
+        text={text}
+        block={b}
+        claimsById={claimsById}
+        selectedId={only(selectedId, b)}
+        hoveredId={only(hoveredId, b)}
+      />
     </p>
   ));
-});
+}
+
+/**
+ * Only the blocks on screen (and a few either side), placed where the whole text would put them
+ * (long articles: a 1.9 M character article rendered whole held 436k DOM nodes). The block with
+ * the selected claim and the one a text selection started in are always rendered.
+ */
+function VisibleBlocks({
+  text,
+  blocks,
+  claimsById,
+  selectedId,
+  hoveredId,
+  pinned,
+  selection,
+}: {
+  text: string;
+  blocks: readonly Block[];
+  claimsById: Map<number, ClaimDetail>;
+  selectedId: number | null;
+  hoveredId: number | null;
+  pinned: readonly number[];
+  /** Chosen in the panel: scrolled into view once its block is rendered. */
+  selection: ClaimSelection;
+}) {
+  const { virtualizer, listRef, scrollMargin } = useScrollVirtualizer({
+    count: blocks.length,
+    estimateSize: (index, width) => estimateBlock(blocks[index], width),
+    getItemKey: (index) => blocks[index]?.start ?? index,
+    pinned,
+    overscan: 4,
+  });
+  const container = useRef<HTMLDivElement | null>(null);
+  const setContainer = useCallback(
+    (node: HTMLDivElement | null) => {
+      container.current = node;
+      listRef(node);
+    },
+    [listRef],
+  );
+
+  // The selected claim's block is always rendered, but perhaps far away at an estimated place
+  // (and not at all before the first measure): once it is there, jump to it at once if it is far,
+  // then look again when the blocks around it are measured; glide to it if it is near.
+  const scrolledTo = useRef<ClaimSelection>(null);
+  useEffect(() => {
+    if (selection?.from !== "panel" || scrolledTo.current === selection) return;
+    const find = () => container.current?.querySelector(`[data-claims~="${selection.id}"]`);
+    const target = find();
+    if (!target) return;
+    scrolledTo.current = selection;
+    const box = target.getBoundingClientRect();
+    if (box.bottom > -window.innerHeight && box.top < 2 * window.innerHeight) {
+      target.scrollIntoView({ block: "nearest", behavior: "smooth" });
+      return;
+    }
+    target.scrollIntoView({ block: "center" });
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => find()?.scrollIntoView({ block: "nearest" })),
+    );
+  });
+
+  return (
+    <div ref={setContainer} className="relative" style={{ height: virtualizer.getTotalSize() }}>
+      {virtualizer.getVirtualItems().map((item) => {
+        const b = blocks[item.index];
+        if (!b) return null;
+        return (
+          <p
+            key={item.key}
+            ref={virtualizer.measureElement}
+            data-index={item.index}
+            dir="auto"
+            className={`absolute left-0 top-0 w-full whitespace-pre-wrap ${b.last ? "pb-4" : ""}`}
+            style={{ transform: `translateY(${item.start - scrollMargin}px)` }}
+          >
+            <BlockSegments
+              text={text}
+              block={b}
+              claimsById={claimsById}
+              selectedId={only(selectedId, b)}
+              hoveredId={only(hoveredId, b)}
+            />
+          </p>
+        );
+      })}
+    </div>
+  );
+}
 
 interface PendingSelection {
   span: TextSpan;
@@ -178,6 +347,25 @@ export function ArticleText({
   const rootRef = useRef<HTMLDivElement>(null);
   const [pending, setPending] = useState<PendingSelection | null>(null);
   const selectedId = selection?.id ?? null;
+  const claimsById = useMemo(() => new Map(claims.map((c) => [c.id, c])), [claims]);
+  const { blocks, virtual } = useMemo(() => textLayout(text, claims), [text, claims]);
+  // Long articles: the block a text selection started in stays rendered while it is selected.
+  const [anchorBlock, setAnchorBlock] = useState<number | null>(null);
+  const selected = selectedId === null ? undefined : claimsById.get(selectedId);
+  const selectedBlock = selected
+    ? blockAt(
+        blocks,
+        Math.min(
+          selected.contentStart,
+          selected.sourceStart ?? Infinity,
+          selected.cueStart ?? Infinity,
+        ),
+      )
+    : -1;
+  const pinned = useMemo(
+    () => [selectedBlock, anchorBlock ?? -1].filter((i) => i >= 0),
+    [selectedBlock, anchorBlock],
+  );
 
   /** Reads the document selection; offers "Create claim" when it is a span of this article. */
   const readSelection = useCallback(() => {
@@ -211,6 +399,20 @@ export function ArticleText({
     const onChange = () => {
       const root = rootRef.current;
       if (!root || !spanFromSelection(root, text)) setPending(null);
+      if (!virtual) return;
+      const selection = document.getSelection();
+      const anchor =
+        selection &&
+        !selection.isCollapsed &&
+        selection.anchorNode &&
+        root?.contains(selection.anchorNode)
+          ? (selection.anchorNode instanceof Element
+              ? selection.anchorNode
+              : selection.anchorNode.parentElement
+            )?.closest("[data-index]")
+          : null;
+      const index = anchor ? Number(anchor.getAttribute("data-index")) : null;
+      setAnchorBlock(Number.isInteger(index) ? index : null);
     };
     document.addEventListener("mouseup", onRelease);
     document.addEventListener("keyup", onRelease);
@@ -220,7 +422,7 @@ export function ArticleText({
       document.removeEventListener("keyup", onRelease);
       document.removeEventListener("selectionchange", onChange);
     };
-  }, [readSelection, text]);
+  }, [readSelection, text, virtual]);
 
   const create = useCallback(async () => {
     if (!pending || creating || !onCreate) return;
@@ -247,13 +449,13 @@ export function ArticleText({
     return () => document.removeEventListener("keydown", onKey);
   }, [pending, create, marking]);
 
-  // A claim chosen in the panel is scrolled into view here.
+  // A claim chosen in the panel is scrolled into view here (by VisibleBlocks in a long article).
   useEffect(() => {
-    if (selection?.from !== "panel") return;
+    if (selection?.from !== "panel" || virtual) return;
     rootRef.current
       ?.querySelector(`[data-claims~="${selection.id}"]`)
       ?.scrollIntoView({ block: "nearest", behavior: "smooth" });
-  }, [selection]);
+  }, [selection, virtual]);
 
   const claimAt = (target: EventTarget | null): number | null => {
     const el = target instanceof Element ? target.closest("[data-claim]") : null;
@@ -280,7 +482,25 @@ export function ArticleText({
         }}
         onKeyUp={readSelection}
       >
-        <Paragraphs text={text} claims={claims} selectedId={selectedId} hoveredId={hoveredId} />
+        {virtual ? (
+          <VisibleBlocks
+            text={text}
+            blocks={blocks}
+            claimsById={claimsById}
+            selectedId={selectedId}
+            hoveredId={hoveredId}
+            pinned={pinned}
+            selection={selection}
+          />
+        ) : (
+          <AllBlocks
+            text={text}
+            blocks={blocks}
+            claimsById={claimsById}
+            selectedId={selectedId}
+            hoveredId={hoveredId}
+          />
+        )}
       </div>
       {pending ? (
         <div

@@ -1,7 +1,7 @@
 "use client";
 /** The side panel: every claim of the article in reading order; the selected one opens its editor. */
 import { CLAIM_STATUS_LABELS, CLAIM_STATUSES } from "@claimdesk/types";
-import { type RefObject, useEffect, useRef } from "react";
+import { type RefObject, useCallback, useEffect, useMemo, useRef } from "react";
 import type { ValueField } from "~/lib/shortcut-map";
 import type { ClaimDetail } from "~/trpc/types";
 import { AnnotationCompare } from "./annotation-compare";
@@ -10,6 +10,12 @@ import { useSessionUser } from "./auth-session-user";
 import { type ClaimActions, ClaimFields } from "./claim-fields";
 import { HistorySection } from "./history-section";
 import { StatusBadge } from "./status-badge";
+import { useScrollVirtualizer } from "./use-scroll-virtualizer";
+
+/** Above this many claims only the rows on screen are rendered (a 1.9 M character article has 16k). */
+const VIRTUAL_CLAIMS = 300;
+/** A closed row's height before it is measured: badge line, source/cue line, two lines of content. */
+const ROW_ESTIMATE = 96;
 
 function originText(claim: ClaimDetail): string {
   if (claim.origin === "analyst") return "Analyst";
@@ -75,8 +81,16 @@ function ClaimRow({
   articleText,
   actionsRef,
   armed,
+  virtualRow,
 }: {
   armed: ValueField | null;
+  /** In a virtualised list: the row's index, offset and the virtualizer's measuring ref. */
+  virtualRow?: {
+    index: number;
+    count: number;
+    offset: number;
+    measure: (node: HTMLElement | null) => void;
+  };
   claim: ClaimDetail;
   selected: boolean;
   hovered: boolean;
@@ -87,6 +101,14 @@ function ClaimRow({
 }) {
   const { can } = useSessionUser();
   const rowRef = useRef<HTMLLIElement>(null);
+  const measure = virtualRow?.measure;
+  const setRow = useCallback(
+    (node: HTMLLIElement | null) => {
+      rowRef.current = node;
+      measure?.(node);
+    },
+    [measure],
+  );
   // The selected claim's editor is brought to the top of the panel, so its fields are all in view
   // (on a 1366×768 screen too) without scrolling.
   useEffect(() => {
@@ -98,7 +120,11 @@ function ClaimRow({
     claim.source.name.toLowerCase() !== claim.sourceText.toLowerCase();
   return (
     <li
-      ref={rowRef}
+      ref={setRow}
+      data-index={virtualRow?.index}
+      aria-posinset={virtualRow ? virtualRow.index + 1 : undefined}
+      aria-setsize={virtualRow?.count}
+      style={virtualRow ? { transform: `translateY(${virtualRow.offset}px)` } : undefined}
       data-testid="claim-row"
       data-claim-id={claim.id}
       data-status={claim.status}
@@ -109,7 +135,9 @@ function ClaimRow({
           : hovered
             ? "border-amber-200 bg-amber-50/50"
             : "border-transparent"
-      } ${claim.status === "rejected" && !selected ? "opacity-70" : ""}`}
+      } ${claim.status === "rejected" && !selected ? "opacity-70" : ""} ${
+        virtualRow ? "absolute left-0 top-0 w-full border-b border-b-slate-100" : ""
+      }`}
     >
       <button
         type="button"
@@ -195,8 +223,33 @@ export function ClaimPanel({
   actionsRef: RefObject<ClaimActions | null>;
   onNextArticle: () => void;
 }) {
-  const listRef = useRef<HTMLUListElement>(null);
+  const listRef = useRef<HTMLUListElement | null>(null);
   const reviews = useSessionUser().can("analyst");
+  const virtual = claims.length > VIRTUAL_CLAIMS;
+  const selectedIndex = useMemo(
+    () => (selection ? claims.findIndex((c) => c.id === selection.id) : -1),
+    [claims, selection],
+  );
+  const pinned = useMemo(() => (selectedIndex >= 0 ? [selectedIndex] : []), [selectedIndex]);
+  const {
+    virtualizer,
+    listRef: setVirtualList,
+    scrollMargin,
+  } = useScrollVirtualizer({
+    count: claims.length,
+    estimateSize: () => ROW_ESTIMATE,
+    getItemKey: (index) => claims[index]?.id ?? index,
+    pinned,
+    overscan: 8,
+    enabled: virtual,
+  });
+  const setList = useCallback(
+    (node: HTMLUListElement | null) => {
+      listRef.current = node;
+      setVirtualList(node);
+    },
+    [setVirtualList],
+  );
 
   // A claim chosen in the text (or just created) is scrolled into view here.
   useEffect(() => {
@@ -257,20 +310,48 @@ export function ClaimPanel({
           claim”.
         </p>
       ) : (
-        <ul ref={listRef} aria-label="Claims" className="divide-y divide-slate-100">
-          {claims.map((claim) => (
-            <ClaimRow
-              key={claim.id}
-              claim={claim}
-              selected={selection?.id === claim.id}
-              hovered={hoveredId === claim.id}
-              onHover={onHover}
-              onSelect={onSelect}
-              articleText={articleText}
-              actionsRef={actionsRef}
-              armed={armed}
-            />
-          ))}
+        <ul
+          ref={setList}
+          aria-label="Claims"
+          className={virtual ? "relative" : "divide-y divide-slate-100"}
+          style={virtual ? { height: virtualizer.getTotalSize() } : undefined}
+        >
+          {virtual
+            ? virtualizer.getVirtualItems().map((item) => {
+                const claim = claims[item.index];
+                return claim ? (
+                  <ClaimRow
+                    key={claim.id}
+                    claim={claim}
+                    selected={selection?.id === claim.id}
+                    hovered={hoveredId === claim.id}
+                    onHover={onHover}
+                    onSelect={onSelect}
+                    articleText={articleText}
+                    actionsRef={actionsRef}
+                    armed={armed}
+                    virtualRow={{
+                      index: item.index,
+                      count: claims.length,
+                      offset: item.start - scrollMargin,
+                      measure: virtualizer.measureElement,
+                    }}
+                  />
+                ) : null;
+              })
+            : claims.map((claim) => (
+                <ClaimRow
+                  key={claim.id}
+                  claim={claim}
+                  selected={selection?.id === claim.id}
+                  hovered={hoveredId === claim.id}
+                  onHover={onHover}
+                  onSelect={onSelect}
+                  articleText={articleText}
+                  actionsRef={actionsRef}
+                  armed={armed}
+                />
+              ))}
         </ul>
       )}
     </aside>

@@ -1,6 +1,6 @@
 /** buildSegments: cutting text at span boundaries, with overlaps, nesting, adjacency and cuts. */
 import { describe, expect, it } from "vitest";
-import { buildSegments, groupByParagraph, paragraphRanges } from "./build-segments";
+import { buildSegments, groupByParagraph, paragraphRanges, textBlocks } from "./build-segments";
 
 const text = "Tehran says it has funded allies.";
 // "Tehran" 0–6, "says" 7–11, content 12–32 ("it has funded allies")
@@ -147,5 +147,41 @@ describe("paragraphs", () => {
       ["Second ", "para."],
     ]);
     expect(groups[2]?.segments[0]?.roles).toEqual([{ claimId: 1, role: "content" }]);
+  });
+});
+
+describe("textBlocks", () => {
+  it("keeps short paragraphs whole", () => {
+    const t = "One.\n\nTwo two.";
+    expect(textBlocks(t, paragraphRanges(t), 100)).toEqual([
+      { start: 0, end: 4, last: true },
+      { start: 6, end: 14, last: true },
+    ]);
+  });
+
+  it("cuts a long paragraph after a sentence, covering it exactly, no piece over the cap", () => {
+    const t = `${"Alpha said it. ".repeat(300)}End`;
+    const blocks = textBlocks(t, paragraphRanges(t), 200);
+    expect(blocks.length).toBeGreaterThan(20);
+    expect(blocks[0]?.start).toBe(0);
+    expect(blocks.at(-1)).toMatchObject({ end: t.length, last: true });
+    for (const [i, b] of blocks.entries()) {
+      expect(b.end - b.start).toBeLessThanOrEqual(200);
+      if (i > 0) expect(b.start).toBe(blocks[i - 1]?.end);
+      if (i < blocks.length - 1) {
+        expect(b.last).toBe(false);
+        expect(t.slice(b.start, b.end)).toMatch(/it\. $/);
+      }
+    }
+  });
+
+  it("cuts text with no space at the cap, never inside a surrogate pair", () => {
+    const t = "😀".repeat(150); // 300 UTF-16 units, no spaces
+    const blocks = textBlocks(t, paragraphRanges(t), 101);
+    for (const b of blocks) {
+      expect(b.end - b.start).toBeLessThanOrEqual(101);
+      expect(t.slice(b.start, b.end)).not.toMatch(/[\uD800-\uDBFF]$|^[\uDC00-\uDFFF]/);
+    }
+    expect(blocks.map((b) => t.slice(b.start, b.end)).join("")).toBe(t);
   });
 });

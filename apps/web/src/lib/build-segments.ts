@@ -84,10 +84,10 @@ export function paragraphRanges(text: string): TextRange[] {
  * Groups segments (already cut at paragraph edges) under their paragraphs; segments between
  * paragraphs (line breaks) belong to none and are dropped.
  */
-export function groupByParagraph(
+export function groupByParagraph<R extends TextRange>(
   segments: readonly Segment[],
-  paragraphs: readonly TextRange[],
-): Array<TextRange & { segments: Segment[] }> {
+  paragraphs: readonly R[],
+): Array<R & { segments: Segment[] }> {
   const groups = paragraphs.map((p) => ({ ...p, segments: [] as Segment[] }));
   let g = 0;
   for (const segment of segments) {
@@ -98,4 +98,40 @@ export function groupByParagraph(
     }
   }
   return groups;
+}
+
+/** A piece of a paragraph; `last` when it ends its paragraph (a long paragraph is cut in pieces). */
+export interface TextBlock extends TextRange {
+  last: boolean;
+}
+
+/**
+ * The blocks a long article is rendered in, one at a time as they scroll into view: its paragraphs,
+ * with any paragraph longer than `maxChars` cut into pieces of at most that many characters
+ * (after a sentence's end if one is in the piece's last third, else after a space, else anywhere
+ * but inside a surrogate pair), so no block is much taller than a screen.
+ */
+export function textBlocks(
+  text: string,
+  paragraphs: readonly TextRange[],
+  maxChars: number,
+): TextBlock[] {
+  const blocks: TextBlock[] = [];
+  for (const { start, end } of paragraphs) {
+    let from = start;
+    while (end - from > maxChars) {
+      const base = from + Math.floor((maxChars * 2) / 3);
+      const tail = text.slice(base, from + maxChars);
+      const sentence = [...tail.matchAll(/[.!?…]["'”’»)]*\s+/g)].at(-1);
+      const space = [...tail.matchAll(/\s+/g)].at(-1);
+      const cut = sentence ?? space;
+      let to = cut ? base + cut.index + cut[0].length : from + maxChars;
+      const code = text.charCodeAt(to - 1);
+      if (!cut && code >= 0xd800 && code <= 0xdbff) to -= 1; // keep a surrogate pair whole
+      blocks.push({ start: from, end: to, last: false });
+      from = to;
+    }
+    blocks.push({ start: from, end, last: true });
+  }
+  return blocks;
 }
