@@ -6,11 +6,11 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   buildSegments,
-  groupByParagraph,
   paragraphRanges,
   type RoleSpan,
   type Segment,
   type TextBlock,
+  type TextRange,
   textBlocks,
 } from "~/lib/build-segments";
 import { spanFromSelection, type TextSpan } from "~/lib/selection-offsets";
@@ -107,39 +107,69 @@ interface Block extends TextBlock {
   claimIds: ReadonlySet<number>;
 }
 
-/** The blocks of the text (paragraphs, or pieces of long ones) with their segments. */
-function textLayout(
-  text: string,
-  claims: readonly ClaimDetail[],
-): { blocks: Block[]; virtual: boolean } {
-  const paragraphs = paragraphRanges(text);
-  const virtual = text.length > LONG_ARTICLE_CHARS || paragraphs.length > LONG_ARTICLE_PARAGRAPHS;
-  const ranges: TextBlock[] = virtual
-    ? textBlocks(text, paragraphs, BLOCK_CHARS)
-    : paragraphs.map((p) => ({ ...p, last: true }));
-  const cuts = ranges.flatMap((p) => [p.start, p.end]);
-  const blocks = groupByParagraph(buildSegments(text, claimSpans(claims), cuts), ranges).map(
-    (b) => ({
-      ...b,
-      claimIds: new Set(b.segments.flatMap((s) => s.roles.map((r) => r.claimId))),
-    }),
-  );
-  return { blocks, virtual };
-}
-
-/** The index of the block holding text offset `at` (blocks are in order), or -1. */
-function blockAt(blocks: readonly Block[], at: number): number {
+/** The index of the range holding text offset `at`, else of the next one (ranges are in order). */
+function rangeAt(ranges: readonly TextRange[], at: number): number {
   let lo = 0;
-  let hi = blocks.length - 1;
+  let hi = ranges.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const block = blocks[mid];
-    if (!block) break;
-    if (at < block.start) hi = mid - 1;
-    else if (at >= block.end) lo = mid + 1;
+    const range = ranges[mid];
+    if (!range) break;
+    if (at < range.start) hi = mid - 1;
+    else if (at >= range.end) lo = mid + 1;
     else return mid;
   }
-  return Math.min(lo, blocks.length - 1);
+  return lo;
+}
+
+/**
+ * The text's blocks (its paragraphs, or pieces of long ones) and each block's claim spans. A
+ * block's segments are cut when it is first rendered: cutting a 1.9 M character article's 50k
+ * spans all at once took 0.1-0.5 s, at every change of its claims.
+ */
+class TextLayout {
+  readonly ranges: readonly TextBlock[];
+  /** Rendered a block at a time as it scrolls into view (a long article). */
+  readonly virtual: boolean;
+  private readonly spans: RoleSpan[][];
+  private readonly built = new Map<number, Block>();
+
+  constructor(
+    private readonly text: string,
+    claims: readonly ClaimDetail[],
+  ) {
+    const paragraphs = paragraphRanges(text);
+    this.virtual = text.length > LONG_ARTICLE_CHARS || paragraphs.length > LONG_ARTICLE_PARAGRAPHS;
+    this.ranges = this.virtual
+      ? textBlocks(text, paragraphs, BLOCK_CHARS)
+      : paragraphs.map((p) => ({ ...p, last: true }));
+    this.spans = this.ranges.map(() => []);
+    // Each span goes to every block it overlaps, in claim order (which orders a segment's roles).
+    for (const span of claimSpans(claims)) {
+      for (let i = rangeAt(this.ranges, span.start); i < this.ranges.length; i++) {
+        const range = this.ranges[i];
+        if (!range || range.start >= span.end) break;
+        if (range.end > span.start) this.spans[i]?.push(span);
+      }
+    }
+  }
+
+  /** Block `index` with its segments (the same object until the text or the claims change). */
+  block(index: number): Block | undefined {
+    const range = this.ranges[index];
+    if (!range) return undefined;
+    let block = this.built.get(index);
+    if (!block) {
+      const spans = this.spans[index] ?? [];
+      block = {
+        ...range,
+        segments: buildSegments(this.text, spans, [], range),
+        claimIds: new Set(spans.map((s) => s.claimId)),
+      };
+      this.built.set(index, block);
+    }
+    return block;
+  }
 }
 
 /**
@@ -185,7 +215,7 @@ const only = (id: number | null, block: Block) =>
   id !== null && block.claimIds.has(id) ? id : null;
 
 /** Rough height of a block before it is measured: its lines at ~8.5 px a character, plus its gap. */
-function estimateBlock(block: Block | undefined, width: number): number {
+function estimateBlock(block: TextBlock | undefined, width: number): number {
   if (!block) return 0;
   const lines = Math.max(1, Math.ceil((block.end - block.start) / Math.max(20, width / 8.5)));
   return lines * 30.6 + (block.last ? 16 : 0);
@@ -194,30 +224,33 @@ function estimateBlock(block: Block | undefined, width: number): number {
 /** Every block at once: the DOM holds the whole text (short articles). */
 function AllBlocks({
   text,
-  blocks,
+  layout,
   claimsById,
   selectedId,
   hoveredId,
 }: {
   text: string;
-  blocks: readonly Block[];
+  layout: TextLayout;
   claimsById: Map<number, ClaimDetail>;
   selectedId: number | null;
   hoveredId: number | null;
 }) {
-  return blocks.map((b) => (
-    // dir="auto": each paragraph runs in the direction of its first strong character, so Arabic and
-    // Persian read right to left (punctuation and quotes in place) beside English left to right.
-    <p key={b.start} dir="auto" className="mb-4 whitespace-pre-wrap last:mb-0">
-      <BlockSegments
-        text={text}
-        block={b}
-        claimsById={claimsById}
-        selectedId={only(selectedId, b)}
-        hoveredId={only(hoveredId, b)}
-      />
-    </p>
-  ));
+  return layout.ranges.map((range, index) => {
+    const b = layout.block(index);
+    return b ? (
+      // dir="auto": each paragraph runs in the direction of its first strong character, so Arabic
+      // and Persian read right to left (punctuation and quotes in place) beside English left to right.
+      <p key={range.start} dir="auto" className="mb-4 whitespace-pre-wrap last:mb-0">
+        <BlockSegments
+          text={text}
+          block={b}
+          claimsById={claimsById}
+          selectedId={only(selectedId, b)}
+          hoveredId={only(hoveredId, b)}
+        />
+      </p>
+    ) : null;
+  });
 }
 
 /**
@@ -227,7 +260,7 @@ function AllBlocks({
  */
 function VisibleBlocks({
   text,
-  blocks,
+  layout,
   claimsById,
   selectedId,
   hoveredId,
@@ -235,7 +268,7 @@ function VisibleBlocks({
   selection,
 }: {
   text: string;
-  blocks: readonly Block[];
+  layout: TextLayout;
   claimsById: Map<number, ClaimDetail>;
   selectedId: number | null;
   hoveredId: number | null;
@@ -244,9 +277,10 @@ function VisibleBlocks({
   selection: ClaimSelection;
 }) {
   const { virtualizer, listRef, scrollMargin } = useScrollVirtualizer({
-    count: blocks.length,
-    estimateSize: (index, width) => estimateBlock(blocks[index], width),
-    getItemKey: (index) => blocks[index]?.start ?? index,
+    count: layout.ranges.length,
+    estimateSize: (index, width) => estimateBlock(layout.ranges[index], width),
+    // Stable while the blocks are: a new key function makes the virtualizer re-measure them all.
+    getItemKey: useCallback((index: number) => layout.ranges[index]?.start ?? index, [layout]),
     pinned,
     overscan: 4,
   });
@@ -283,7 +317,7 @@ function VisibleBlocks({
   return (
     <div ref={setContainer} className="relative" style={{ height: virtualizer.getTotalSize() }}>
       {virtualizer.getVirtualItems().map((item) => {
-        const b = blocks[item.index];
+        const b = layout.block(item.index);
         if (!b) return null;
         return (
           <p
@@ -348,13 +382,14 @@ export function ArticleText({
   const [pending, setPending] = useState<PendingSelection | null>(null);
   const selectedId = selection?.id ?? null;
   const claimsById = useMemo(() => new Map(claims.map((c) => [c.id, c])), [claims]);
-  const { blocks, virtual } = useMemo(() => textLayout(text, claims), [text, claims]);
+  const layout = useMemo(() => new TextLayout(text, claims), [text, claims]);
+  const { virtual } = layout;
   // Long articles: the block a text selection started in stays rendered while it is selected.
   const [anchorBlock, setAnchorBlock] = useState<number | null>(null);
   const selected = selectedId === null ? undefined : claimsById.get(selectedId);
   const selectedBlock = selected
-    ? blockAt(
-        blocks,
+    ? rangeAt(
+        layout.ranges,
         Math.min(
           selected.contentStart,
           selected.sourceStart ?? Infinity,
@@ -485,7 +520,7 @@ export function ArticleText({
         {virtual ? (
           <VisibleBlocks
             text={text}
-            blocks={blocks}
+            layout={layout}
             claimsById={claimsById}
             selectedId={selectedId}
             hoveredId={hoveredId}
@@ -495,7 +530,7 @@ export function ArticleText({
         ) : (
           <AllBlocks
             text={text}
-            blocks={blocks}
+            layout={layout}
             claimsById={claimsById}
             selectedId={selectedId}
             hoveredId={hoveredId}

@@ -238,7 +238,8 @@ export function ClaimPanel({
   } = useScrollVirtualizer({
     count: claims.length,
     estimateSize: () => ROW_ESTIMATE,
-    getItemKey: (index) => claims[index]?.id ?? index,
+    // Stable while the claims are: a new key function makes the virtualizer re-measure them all.
+    getItemKey: useCallback((index: number) => claims[index]?.id ?? index, [claims]),
     pinned,
     overscan: 8,
     enabled: virtual,
@@ -259,11 +260,17 @@ export function ClaimPanel({
       ?.scrollIntoView({ block: "nearest", behavior: "smooth" });
   }, [selection]);
 
-  const counts = CLAIM_STATUSES.map((status) => ({
-    status,
-    n: claims.filter((c) => c.status === status).length,
-  }));
-  const pending = claims.filter(needsAttention).length;
+  // Once per change of the claims, not at every key (an article can hold 16k claims).
+  const { counts, pending } = useMemo(
+    () => ({
+      counts: CLAIM_STATUSES.map((status) => ({
+        status,
+        n: claims.filter((c) => c.status === status).length,
+      })),
+      pending: claims.filter(needsAttention).length,
+    }),
+    [claims],
+  );
 
   return (
     <aside aria-labelledby="claims-heading" className="flex min-h-0 flex-col bg-white">

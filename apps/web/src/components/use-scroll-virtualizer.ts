@@ -53,6 +53,7 @@ export function useScrollVirtualizer({
 }: {
   count: number;
   estimateSize: (index: number, listWidth: number) => number;
+  /** Keep it stable (useCallback): a new one makes the virtualizer re-measure every row. */
   getItemKey: (index: number) => number | string;
   /** Indexes always rendered (e.g. the selected claim's row). */
   pinned: readonly number[];

@@ -185,3 +185,19 @@ describe("textBlocks", () => {
     expect(blocks.map((b) => t.slice(b.start, b.end)).join("")).toBe(t);
   });
 });
+
+describe("buildSegments within a range", () => {
+  it("cuts only the range, as the whole text's segments there", () => {
+    const spans = [
+      { claimId: 1, role: "source" as const, start: 0, end: 6 },
+      { claimId: 1, role: "content" as const, start: 12, end: 32 },
+      { claimId: 2, role: "content" as const, start: 5, end: 20 },
+    ];
+    const whole = buildSegments(text, spans, [3, 25]).filter((s) => s.start >= 3 && s.end <= 25);
+    const part = buildSegments(text, spans, [], { start: 3, end: 25 });
+    expect(part[0]).toEqual({ start: 3, end: 5, roles: [{ claimId: 1, role: "source" }] });
+    expect(part).toEqual(whole);
+    expect(part.at(-1)).toEqual({ start: 20, end: 25, roles: [{ claimId: 1, role: "content" }] });
+    expect(buildSegments(text, spans, [], { start: 40, end: 50 })).toEqual([]);
+  });
+});

@@ -28,26 +28,29 @@ export interface TextRange {
 }
 
 /**
- * Splits `text` into contiguous segments covering it exactly once, cut at every span boundary and
- * at each extra `cuts` offset (e.g. paragraph edges). Each segment lists, in input order, the spans
- * that cover it. Spans are clamped to the text; empty or inverted spans are ignored.
+ * Splits `text` (or the part of it `within` a range) into contiguous segments covering it exactly
+ * once, cut at every span boundary and at each extra `cuts` offset (e.g. paragraph edges). Each
+ * segment lists, in input order, the spans that cover it. Spans are clamped to the text (or the
+ * range); empty or inverted spans are ignored.
  */
 export function buildSegments(
   text: string,
   spans: readonly RoleSpan[],
   cuts: readonly number[] = [],
+  within: TextRange = { start: 0, end: text.length },
 ): Segment[] {
-  const length = text.length;
-  if (length === 0) return [];
+  const from = Math.max(0, within.start);
+  const to = Math.min(within.end, text.length);
+  if (to <= from) return [];
 
-  const clamp = (n: number) => Math.max(0, Math.min(n, length));
+  const clamp = (n: number) => Math.max(from, Math.min(n, to));
   const valid = spans
     .map((span, index) => ({ span, index, start: clamp(span.start), end: clamp(span.end) }))
     .filter((s) => s.end > s.start);
 
-  const boundaries = new Set<number>([0, length]);
+  const boundaries = new Set<number>([from, to]);
   for (const s of valid) boundaries.add(s.start).add(s.end);
-  for (const cut of cuts) if (cut > 0 && cut < length) boundaries.add(cut);
+  for (const cut of cuts) if (cut > from && cut < to) boundaries.add(cut);
   const points = [...boundaries].sort((a, b) => a - b);
 
   // Sweep left to right: a span enters at its start and leaves at its end. Every span edge is a
@@ -55,7 +58,7 @@ export function buildSegments(
   const pending = [...valid].sort((a, b) => b.start - a.start || b.index - a.index);
   let active: typeof valid = [];
   const segments: Segment[] = [];
-  let start = 0;
+  let start = from;
   for (const end of points.slice(1)) {
     active = active.filter((s) => s.end > start);
     for (let top = pending.at(-1); top && top.start <= start; top = pending.at(-1)) {
@@ -84,10 +87,10 @@ export function paragraphRanges(text: string): TextRange[] {
  * Groups segments (already cut at paragraph edges) under their paragraphs; segments between
  * paragraphs (line breaks) belong to none and are dropped.
  */
-export function groupByParagraph<R extends TextRange>(
+export function groupByParagraph(
   segments: readonly Segment[],
-  paragraphs: readonly R[],
-): Array<R & { segments: Segment[] }> {
+  paragraphs: readonly TextRange[],
+): Array<TextRange & { segments: Segment[] }> {
   const groups = paragraphs.map((p) => ({ ...p, segments: [] as Segment[] }));
   let g = 0;
   for (const segment of segments) {
