@@ -4,6 +4,8 @@
  * exports it in a child process per run (so peak RSS is the export's own) and reports claims/s and
  * peak RSS; a run over a tenth of the articles shows memory stays flat as the export grows.
  * Writes bench/results/export.md. Usage: pnpm bench:export [--claims 1000000] [--no-write]
+ * [--smoke] (CI: 5,000 claims, nothing written). Another --claims than 1M seeds its own database
+ * (web-N.db, as bench:web does); CLAIMDESK_BENCH_CACHE moves the folder (default bench/.cache).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -14,8 +16,16 @@ import { writeExport } from "../packages/export/src/index";
 import type { TClaimFilter, TExportFormat } from "../packages/types/src/index";
 
 const root = process.cwd();
-const cacheDir = join(root, "bench/.cache");
-const DB = join(cacheDir, "web-1m.db");
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : Number.NaN;
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+const cacheDir = resolve(root, process.env.CLAIMDESK_BENCH_CACHE ?? "bench/.cache");
+const SMOKE = process.argv.includes("--smoke");
+const TARGET = SMOKE ? 5_000 : arg("claims", 1_000_000);
+const DB = join(cacheDir, TARGET === 1_000_000 ? "web-1m.db" : `web-${TARGET}.db`);
 const RESULTS = resolve(root, "bench/results/export.md");
 const BUDGET = 50_000;
 
@@ -63,19 +73,23 @@ function runChild(format: TExportFormat, filter: TClaimFilter, label: string): R
   writeFileSync(filterFile, JSON.stringify(filter));
   const r = spawnSync(
     process.execPath,
-    ["--import", "tsx", "bench/export.ts", "--child", format, filterFile, label],
+    [
+      "--import",
+      "tsx",
+      "bench/export.ts",
+      "--claims",
+      String(TARGET),
+      "--child",
+      format,
+      filterFile,
+      label,
+    ],
     { cwd: root, encoding: "utf8", maxBuffer: 1 << 20 },
   );
   if (r.status !== 0)
     throw new Error(`export child failed (${r.status ?? r.signal ?? r.error}): ${r.stderr}`);
   const last = r.stdout.trim().split("\n").pop() ?? "";
   return JSON.parse(last) as RunResult;
-}
-
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : Number.NaN;
-  return Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
 /** Reuses the web benchmark's ~1M-claim database, seeding it with its helper when missing. */
@@ -116,8 +130,7 @@ async function main(): Promise<void> {
   }
   const log = (s: string) => console.log(`[bench:export] ${s}`);
   mkdirSync(cacheDir, { recursive: true });
-  const target = arg("claims", 1_000_000);
-  const { total, maxArticle } = await ensureSeeded(target, log);
+  const { total, maxArticle } = await ensureSeeded(TARGET, log);
   const load = loadavg().map((l) => l.toFixed(1));
 
   // A tenth of the articles (capped below SQLite's bound-parameter limit).
@@ -166,7 +179,7 @@ async function main(): Promise<void> {
     `Budget (DESIGN.md): at least ${BUDGET.toLocaleString("en")} claims/s to canonical JSONL, memory flat — measured ${Math.round(rate).toLocaleString("en")} claims/s wall-clock (**${rate >= BUDGET ? "met" : "NOT met"}** under this load) and ${Math.round(cpuRate).toLocaleString("en")} claims per CPU-second of the export process (**${cpuRate >= BUDGET ? "met" : "NOT met"}**). Flat memory: compare the peak RSS of the full run with the 10 % run.`,
     "",
   ];
-  if (!process.argv.includes("--no-write")) {
+  if (!SMOKE && !process.argv.includes("--no-write")) {
     writeFileSync(RESULTS, lines.join("\n"));
     log(`wrote ${RESULTS}`);
   } else console.log(lines.join("\n"));

@@ -2,7 +2,8 @@
  * HTML article extraction quality: shingle F1 on article-extraction-benchmark (with the published
  * Readability.js and trafilatura predictions scored the same way) and the snippet metric on
  * trafilatura-eval. Reads the corpora at run time; writes bench/results/extract.md.
- * Usage: pnpm bench:extract [--no-write]
+ * Usage: pnpm bench:extract [--no-write] [--smoke]
+ * --smoke: the first 10 pages of each corpus, nothing written (CI: the bench still runs).
  */
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
@@ -21,6 +22,9 @@ const CORPORA = resolve(ROOT, "..", "shared", "corpora");
 const AEB = join(CORPORA, "article-extraction-benchmark");
 const TRAF = join(CORPORA, "trafilatura-eval");
 const RESULTS = resolve(ROOT, "bench/results/extract.md");
+const SMOKE = process.argv.includes("--smoke");
+/** Under --smoke, the first 10 entries only. */
+const sample = <T>(items: T[]): T[] => (SMOKE ? items.slice(0, 10) : items);
 
 type Extractor = (html: string) => string;
 
@@ -166,11 +170,13 @@ const f3 = (x: number) => x.toFixed(3);
 
 function runAeb(extractors: Record<string, Extractor>) {
   const truth = Object.fromEntries(
-    Object.entries(
-      JSON.parse(readFileSync(join(AEB, "ground-truth.json"), "utf8")) as Record<
-        string,
-        { articleBody: string }
-      >,
+    sample(
+      Object.entries(
+        JSON.parse(readFileSync(join(AEB, "ground-truth.json"), "utf8")) as Record<
+          string,
+          { articleBody: string }
+        >,
+      ),
     ).map(([id, v]) => [id, v.articleBody]),
   );
   const pages = Object.keys(truth).map((id) => ({
@@ -195,10 +201,16 @@ function runAeb(extractors: Record<string, Extractor>) {
 }
 
 function runTraf(extractors: Record<string, Extractor>) {
-  const gold = JSON.parse(readFileSync(join(TRAF, "evaldata.en-subset.json"), "utf8")) as Record<
-    string,
-    { file: string; with: string[]; without: string[] }
-  >;
+  const gold = Object.fromEntries(
+    sample(
+      Object.entries(
+        JSON.parse(readFileSync(join(TRAF, "evaldata.en-subset.json"), "utf8")) as Record<
+          string,
+          { file: string; with: string[]; without: string[] }
+        >,
+      ),
+    ),
+  );
   const files = [...new Set(Object.values(gold).map((g) => g.file))];
   const pages = files.map((file) => ({
     file,
@@ -287,7 +299,7 @@ const report = [
 ];
 
 console.log(report.join("\n"));
-if (!process.argv.includes("--no-write")) {
+if (!SMOKE && !process.argv.includes("--no-write")) {
   writeFileSync(RESULTS, report.join("\n"));
   console.log(`written: ${RESULTS}`);
 }

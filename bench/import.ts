@@ -4,6 +4,7 @@
  * (claim suggestion included) at --jobs 1 and 2; HTML pages at --jobs 1 vs 2; peak RSS on
  * Reuters replicated N times (distinct texts). Writes bench/results/import.md.
  * Usage: pnpm bench:import [--replicate 10] [--html-copies 8,40] [--html-pairs 3] [--no-write]
+ *   [--smoke]   (CI: 200 Reuters records, 10 HTML pages, one round of each, nothing written)
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -50,7 +51,9 @@ function htmlPages(): { name: string; path: string }[] {
 const RESULTS = resolve(ROOT, "bench/results/import.md");
 
 const args = process.argv.slice(2);
+const SMOKE = args.includes("--smoke");
 const argValue = (name: string, fallback: number) => {
+  if (SMOKE) return 1;
   const i = args.indexOf(name);
   const value = i >= 0 ? Number(args[i + 1]) : fallback;
   if (!Number.isInteger(value) || value < 1) throw new Error(`${name} needs a positive integer`);
@@ -73,12 +76,14 @@ const TEXT_ROUNDS = argValue("--text-rounds", 3);
  */
 const HTML_COPIES = (() => {
   const i = args.indexOf("--html-copies");
-  const list = (i >= 0 ? (args[i + 1] ?? "") : "8,40").split(",").map(Number);
+  const list = (SMOKE ? "1" : i >= 0 ? (args[i + 1] ?? "") : "8,40").split(",").map(Number);
   if (list.length === 0 || list.some((n) => !Number.isInteger(n) || n < 1))
     throw new Error("--html-copies needs positive integers, e.g. 8,40");
   return list;
 })();
-const WRITE = !args.includes("--no-write");
+const WRITE = !SMOKE && !args.includes("--no-write");
+/** Reuters-21578, or under --smoke its first 200 records (written to the work folder by main). */
+let reutersInput = REUTERS;
 
 const BUDGET_TEXT_RATIO = 3;
 const BUDGET_HTML_SPEEDUP = 1.7;
@@ -92,7 +97,10 @@ interface ReutersDoc {
 }
 
 async function* reutersDocs(): AsyncGenerator<ReutersDoc> {
-  const lines = createInterface({ input: createReadStream(REUTERS).pipe(createGunzip()) });
+  const input = createReadStream(reutersInput);
+  const lines = createInterface({
+    input: reutersInput.endsWith(".gz") ? input.pipe(createGunzip()) : input,
+  });
   for await (const line of lines) if (line.trim() !== "") yield JSON.parse(line) as ReutersDoc;
 }
 
@@ -213,6 +221,15 @@ function median(xs: readonly number[]): number {
 
 async function main() {
   const work = mkdtempSync(join(tmpdir(), "claimdesk-bench-import-"));
+  if (SMOKE) {
+    const head: string[] = [];
+    for await (const doc of reutersDocs()) {
+      head.push(JSON.stringify(doc));
+      if (head.length === 200) break;
+    }
+    reutersInput = join(work, "reuters-head.jsonl");
+    writeFileSync(reutersInput, `${head.join("\n")}\n`);
+  }
   const load = [loadavg()[0] ?? 0];
   const date = new Date().toISOString();
   try {
@@ -225,7 +242,7 @@ async function main() {
         `  ${bare.docs} docs in ${fixed(bare.ms / 1000)} s (${perSecond(bare.docs, bare.ms)}/s)`,
       );
       const [j1, j2] = [1, 2].map((jobs) => {
-        const run = runImport(join(work, `reuters-${round}-j${jobs}.db`), jobs, [REUTERS]);
+        const run = runImport(join(work, `reuters-${round}-j${jobs}.db`), jobs, [reutersInput]);
         console.log(`  import --jobs ${jobs}: ${fixed(run.summary.durationMs / 1000)} s`);
         return run;
       }) as [CliRun, CliRun];
@@ -237,7 +254,7 @@ async function main() {
     load.push(loadavg()[0] ?? 0);
 
     // HTML pages, replicated: copy 0 of each page written, the others hard links to it.
-    const pages = htmlPages();
+    const pages = SMOKE ? htmlPages().slice(0, 10) : htmlPages();
     const htmlSeries: HtmlSeries[] = [];
     for (const copies of HTML_COPIES) {
       const dir = join(work, `html-x${copies}`);

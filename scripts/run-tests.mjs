@@ -1,7 +1,9 @@
 // `pnpm test`: lint, typecheck, unit + integration tests (Vitest), production build, browser tests
-// (Playwright). Runs every step even after a failure so the summary is complete, then prints one
-// line `N passed, N failed` summed from the runners' JSON reports (a failed step that produced no
-// report, such as lint or typecheck, counts as one failure).
+// (Playwright), then every benchmark at its smallest setting (`pnpm bench:smoke`: a bench that no
+// longer runs breaks the build; figures are not judged). Runs every step even after a failure so
+// the summary is complete, then prints one line `N passed, N failed` summed from the runners' JSON
+// reports (a failed step that produced no report, such as lint or typecheck, counts as one
+// failure; a failed bench smoke always counts as one).
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ensureChromium } from "./ensure-chromium.mjs";
@@ -38,6 +40,14 @@ if (failedSteps.includes("production build")) {
 } else if ((await run("pnpm", ["--filter", "@claimdesk/web", "test:e2e"], { cwd: root })) !== 0) {
   failedSteps.push("browser tests");
 }
+
+// Each bench at its smallest setting (about 2 minutes in all): without a production build,
+// bench:web cannot start the server, and the build's failure is already counted.
+console.log("\n▶ benchmarks, smallest setting (pnpm bench:smoke)");
+const benchArgs = failedSteps.includes("production build")
+  ? ["bench:smoke", "--skip", "web"]
+  : ["bench:smoke"];
+const benchSmokeFailed = (await run("pnpm", benchArgs, { cwd: root })) !== 0;
 
 let passed = 0;
 let failed = 0;
@@ -98,6 +108,11 @@ for (const ws of workspaces) {
 // A failed step whose runner left no failing test behind (lint, typecheck, build, a crash) still fails.
 const unexplained = failedSteps.length > 0 && failed === 0 ? failedSteps.length : 0;
 failed += unexplained;
+// The bench smoke leaves no test report: its failure is always one more.
+if (benchSmokeFailed) {
+  failedSteps.push("benchmarks (pnpm bench:smoke: see its summary above)");
+  failed += 1;
+}
 
 console.log("\nTest summary");
 for (const line of perRunner) console.log(`  ${line}`);

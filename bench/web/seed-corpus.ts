@@ -3,15 +3,18 @@
  * (processPlainText → insertProcessedArticles), then its articles replicated with distinct texts (a
  * suffix after the body, so hashes differ and spans stay valid) until the target claim count, then
  * statuses and annotations (stance, likelihood, tags) on a share of claims so every filter has data.
+ * The annotations belong to the bench analyst account (./bench-analyst.ts), who the web benchmark
+ * signs in as.
  */
 import { createHash } from "node:crypto";
 import { createReadStream, existsSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { createGunzip } from "node:zlib";
-import { type Db, ensureLocalAnalyst, insertProcessedArticles, openDb } from "@claimdesk/db";
-import { migrateDb } from "@claimdesk/db/migrate";
-import { processPlainText } from "@claimdesk/ingest";
-import type { TProcessedArticle } from "@claimdesk/types";
+import { type Db, insertProcessedArticles, openDb } from "../../packages/db/src/index";
+import { migrateDb } from "../../packages/db/src/migrate";
+import { processPlainText } from "../../packages/ingest/src/index";
+import type { TProcessedArticle } from "../../packages/types/src/index";
+import { ensureBenchAnalyst } from "./bench-analyst";
 
 export const REUTERS = "/work/shared/corpora/reuters-21578/reuters-21578.jsonl.gz";
 
@@ -26,10 +29,14 @@ function reutersDate(raw: unknown): string | undefined {
   return `${m[3]}-${String(month + 1).padStart(2, "0")}-${(m[1] ?? "").padStart(2, "0")}`;
 }
 
-async function readReuters(): Promise<TProcessedArticle[]> {
-  const lines = createInterface({ input: createReadStream(REUTERS).pipe(createGunzip()) });
+/** Reuters' articles with claims, through the pipeline; stops once they hold `maxClaims` claims. */
+async function readReuters(maxClaims = Number.POSITIVE_INFINITY): Promise<TProcessedArticle[]> {
+  const input = createReadStream(REUTERS);
+  const lines = createInterface({ input: input.pipe(createGunzip()) });
   const out: TProcessedArticle[] = [];
+  let claims = 0;
   for await (const line of lines) {
+    if (claims >= maxClaims) break;
     if (!line.trim()) continue;
     const record = JSON.parse(line) as Record<string, unknown>;
     const body = typeof record.body === "string" ? record.body : "";
@@ -41,11 +48,15 @@ async function readReuters(): Promise<TProcessedArticle[]> {
         publishedAt: reutersDate(record.date),
         externalId: `reuters-${String(record.newid)}`,
       });
-      if (article.claims.length > 0) out.push(article);
+      if (article.claims.length > 0) {
+        out.push(article);
+        claims += article.claims.length;
+      }
     } catch {
       // Texts the pipeline refuses (empty after cleaning) are simply not part of the corpus.
     }
   }
+  input.destroy();
   return out;
 }
 
@@ -88,7 +99,8 @@ export async function seedCorpus(
   }
   const t0 = Date.now();
   log("processing Reuters-21578 through the ingest pipeline…");
-  const base = await readReuters();
+  // A small target needs only the first articles: the pipeline is the costly part of seeding.
+  const base = await readReuters(target);
   const perPass = base.reduce((n, a) => n + a.claims.length, 0);
   log(`${base.length} articles with ${perPass} claims per pass (${Date.now() - t0} ms)`);
   let total = have;
@@ -101,7 +113,9 @@ export async function seedCorpus(
       `pass ${r}: ${total.toLocaleString("en")} claims (${Math.round((Date.now() - t0) / 1000)} s)`,
     );
   }
-  const analystId = ensureLocalAnalyst(db);
+  // The annotations are the bench analyst's own, so the filters on them have data when the web
+  // benchmark signs in as that analyst (annotations are per analyst and blind).
+  const analystId = await ensureBenchAnalyst(db);
   const sqlite = db.$client;
   log("statuses and annotations…");
   sqlite.exec(`

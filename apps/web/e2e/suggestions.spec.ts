@@ -47,7 +47,7 @@ test("accept one suggestion with a and reject another with r", async ({ page }) 
   await expect(toAccept.getByText("Accepted", { exact: true })).toBeVisible();
 
   await toReject.locator("[data-claim-toggle]").click();
-  await page.keyboard.press("r");
+  await page.keyboard.press("x");
   await expect(toReject).toHaveAttribute("data-status", "rejected");
   await expect(toReject.getByText("Rejected", { exact: true })).toBeVisible();
 

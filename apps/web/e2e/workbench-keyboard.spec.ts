@@ -52,8 +52,8 @@ test("annotate a claim end to end with the keyboard only", async ({ page }) => {
   await page.keyboard.press("Shift+Digit2");
   await expect(editor.getByLabel("Credibility")).toHaveValue("2");
 
-  // s opens the source picker: type, Enter links the best match.
-  await page.keyboard.press("s");
+  // w opens the source picker ("who says it"): type, Enter links the best match.
+  await page.keyboard.press("w");
   await expect(editor.getByLabel("Filter sources")).toBeFocused();
   await page.keyboard.type("Tehran");
   await expect(
@@ -108,9 +108,23 @@ test("annotate a claim end to end with the keyboard only", async ({ page }) => {
     "Accept the claim",
     "Reject the claim",
     "Proposition: pick or create one",
-    "Likely (55–80 %)",
+    "Undo your last change",
+    "New claim",
   ])
     await expect(help).toContainText(text);
+  // Every field's values are listed under its key.
+  const values = help.getByTestId("shortcut-values");
+  await expect(values.locator('[data-field="sourceStance"]')).toContainText("s Source stance");
+  await expect(values.locator('[data-field="likelihood"]')).toContainText("7 Almost certain");
+  for (const field of [
+    "reportingStance",
+    "analyticConfidence",
+    "credibility",
+    "verdict",
+    "quoteType",
+  ])
+    await expect(values.locator(`[data-field="${field}"]`)).toBeVisible();
+
   await expect(help.getByRole("button", { name: /Close/ })).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(help.getByRole("button", { name: /Close/ })).toBeFocused();
@@ -118,9 +132,9 @@ test("annotate a claim end to end with the keyboard only", async ({ page }) => {
   await expect(help).toBeHidden();
   await expect(again.locator("[data-claim-toggle]")).toBeFocused();
 
-  // n goes on to the next article in the queue, on its first pending claim.
+  // Shift+N goes on to the next article in the queue, on its first pending claim.
   const articleUrl = page.url().replace(/\?.*$/, "");
-  await page.keyboard.press("n");
+  await page.keyboard.press("Shift+N");
   await expect.poll(() => page.url().replace(/\?.*$/, "")).not.toBe(articleUrl);
   await expect(page).toHaveURL(/\/articles\/\d+\?claim=\d+$/);
   await expect(focusedRow(page).getByTestId("claim-editor")).toBeVisible();

@@ -3,7 +3,7 @@ import { createImportJob, type Db, getImportJob, listImportErrors } from "@claim
 import { createTestDb } from "@claimdesk/db/testing";
 import type { TProcessedArticle } from "@claimdesk/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { BatchWriter } from "./write-batches";
+import { BatchWriter, FIRST_BATCH, MIN_ADAPTIVE_BATCH } from "./write-batches";
 
 function article(text: string): TProcessedArticle {
   return {
@@ -125,5 +125,44 @@ describe("BatchWriter", () => {
       imported: 3,
       checkpoint: { events: 4, file: "/in/d.txt" },
     });
+  });
+
+  it("shrinks its batches when a commit holds the write lock longer than the target", () => {
+    // A target no commit can meet: after the first commit, batches fall to the floor, so an
+    // analyst's edit never waits behind a 500-article transaction.
+    const writer = new BatchWriter(db, jobId, 500, undefined, 0.001);
+    expect(writer.limit).toBe(FIRST_BATCH);
+    for (let i = 0; i < 30; i++) writer.addArticle(`/in/${i}.txt`, null, article(`Slow ${i}.`));
+    expect(articleCount()).toBe(0);
+    writer.flush();
+    expect(articleCount()).toBe(30);
+    expect(writer.limit).toBe(MIN_ADAPTIVE_BATCH);
+    for (let i = 0; i < MIN_ADAPTIVE_BATCH - 1; i++)
+      writer.addArticle(`/in/b${i}.txt`, null, article(`Next ${i}.`));
+    expect(articleCount()).toBe(30);
+    writer.addArticle("/in/last.txt", null, article("Last."));
+    expect(articleCount()).toBe(30 + MIN_ADAPTIVE_BATCH);
+    expect(getImportJob(db, jobId)).toMatchObject({ read: 30 + MIN_ADAPTIVE_BATCH });
+  });
+
+  it("starts small and grows to its configured batch size while commits are quick", () => {
+    const writer = new BatchWriter(db, jobId, 500, undefined, 60_000);
+    expect(writer.limit).toBe(FIRST_BATCH);
+    for (let i = 0; i < FIRST_BATCH; i++)
+      writer.addArticle(`/in/${i}.txt`, null, article(`Quick ${i}.`));
+    expect(articleCount()).toBe(FIRST_BATCH);
+    expect(writer.limit).toBe(500);
+    for (let i = 0; i < 499; i++) writer.addArticle(`/in/b${i}.txt`, null, article(`More ${i}.`));
+    expect(articleCount()).toBe(FIRST_BATCH);
+    writer.addArticle("/in/last.txt", null, article("Last."));
+    expect(articleCount()).toBe(FIRST_BATCH + 500);
+  });
+
+  it("never shrinks a batch size below the floor it was given", () => {
+    const writer = new BatchWriter(db, jobId, 2, undefined, 0.001);
+    writer.addArticle("/in/a.txt", null, article("A."));
+    writer.addArticle("/in/b.txt", null, article("B."));
+    expect(articleCount()).toBe(2);
+    expect(writer.limit).toBe(2);
   });
 });

@@ -6,13 +6,16 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   buildSegments,
-  groupByParagraph,
   paragraphRanges,
   type RoleSpan,
   type Segment,
+  type TextBlock,
+  type TextRange,
+  textBlocks,
 } from "~/lib/build-segments";
 import { spanFromSelection, type TextSpan } from "~/lib/selection-offsets";
 import type { ClaimDetail } from "~/trpc/types";
+import { useScrollVirtualizer } from "./use-scroll-virtualizer";
 import { isTypingTarget } from "./use-shortcuts";
 
 export type ClaimSelection = { id: number; from: "text" | "panel" } | null;
@@ -92,50 +95,252 @@ function segmentClass(
   return classes.join(" ");
 }
 
-/** The paragraphs and their segments; memoised so selection changes do not re-render the text. */
-const Paragraphs = memo(function Paragraphs({
+/** Above either, the text is rendered a block at a time as it scrolls into view. */
+const LONG_ARTICLE_CHARS = 100_000;
+const LONG_ARTICLE_PARAGRAPHS = 300;
+/** A long article's paragraphs are cut into blocks of at most this many characters (a screen). */
+const BLOCK_CHARS = 1_500;
+
+interface Block extends TextBlock {
+  segments: Segment[];
+  /** Every claim with a part in this block. */
+  claimIds: ReadonlySet<number>;
+}
+
+/** The index of the range holding text offset `at`, else of the next one (ranges are in order). */
+function rangeAt(ranges: readonly TextRange[], at: number): number {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const range = ranges[mid];
+    if (!range) break;
+    if (at < range.start) hi = mid - 1;
+    else if (at >= range.end) lo = mid + 1;
+    else return mid;
+  }
+  return lo;
+}
+
+/**
+ * The text's blocks (its paragraphs, or pieces of long ones) and each block's claim spans. A
+ * block's segments are cut when it is first rendered: cutting a 1.9 M character article's 50k
+ * spans all at once took 0.1-0.5 s, at every change of its claims.
+ */
+class TextLayout {
+  readonly ranges: readonly TextBlock[];
+  /** Rendered a block at a time as it scrolls into view (a long article). */
+  readonly virtual: boolean;
+  private readonly spans: RoleSpan[][];
+  private readonly built = new Map<number, Block>();
+
+  constructor(
+    private readonly text: string,
+    claims: readonly ClaimDetail[],
+  ) {
+    const paragraphs = paragraphRanges(text);
+    this.virtual = text.length > LONG_ARTICLE_CHARS || paragraphs.length > LONG_ARTICLE_PARAGRAPHS;
+    this.ranges = this.virtual
+      ? textBlocks(text, paragraphs, BLOCK_CHARS)
+      : paragraphs.map((p) => ({ ...p, last: true }));
+    this.spans = this.ranges.map(() => []);
+    // Each span goes to every block it overlaps, in claim order (which orders a segment's roles).
+    for (const span of claimSpans(claims)) {
+      for (let i = rangeAt(this.ranges, span.start); i < this.ranges.length; i++) {
+        const range = this.ranges[i];
+        if (!range || range.start >= span.end) break;
+        if (range.end > span.start) this.spans[i]?.push(span);
+      }
+    }
+  }
+
+  /** Block `index` with its segments (the same object until the text or the claims change). */
+  block(index: number): Block | undefined {
+    const range = this.ranges[index];
+    if (!range) return undefined;
+    let block = this.built.get(index);
+    if (!block) {
+      const spans = this.spans[index] ?? [];
+      block = {
+        ...range,
+        segments: buildSegments(this.text, spans, [], range),
+        claimIds: new Set(spans.map((s) => s.claimId)),
+      };
+      this.built.set(index, block);
+    }
+    return block;
+  }
+}
+
+/**
+ * One block's segments. Memoised on the selected and hovered claim *in this block* (null when
+ * they are elsewhere), so moving the selection re-renders only the blocks it leaves and enters.
+ */
+const BlockSegments = memo(function BlockSegments({
   text,
-  claims,
+  block,
+  claimsById,
   selectedId,
   hoveredId,
 }: {
   text: string;
-  claims: readonly ClaimDetail[];
+  block: Block;
+  claimsById: Map<number, ClaimDetail>;
   selectedId: number | null;
   hoveredId: number | null;
 }) {
-  const claimsById = useMemo(() => new Map(claims.map((c) => [c.id, c])), [claims]);
-  const paragraphs = useMemo(() => {
-    const ranges = paragraphRanges(text);
-    const cuts = ranges.flatMap((p) => [p.start, p.end]);
-    return groupByParagraph(buildSegments(text, claimSpans(claims), cuts), ranges);
-  }, [text, claims]);
+  return block.segments.map((s) => {
+    const primary = primaryClaim(s, claimsById);
+    return (
+      <span
+        key={s.start}
+        data-start={s.start}
+        data-end={s.end}
+        data-roles={
+          s.roles.length > 0 ? [...new Set(s.roles.map((r) => r.role))].join(" ") : undefined
+        }
+        data-claims={
+          s.roles.length > 0 ? [...new Set(s.roles.map((r) => r.claimId))].join(" ") : undefined
+        }
+        data-claim={primary ?? undefined}
+        className={segmentClass(s, claimsById, selectedId, hoveredId) || undefined}
+      >
+        {text.slice(s.start, s.end)}
+      </span>
+    );
+  });
+});
 
-  return paragraphs.map((p) => (
-    <p key={p.start} className="mb-4 whitespace-pre-wrap last:mb-0">
-      {p.segments.map((s) => {
-        const primary = primaryClaim(s, claimsById);
+const only = (id: number | null, block: Block) =>
+  id !== null && block.claimIds.has(id) ? id : null;
+
+/** Rough height of a block before it is measured: its lines at ~8.5 px a character, plus its gap. */
+function estimateBlock(block: TextBlock | undefined, width: number): number {
+  if (!block) return 0;
+  const lines = Math.max(1, Math.ceil((block.end - block.start) / Math.max(20, width / 8.5)));
+  return lines * 30.6 + (block.last ? 16 : 0);
+}
+
+/** Every block at once: the DOM holds the whole text (short articles). */
+function AllBlocks({
+  text,
+  layout,
+  claimsById,
+  selectedId,
+  hoveredId,
+}: {
+  text: string;
+  layout: TextLayout;
+  claimsById: Map<number, ClaimDetail>;
+  selectedId: number | null;
+  hoveredId: number | null;
+}) {
+  return layout.ranges.map((range, index) => {
+    const b = layout.block(index);
+    return b ? (
+      // dir="auto": each paragraph runs in the direction of its first strong character, so Arabic
+      // and Persian read right to left (punctuation and quotes in place) beside English left to right.
+      <p key={range.start} dir="auto" className="mb-4 whitespace-pre-wrap last:mb-0">
+        <BlockSegments
+          text={text}
+          block={b}
+          claimsById={claimsById}
+          selectedId={only(selectedId, b)}
+          hoveredId={only(hoveredId, b)}
+        />
+      </p>
+    ) : null;
+  });
+}
+
+/**
+ * Only the blocks on screen (and a few either side), placed where the whole text would put them
+ * (long articles: a 1.9 M character article rendered whole held 436k DOM nodes). The block with
+ * the selected claim and the one a text selection started in are always rendered.
+ */
+function VisibleBlocks({
+  text,
+  layout,
+  claimsById,
+  selectedId,
+  hoveredId,
+  pinned,
+  selection,
+}: {
+  text: string;
+  layout: TextLayout;
+  claimsById: Map<number, ClaimDetail>;
+  selectedId: number | null;
+  hoveredId: number | null;
+  pinned: readonly number[];
+  /** Chosen in the panel: scrolled into view once its block is rendered. */
+  selection: ClaimSelection;
+}) {
+  const { virtualizer, listRef, scrollMargin } = useScrollVirtualizer({
+    count: layout.ranges.length,
+    estimateSize: (index, width) => estimateBlock(layout.ranges[index], width),
+    // Stable while the blocks are: a new key function makes the virtualizer re-measure them all.
+    getItemKey: useCallback((index: number) => layout.ranges[index]?.start ?? index, [layout]),
+    pinned,
+    overscan: 4,
+  });
+  const container = useRef<HTMLDivElement | null>(null);
+  const setContainer = useCallback(
+    (node: HTMLDivElement | null) => {
+      container.current = node;
+      listRef(node);
+    },
+    [listRef],
+  );
+
+  // The selected claim's block is always rendered, but perhaps far away at an estimated place
+  // (and not at all before the first measure): once it is there, jump to it at once if it is far,
+  // then look again when the blocks around it are measured; glide to it if it is near.
+  const scrolledTo = useRef<ClaimSelection>(null);
+  useEffect(() => {
+    if (selection?.from !== "panel" || scrolledTo.current === selection) return;
+    const find = () => container.current?.querySelector(`[data-claims~="${selection.id}"]`);
+    const target = find();
+    if (!target) return;
+    scrolledTo.current = selection;
+    const box = target.getBoundingClientRect();
+    if (box.bottom > -window.innerHeight && box.top < 2 * window.innerHeight) {
+      target.scrollIntoView({ block: "nearest", behavior: "smooth" });
+      return;
+    }
+    target.scrollIntoView({ block: "center" });
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => find()?.scrollIntoView({ block: "nearest" })),
+    );
+  });
+
+  return (
+    <div ref={setContainer} className="relative" style={{ height: virtualizer.getTotalSize() }}>
+      {virtualizer.getVirtualItems().map((item) => {
+        const b = layout.block(item.index);
+        if (!b) return null;
         return (
-          <span
-            key={s.start}
-            data-start={s.start}
-            data-end={s.end}
-            data-roles={
-              s.roles.length > 0 ? [...new Set(s.roles.map((r) => r.role))].join(" ") : undefined
-            }
-            data-claims={
-              s.roles.length > 0 ? [...new Set(s.roles.map((r) => r.claimId))].join(" ") : undefined
-            }
-            data-claim={primary ?? undefined}
-            className={segmentClass(s, claimsById, selectedId, hoveredId) || undefined}
+          <p
+            key={item.key}
+            ref={virtualizer.measureElement}
+            data-index={item.index}
+            dir="auto"
+            className={`absolute left-0 top-0 w-full whitespace-pre-wrap ${b.last ? "pb-4" : ""}`}
+            style={{ transform: `translateY(${item.start - scrollMargin}px)` }}
           >
-            {text.slice(s.start, s.end)}
-          </span>
+            <BlockSegments
+              text={text}
+              block={b}
+              claimsById={claimsById}
+              selectedId={only(selectedId, b)}
+              hoveredId={only(hoveredId, b)}
+            />
+          </p>
         );
       })}
-    </p>
-  ));
-});
+    </div>
+  );
+}
 
 interface PendingSelection {
   span: TextSpan;
@@ -176,6 +381,26 @@ export function ArticleText({
   const rootRef = useRef<HTMLDivElement>(null);
   const [pending, setPending] = useState<PendingSelection | null>(null);
   const selectedId = selection?.id ?? null;
+  const claimsById = useMemo(() => new Map(claims.map((c) => [c.id, c])), [claims]);
+  const layout = useMemo(() => new TextLayout(text, claims), [text, claims]);
+  const { virtual } = layout;
+  // Long articles: the block a text selection started in stays rendered while it is selected.
+  const [anchorBlock, setAnchorBlock] = useState<number | null>(null);
+  const selected = selectedId === null ? undefined : claimsById.get(selectedId);
+  const selectedBlock = selected
+    ? rangeAt(
+        layout.ranges,
+        Math.min(
+          selected.contentStart,
+          selected.sourceStart ?? Infinity,
+          selected.cueStart ?? Infinity,
+        ),
+      )
+    : -1;
+  const pinned = useMemo(
+    () => [selectedBlock, anchorBlock ?? -1].filter((i) => i >= 0),
+    [selectedBlock, anchorBlock],
+  );
 
   /** Reads the document selection; offers "Create claim" when it is a span of this article. */
   const readSelection = useCallback(() => {
@@ -209,6 +434,20 @@ export function ArticleText({
     const onChange = () => {
       const root = rootRef.current;
       if (!root || !spanFromSelection(root, text)) setPending(null);
+      if (!virtual) return;
+      const selection = document.getSelection();
+      const anchor =
+        selection &&
+        !selection.isCollapsed &&
+        selection.anchorNode &&
+        root?.contains(selection.anchorNode)
+          ? (selection.anchorNode instanceof Element
+              ? selection.anchorNode
+              : selection.anchorNode.parentElement
+            )?.closest("[data-index]")
+          : null;
+      const index = anchor ? Number(anchor.getAttribute("data-index")) : null;
+      setAnchorBlock(Number.isInteger(index) ? index : null);
     };
     document.addEventListener("mouseup", onRelease);
     document.addEventListener("keyup", onRelease);
@@ -218,7 +457,7 @@ export function ArticleText({
       document.removeEventListener("keyup", onRelease);
       document.removeEventListener("selectionchange", onChange);
     };
-  }, [readSelection, text]);
+  }, [readSelection, text, virtual]);
 
   const create = useCallback(async () => {
     if (!pending || creating || !onCreate) return;
@@ -245,13 +484,13 @@ export function ArticleText({
     return () => document.removeEventListener("keydown", onKey);
   }, [pending, create, marking]);
 
-  // A claim chosen in the panel is scrolled into view here.
+  // A claim chosen in the panel is scrolled into view here (by VisibleBlocks in a long article).
   useEffect(() => {
-    if (selection?.from !== "panel") return;
+    if (selection?.from !== "panel" || virtual) return;
     rootRef.current
       ?.querySelector(`[data-claims~="${selection.id}"]`)
       ?.scrollIntoView({ block: "nearest", behavior: "smooth" });
-  }, [selection]);
+  }, [selection, virtual]);
 
   const claimAt = (target: EventTarget | null): number | null => {
     const el = target instanceof Element ? target.closest("[data-claim]") : null;
@@ -278,7 +517,25 @@ export function ArticleText({
         }}
         onKeyUp={readSelection}
       >
-        <Paragraphs text={text} claims={claims} selectedId={selectedId} hoveredId={hoveredId} />
+        {virtual ? (
+          <VisibleBlocks
+            text={text}
+            layout={layout}
+            claimsById={claimsById}
+            selectedId={selectedId}
+            hoveredId={hoveredId}
+            pinned={pinned}
+            selection={selection}
+          />
+        ) : (
+          <AllBlocks
+            text={text}
+            layout={layout}
+            claimsById={claimsById}
+            selectedId={selectedId}
+            hoveredId={hoveredId}
+          />
+        )}
       </div>
       {pending ? (
         <div

@@ -6,22 +6,39 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { formatDate } from "~/lib/format-date";
 import type { TextSpan } from "~/lib/selection-offsets";
-import type { ShortcutAction, ShortcutMode, SpanRole } from "~/lib/shortcut-map";
+import {
+  type ShortcutAction,
+  type ShortcutMode,
+  type SpanRole,
+  VALUE_FIELDS,
+} from "~/lib/shortcut-map";
 import { fieldMessage, isNotFound } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import type { Article } from "~/trpc/types";
 import { useArticleCache } from "~/trpc/use-article-cache";
+import { ArticleLanguage, SuggesterLanguageNotice } from "./article-language";
 import { ArticleSubmit } from "./article-submit";
 import { ArticleText, type ClaimSelection } from "./article-text";
 import { useSessionUser } from "./auth-session-user";
 import type { ClaimActions } from "./claim-fields";
 import { ClaimPanel, needsAttention } from "./claim-panel";
+import { NewClaimBox, useNewClaim } from "./new-claim";
 import { ErrorState, LoadingState } from "./query-states";
 import { ShortcutHelp } from "./shortcut-help";
 import { useShortcuts } from "./use-shortcuts";
+import { useUndo } from "./use-undo";
 
 type MarkRole = Exclude<SpanRole, "content">;
 const MARK_NAMES: Record<MarkRole, string> = { sourceMention: "source mention", cue: "cue" };
+const FIELD_NAMES: Record<keyof typeof VALUE_FIELDS, string> = {
+  sourceStance: "Source stance",
+  reportingStance: "Reporting stance",
+  likelihood: "Likelihood",
+  analyticConfidence: "Analytic confidence",
+  credibility: "Credibility",
+  verdict: "Verdict",
+  quoteType: "Quote type",
+};
 
 /** Moves keyboard focus to a claim's row in the panel (after React has rendered it). */
 function focusClaimRow(claimId: number): void {
@@ -62,6 +79,7 @@ function ArticleHeader({ article, children }: { article: Article; children?: Rea
         <p className="mt-1 flex flex-wrap gap-x-2 text-xs text-slate-500">
           {meta.length > 0 ? <span>{meta.join(" · ")}</span> : null}
           <span>imported {formatDate(article.createdAt)}</span>
+          <ArticleLanguage language={article.language} />
           {href ? (
             <a
               href={href}
@@ -73,6 +91,7 @@ function ArticleHeader({ article, children }: { article: Article; children?: Rea
             </a>
           ) : null}
         </p>
+        <SuggesterLanguageNotice language={article.language} />
       </div>
       {children}
     </header>
@@ -103,11 +122,29 @@ export function ArticleWorkbench({
   const canEdit = annotates && submittedAt === null;
   const [confirmingSubmit, setConfirmingSubmit] = useState(false);
   const actionsRef = useRef<ClaimActions | null>(null);
-  const [mode, setMode] = useState<ShortcutMode>("normal");
+  const [mode, setModeState] = useState<ShortcutMode>("normal");
+  // The mode as of the last key (state lags a render behind keys typed in quick succession).
+  const modeNow = useRef<ShortcutMode>("normal");
+  const setMode = useCallback((next: ShortcutMode) => {
+    modeNow.current = next;
+    setModeState(next);
+  }, []);
   const [markRole, setMarkRole] = useState<MarkRole | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [notice, setNotice] = useState("");
   const claims = detail.data?.claims;
+  const undo = useUndo(articleId);
+  const newClaim = useNewClaim({
+    articleId,
+    articleText: detail.data?.article.text ?? "",
+    onCreated: (claim) => {
+      cache.putClaim(claim);
+      setMode("normal");
+      setSelection({ id: claim.id, from: "text" });
+      focusClaimRow(claim.id);
+      setNotice(`Created claim #${claim.id}.`);
+    },
+  });
 
   // Arriving from the queue (?claim=): focus that claim's row once the article is here.
   const arrived = useRef(false);
@@ -145,6 +182,7 @@ export function ArticleWorkbench({
   }, []);
 
   const onAction = (action: ShortcutAction): boolean => {
+    const mode = modeNow.current;
     const list = claims ?? [];
     const index = list.findIndex((c) => c.id === selection?.id);
     const actions = actionsRef.current;
@@ -160,6 +198,35 @@ export function ArticleWorkbench({
       if (!actions) setNotice("Select a claim first (j / k).");
       return actions;
     };
+    // A field key waits for one digit; any other key disarms it (and still does its job).
+    if (typeof mode === "object") setMode("normal");
+    if (mode === "newClaim") {
+      switch (action.type) {
+        case "escape":
+          newClaim.cancel();
+          setMode("normal");
+          setNotice("New claim cancelled.");
+          return true;
+        case "next":
+        case "previous":
+          newClaim.moveSentence(action.type === "next" ? 1 : -1);
+          return true;
+        case "nudge":
+          newClaim.nudge(action.edge, action.direction);
+          return true;
+        case "confirm":
+          newClaim.confirm();
+          return true;
+        case "none":
+          newClaim.none();
+          return true;
+        case "help":
+          setHelpOpen(true);
+          return true;
+        default:
+          return false;
+      }
+    }
     switch (action.type) {
       case "help":
         setHelpOpen(true);
@@ -170,10 +237,10 @@ export function ArticleWorkbench({
           setNotice("Not submitted.");
           return true;
         }
-        if (mode === "mark" || markRole) {
+        if (mode === "mark" || markRole || typeof mode === "object") {
           setMode("normal");
           setMarkRole(null);
-          setNotice("Marking cancelled.");
+          setNotice(typeof mode === "object" ? "" : "Marking cancelled.");
           return true;
         }
         return false;
@@ -189,6 +256,23 @@ export function ArticleWorkbench({
       case "nextArticle":
         void goToNextArticle();
         return true;
+      case "newClaim": {
+        if (!canEdit) {
+          setNotice("Read-only: viewers cannot create claims.");
+          return true;
+        }
+        const current = list[index];
+        if (newClaim.start(current ? current.contentStart : 0)) {
+          setMode("newClaim");
+          setNotice("New claim: j / k pick the sentence, [ ] { } its edges, Enter confirms.");
+        }
+        return true;
+      }
+      case "undo":
+      case "redo":
+        if (!canEdit) return false;
+        void (action.type === "undo" ? undo.undo() : undo.redo()).then(setNotice);
+        return true;
       case "markMode":
         if (!needClaim()) return true;
         setMode("mark");
@@ -197,8 +281,13 @@ export function ArticleWorkbench({
       case "mark": {
         setMode("normal");
         if (!needClaim()) return true;
-        if (actions?.markFromSelection(action.role)) {
+        const marked = actions?.markFromSelection(action.role);
+        if (marked === "selection") {
           setNotice(`Marked the ${MARK_NAMES[action.role]}.`);
+        } else if (marked === "guessed") {
+          setNotice(
+            `Adjust the ${MARK_NAMES[action.role]}: [ ] move its start, { } its end, a word at a time.`,
+          );
         } else {
           setMarkRole(action.role);
           setNotice(`Select the ${MARK_NAMES[action.role]} in the text (Esc cancels).`);
@@ -223,14 +312,18 @@ export function ArticleWorkbench({
       case "tags":
         needClaim()?.focusTags();
         return true;
-      case "quoteType":
-        needClaim()?.cycleQuoteType();
+      case "arm":
+        if (!needClaim()) return true;
+        setMode({ armed: action.field });
+        setNotice(
+          `${FIELD_NAMES[action.field]}: press 1–${VALUE_FIELDS[action.field].values.length}${
+            VALUE_FIELDS[action.field].clearable ? " (0 clears)" : ""
+          }; Esc cancels.`,
+        );
         return true;
-      case "likelihood":
-        needClaim()?.setLikelihood(action.value);
-        return true;
-      case "credibility":
-        needClaim()?.setCredibility(action.value);
+      case "setValue":
+        needClaim()?.setValue(action.field, action.value);
+        if (typeof mode === "object") setNotice("");
         return true;
       case "cycleSpan":
         needClaim()?.cycleSpan();
@@ -253,13 +346,20 @@ export function ArticleWorkbench({
         else setConfirmingSubmit(true);
         return true;
       }
+      case "confirm":
+      case "none":
+        return false;
     }
   };
 
-  useShortcuts(mode, onAction, (field) => {
-    field.blur();
-    if (selection) focusClaimRow(selection.id);
-  });
+  useShortcuts(
+    () => modeNow.current,
+    onAction,
+    (field) => {
+      field.blur();
+      if (selection) focusClaimRow(selection.id);
+    },
+  );
 
   const onMark = useCallback(
     (span: TextSpan) => {
@@ -378,6 +478,7 @@ export function ArticleWorkbench({
           </div>
         </section>
         <div className="border-l border-slate-200 lg:sticky lg:top-12 lg:h-[calc(100vh-3rem)] lg:overflow-y-auto">
+          <NewClaimBox state={newClaim} />
           <ClaimPanel
             articleId={article.id}
             final={submittedAt !== null}
@@ -387,6 +488,7 @@ export function ArticleWorkbench({
               user?.role === "admin" ||
               user?.role === "viewer"
             }
+            armed={typeof mode === "object" ? mode.armed : null}
             claims={articleClaims}
             articleText={article.text}
             actionsRef={actionsRef}

@@ -1,7 +1,8 @@
 "use client";
 /** The side panel: every claim of the article in reading order; the selected one opens its editor. */
 import { CLAIM_STATUS_LABELS, CLAIM_STATUSES } from "@claimdesk/types";
-import { type RefObject, useEffect, useRef } from "react";
+import { type RefObject, useCallback, useEffect, useMemo, useRef } from "react";
+import type { ValueField } from "~/lib/shortcut-map";
 import type { ClaimDetail } from "~/trpc/types";
 import { AnnotationCompare } from "./annotation-compare";
 import type { ClaimSelection } from "./article-text";
@@ -10,6 +11,12 @@ import { type ClaimActions, ClaimFields } from "./claim-fields";
 import { ClaimLayers } from "./claim-layers";
 import { HistorySection } from "./history-section";
 import { StatusBadge } from "./status-badge";
+import { useScrollVirtualizer } from "./use-scroll-virtualizer";
+
+/** Above this many claims only the rows on screen are rendered (a 1.9 M character article has 16k). */
+const VIRTUAL_CLAIMS = 300;
+/** A closed row's height before it is measured: badge line, source/cue line, two lines of content. */
+const ROW_ESTIMATE = 96;
 
 function originText(claim: ClaimDetail): string {
   if (claim.origin === "analyst") return "Analyst";
@@ -46,6 +53,21 @@ function Legend() {
   );
 }
 
+/** Scrolls the panel (its scrolling ancestor) so `row` starts just below the sticky header. */
+function scrollToPanelTop(row: HTMLElement | null): void {
+  if (!row) return;
+  let scroller = row.parentElement;
+  while (scroller && !/(auto|scroll)/.test(getComputedStyle(scroller).overflowY))
+    scroller = scroller.parentElement;
+  if (!scroller || scroller.scrollHeight <= scroller.clientHeight) return;
+  const header = scroller.querySelector<HTMLElement>("[data-panel-header]");
+  const offset =
+    row.getBoundingClientRect().top -
+    scroller.getBoundingClientRect().top -
+    (header?.offsetHeight ?? 0);
+  scroller.scrollTop += offset;
+}
+
 /** Still `suggested`, or accepted but not yet judged by me: what the review queue counts. */
 export function needsAttention(claim: ClaimDetail): boolean {
   return claim.status === "suggested" || (claim.status === "accepted" && claim.annotation === null);
@@ -60,9 +82,19 @@ function ClaimRow({
   articleText,
   actionsRef,
   layers,
+  armed,
+  virtualRow,
 }: {
   /** The layers beside mine (ClaimLayers), and whether mine is final (submitted). */
   layers: { articleId: number; final: boolean; show: boolean };
+  armed: ValueField | null;
+  /** In a virtualised list: the row's index, offset and the virtualizer's measuring ref. */
+  virtualRow?: {
+    index: number;
+    count: number;
+    offset: number;
+    measure: (node: HTMLElement | null) => void;
+  };
   claim: ClaimDetail;
   selected: boolean;
   hovered: boolean;
@@ -72,12 +104,31 @@ function ClaimRow({
   actionsRef: RefObject<ClaimActions | null>;
 }) {
   const { can } = useSessionUser();
+  const rowRef = useRef<HTMLLIElement>(null);
+  const measure = virtualRow?.measure;
+  const setRow = useCallback(
+    (node: HTMLLIElement | null) => {
+      rowRef.current = node;
+      measure?.(node);
+    },
+    [measure],
+  );
+  // The selected claim's editor is brought to the top of the panel, so its fields are all in view
+  // (on a 1366×768 screen too) without scrolling.
+  useEffect(() => {
+    if (selected) scrollToPanelTop(rowRef.current);
+  }, [selected]);
   const mentionDiffers =
     claim.source &&
     claim.sourceText &&
     claim.source.name.toLowerCase() !== claim.sourceText.toLowerCase();
   return (
     <li
+      ref={setRow}
+      data-index={virtualRow?.index}
+      aria-posinset={virtualRow ? virtualRow.index + 1 : undefined}
+      aria-setsize={virtualRow?.count}
+      style={virtualRow ? { transform: `translateY(${virtualRow.offset}px)` } : undefined}
       data-testid="claim-row"
       data-claim-id={claim.id}
       data-status={claim.status}
@@ -88,7 +139,9 @@ function ClaimRow({
           : hovered
             ? "border-amber-200 bg-amber-50/50"
             : "border-transparent"
-      } ${claim.status === "rejected" && !selected ? "opacity-70" : ""}`}
+      } ${claim.status === "rejected" && !selected ? "opacity-70" : ""} ${
+        virtualRow ? "absolute left-0 top-0 w-full border-b border-b-slate-100" : ""
+      }`}
     >
       <button
         type="button"
@@ -126,14 +179,17 @@ function ClaimRow({
             </span>
           ) : null}
         </span>
-        <span
-          className={`mt-1 block font-serif text-sm text-slate-800 ${selected ? "" : "line-clamp-3"}`}
-        >
+        <span className="mt-1 line-clamp-3 block font-serif text-sm text-slate-800">
           “{claim.contentText}”
         </span>
       </button>
       {selected && can("analyst") && !layers.final ? (
-        <ClaimFields claim={claim} articleText={articleText} actionsRef={actionsRef} />
+        <ClaimFields
+          claim={claim}
+          articleText={articleText}
+          actionsRef={actionsRef}
+          armed={armed}
+        />
       ) : selected && can("analyst") ? (
         <p data-testid="claim-read-only" className="px-3 pb-2 text-xs text-slate-500">
           Submitted: your layer of this article is final.
@@ -168,12 +224,15 @@ export function ClaimPanel({
   articleText,
   actionsRef,
   onNextArticle,
+  armed = null,
 }: {
   articleId: number;
   /** My layer of the article is submitted (final). */
   final: boolean;
   /** Show the claim's other layers (after submitting; adjudicators, admins and viewers always). */
   seesLayers: boolean;
+  /** The field whose key was just pressed (the selected claim's editor marks it). */
+  armed?: ValueField | null;
   claims: readonly ClaimDetail[];
   selection: ClaimSelection;
   hoveredId: number | null;
@@ -183,8 +242,34 @@ export function ClaimPanel({
   actionsRef: RefObject<ClaimActions | null>;
   onNextArticle: () => void;
 }) {
-  const listRef = useRef<HTMLUListElement>(null);
+  const listRef = useRef<HTMLUListElement | null>(null);
   const reviews = useSessionUser().can("analyst");
+  const virtual = claims.length > VIRTUAL_CLAIMS;
+  const selectedIndex = useMemo(
+    () => (selection ? claims.findIndex((c) => c.id === selection.id) : -1),
+    [claims, selection],
+  );
+  const pinned = useMemo(() => (selectedIndex >= 0 ? [selectedIndex] : []), [selectedIndex]);
+  const {
+    virtualizer,
+    listRef: setVirtualList,
+    scrollMargin,
+  } = useScrollVirtualizer({
+    count: claims.length,
+    estimateSize: () => ROW_ESTIMATE,
+    // Stable while the claims are: a new key function makes the virtualizer re-measure them all.
+    getItemKey: useCallback((index: number) => claims[index]?.id ?? index, [claims]),
+    pinned,
+    overscan: 8,
+    enabled: virtual,
+  });
+  const setList = useCallback(
+    (node: HTMLUListElement | null) => {
+      listRef.current = node;
+      setVirtualList(node);
+    },
+    [setVirtualList],
+  );
 
   // A claim chosen in the text (or just created) is scrolled into view here.
   useEffect(() => {
@@ -194,15 +279,24 @@ export function ClaimPanel({
       ?.scrollIntoView({ block: "nearest", behavior: "smooth" });
   }, [selection]);
 
-  const counts = CLAIM_STATUSES.map((status) => ({
-    status,
-    n: claims.filter((c) => c.status === status).length,
-  }));
-  const pending = claims.filter(needsAttention).length;
+  // Once per change of the claims, not at every key (an article can hold 16k claims).
+  const { counts, pending } = useMemo(
+    () => ({
+      counts: CLAIM_STATUSES.map((status) => ({
+        status,
+        n: claims.filter((c) => c.status === status).length,
+      })),
+      pending: claims.filter(needsAttention).length,
+    }),
+    [claims],
+  );
 
   return (
     <aside aria-labelledby="claims-heading" className="flex min-h-0 flex-col bg-white">
-      <div className="sticky top-0 z-10 space-y-1 border-b border-slate-200 bg-white/95 px-3 py-2 backdrop-blur">
+      <div
+        data-panel-header
+        className="sticky top-0 z-10 space-y-1 border-b border-slate-200 bg-white/95 px-3 py-2 backdrop-blur"
+      >
         <div className="flex items-baseline justify-between">
           <h2 id="claims-heading" className="text-sm font-semibold">
             Claims{" "}
@@ -225,11 +319,11 @@ export function ClaimPanel({
               All claims here are reviewed.
               <button
                 type="button"
-                aria-keyshortcuts="n"
+                aria-keyshortcuts="Shift+N"
                 onClick={onNextArticle}
                 className="rounded-md bg-emerald-600 px-2 py-0.5 font-semibold text-white hover:bg-emerald-500"
               >
-                Next article <kbd className="font-mono">N</kbd>
+                Next article <kbd className="font-mono">⇧N</kbd>
               </button>
             </span>
           )}
@@ -237,24 +331,55 @@ export function ClaimPanel({
       </div>
       {claims.length === 0 ? (
         <p className="px-3 py-6 text-sm text-slate-500">
-          No claims yet. Select a passage in the article, then press{" "}
-          <kbd className="font-mono">C</kbd> or “Create claim”.
+          No claims yet. Press <kbd className="font-mono">n</kbd> to mark one from the keyboard, or
+          select a passage in the article, then press <kbd className="font-mono">c</kbd> or “Create
+          claim”.
         </p>
       ) : (
-        <ul ref={listRef} aria-label="Claims" className="divide-y divide-slate-100">
-          {claims.map((claim) => (
-            <ClaimRow
-              key={claim.id}
-              claim={claim}
-              selected={selection?.id === claim.id}
-              hovered={hoveredId === claim.id}
-              onHover={onHover}
-              onSelect={onSelect}
-              articleText={articleText}
-              actionsRef={actionsRef}
-              layers={{ articleId, final, show: seesLayers }}
-            />
-          ))}
+        <ul
+          ref={setList}
+          aria-label="Claims"
+          className={virtual ? "relative" : "divide-y divide-slate-100"}
+          style={virtual ? { height: virtualizer.getTotalSize() } : undefined}
+        >
+          {virtual
+            ? virtualizer.getVirtualItems().map((item) => {
+                const claim = claims[item.index];
+                return claim ? (
+                  <ClaimRow
+                    key={claim.id}
+                    claim={claim}
+                    selected={selection?.id === claim.id}
+                    hovered={hoveredId === claim.id}
+                    onHover={onHover}
+                    onSelect={onSelect}
+                    articleText={articleText}
+                    actionsRef={actionsRef}
+                    armed={armed}
+                    layers={{ articleId, final, show: seesLayers }}
+                    virtualRow={{
+                      index: item.index,
+                      count: claims.length,
+                      offset: item.start - scrollMargin,
+                      measure: virtualizer.measureElement,
+                    }}
+                  />
+                ) : null;
+              })
+            : claims.map((claim) => (
+                <ClaimRow
+                  key={claim.id}
+                  claim={claim}
+                  selected={selection?.id === claim.id}
+                  hovered={hoveredId === claim.id}
+                  onHover={onHover}
+                  onSelect={onSelect}
+                  articleText={articleText}
+                  actionsRef={actionsRef}
+                  armed={armed}
+                  layers={{ articleId, final, show: seesLayers }}
+                />
+              ))}
         </ul>
       )}
     </aside>

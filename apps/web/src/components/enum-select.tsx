@@ -16,6 +16,9 @@ export function EnumSelect<T extends string>({
   help,
   placeholder = "—",
   shortcut,
+  keyHint,
+  armed = false,
+  compact = false,
 }: {
   label: string;
   value: T | null;
@@ -32,15 +35,38 @@ export function EnumSelect<T extends string>({
   placeholder?: string;
   /** aria-keyshortcuts and the shortcut hook's handle on this field. */
   shortcut?: string;
+  /** The keys shown beside the label ("s 0–4"); the options are then numbered for their digit. */
+  keyHint?: string;
+  /** The field key was pressed: the next digit picks a value here. */
+  armed?: boolean;
+  /** The help text is read out (aria-describedby) and shown as a tooltip, not printed. */
+  compact?: boolean;
 }) {
   const id = useId();
   const current = value === null ? null : labels[value];
   const description = current?.description ?? help;
   return (
-    <div className="min-w-0">
-      <label htmlFor={id} className="mb-0.5 block text-xs font-medium text-slate-600">
-        {label}
-      </label>
+    <div
+      className={`min-w-0 ${armed ? "rounded-md bg-indigo-50 ring-2 ring-indigo-500 ring-offset-2" : ""}`}
+      data-armed={armed || undefined}
+    >
+      <div className="mb-0.5 flex items-baseline justify-between gap-1">
+        <label htmlFor={id} className="block text-xs font-medium text-slate-600">
+          {label}
+        </label>
+        {keyHint ? (
+          <span aria-hidden="true">
+            <kbd
+              data-testid="key-hint"
+              className={`rounded px-1 font-mono text-[10px] ${
+                armed ? "bg-indigo-600 text-white" : "bg-slate-200/70 text-slate-600"
+              }`}
+            >
+              {armed ? `${keyHint.split(" ")[1]}?` : keyHint}
+            </kbd>
+          </span>
+        ) : null}
+      </div>
       <select
         id={id}
         aria-describedby={`${id}-help${error ? ` ${id}-error` : ""}`}
@@ -58,13 +84,18 @@ export function EnumSelect<T extends string>({
         } ${busy ? "opacity-70" : ""}`}
       >
         <option value="">{placeholder}</option>
-        {values.map((v) => (
+        {values.map((v, i) => (
           <option key={v} value={v} title={labels[v].description}>
-            {optionLabel(labels[v], v)}
+            {`${keyHint ? `${i + 1} · ` : ""}${optionLabel(labels[v], v)}`}
           </option>
         ))}
       </select>
-      <p id={`${id}-help`} className="mt-0.5 line-clamp-2 text-[11px] leading-snug text-slate-500">
+      <p
+        id={`${id}-help`}
+        className={
+          compact ? "sr-only" : "mt-0.5 line-clamp-2 text-[11px] leading-snug text-slate-500"
+        }
+      >
         {description}
       </p>
       <FieldMessage id={`${id}-error`} error={error} />

@@ -1,14 +1,35 @@
 "use client";
 /** Every keyboard shortcut in a modal dialog: opened with ?, focus kept inside, Esc closes. */
 import {
-  CREDIBILITIES,
+  ANALYTIC_CONFIDENCE_LABELS,
   CREDIBILITY_LABELS,
+  type LabelInfo,
   LIKELIHOOD_LABELS,
-  LIKELIHOODS,
+  QUOTE_TYPE_LABELS,
+  REPORTING_STANCE_LABELS,
+  SOURCE_STANCE_LABELS,
+  VERDICT_LABELS,
 } from "@claimdesk/types";
 import { useEffect, useRef } from "react";
-import { SHORTCUT_GROUPS } from "~/lib/shortcut-map";
-import { likelihoodOption } from "./claim-field-info";
+import { SHORTCUT_GROUPS, VALUE_FIELDS, type ValueField } from "~/lib/shortcut-map";
+import { FIELD_LABELS } from "./claim-field-info";
+
+/** Each field's value labels, in digit order. */
+const VALUE_LABELS: Record<ValueField, Record<string, LabelInfo>> = {
+  sourceStance: SOURCE_STANCE_LABELS,
+  reportingStance: REPORTING_STANCE_LABELS,
+  likelihood: LIKELIHOOD_LABELS,
+  analyticConfidence: ANALYTIC_CONFIDENCE_LABELS,
+  credibility: CREDIBILITY_LABELS,
+  verdict: VERDICT_LABELS,
+  quoteType: QUOTE_TYPE_LABELS,
+};
+
+/** A field's direct keys beside its field key, where it has them. */
+const DIRECT: Partial<Record<ValueField, string>> = {
+  likelihood: "or the digit alone",
+  credibility: "or Shift+digit",
+};
 
 const Key = ({ children }: { children: string }) => (
   <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono text-xs text-slate-800 shadow-sm">
@@ -95,35 +116,45 @@ export function ShortcutHelp({ open, onClose }: { open: boolean; onClose: () => 
             </dl>
           </section>
         ))}
-        <section aria-labelledby="shortcuts-digits">
+        <section aria-labelledby="shortcuts-values" className="sm:col-span-2">
           <h3
-            id="shortcuts-digits"
+            id="shortcuts-values"
             className="mb-1 text-[11px] font-semibold uppercase tracking-wide text-slate-500"
           >
-            Digits
+            Field values: the field's key, then a digit
           </h3>
-          <dl className="space-y-0.5 text-sm">
-            {LIKELIHOODS.map((value, i) => (
-              <div key={value} className="flex items-baseline gap-3">
-                <dt className="w-28 shrink-0">
-                  <Key>{String(i + 1)}</Key>
-                </dt>
-                <dd>{likelihoodOption(LIKELIHOOD_LABELS[value])}</dd>
-              </div>
-            ))}
-            {CREDIBILITIES.map((value, i) => (
-              <div key={value} className="flex items-baseline gap-3">
-                <dt className="w-28 shrink-0">
-                  <Key>{`Shift+${i + 1}`}</Key>
-                </dt>
-                <dd>Credibility {CREDIBILITY_LABELS[value].label}</dd>
-              </div>
-            ))}
+          <dl className="space-y-1 text-sm" data-testid="shortcut-values">
+            {(Object.keys(VALUE_FIELDS) as ValueField[]).map((field) => {
+              const { key, values, clearable } = VALUE_FIELDS[field];
+              return (
+                <div key={field} className="flex items-baseline gap-3" data-field={field}>
+                  <dt className="w-28 shrink-0">
+                    <Key>{key}</Key> <span className="text-xs">{FIELD_LABELS[field]}</span>
+                  </dt>
+                  <dd className="text-xs text-slate-700">
+                    {values.map((value, i) => (
+                      <span key={value} className="mr-2 inline-block">
+                        <Key>{String(i + 1)}</Key> {VALUE_LABELS[field][value]?.label ?? value}
+                      </span>
+                    ))}
+                    {clearable ? (
+                      <span className="mr-2 inline-block">
+                        <Key>0</Key> clear
+                      </span>
+                    ) : null}
+                    {DIRECT[field] ? (
+                      <span className="text-slate-500">({DIRECT[field]})</span>
+                    ) : null}
+                  </dd>
+                </div>
+              );
+            })}
           </dl>
         </section>
       </div>
       <p className="border-t border-slate-200 px-5 py-2 text-xs text-slate-500">
-        Shortcuts are off while you type in a field; Esc leaves the field.
+        Shortcuts are off while you type in a field; Esc leaves the field. A field key alone changes
+        nothing; Ctrl+Z undoes your last change.
       </p>
     </dialog>
   );

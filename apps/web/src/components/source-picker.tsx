@@ -208,7 +208,7 @@ export function SourcePicker({
           ref={toggleRef}
           type="button"
           data-shortcut="source"
-          aria-keyshortcuts="s"
+          aria-keyshortcuts="w"
           aria-expanded={open}
           aria-controls={`${id}-panel`}
           onClick={() => (open ? close() : setOpen(true))}

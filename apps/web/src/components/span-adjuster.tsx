@@ -1,7 +1,8 @@
 "use client";
 /**
  * The claim's three spans (content, source mention, cue) with the one being adjusted marked:
- * nudge its start or end a word at a time, mark a source or cue from the selected text, or clear it.
+ * nudge its start or end a word at a time, mark a source or cue from the selected text (or, from
+ * the keyboard, from a guess in the sentence), or clear it.
  */
 import type { SpanRole } from "~/lib/shortcut-map";
 import type { ClaimDetail } from "~/trpc/types";
@@ -70,7 +71,7 @@ export function SpanAdjuster({
       <legend className="mb-1 text-[11px] font-semibold uppercase tracking-wide text-slate-500">
         Spans{" "}
         <span className="font-normal normal-case">
-          (v picks · [ ] start · {"{ }"} end · m s / m c mark)
+          (e here · g picks · [ ] start · {"{ }"} end · m s / m c mark · n new claim)
         </span>
       </legend>
       {SPAN_ROLES.map((role) => {
@@ -150,7 +151,10 @@ export function SpanAdjuster({
                 ) : null}
               </span>
             </div>
-            <p className="mt-0.5 font-serif text-sm text-slate-800">
+            <p
+              className="mt-0.5 line-clamp-2 font-serif text-sm text-slate-800"
+              title={text ?? undefined}
+            >
               {text !== null ? (
                 <span className={ROLE_STYLES[role]}>{text}</span>
               ) : (

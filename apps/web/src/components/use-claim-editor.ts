@@ -11,11 +11,13 @@ import {
 } from "@claimdesk/types";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
+import { annotationValues, claimValues, undoHistoryFor } from "~/lib/undo-history";
 import { fieldMessage, isConflict } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import type { ClaimDetail } from "~/trpc/types";
 import { useArticleCache } from "~/trpc/use-article-cache";
 import {
+  ANNOTATION_FIELDS,
   type AnnotationField,
   type ClaimField,
   displayValue,
@@ -77,12 +79,21 @@ export function useClaimEditor(claim: ClaimDetail) {
         } catch (error) {
           if (isConflict(error)) {
             const now = await cache.reloadClaim(claim.id);
+            const mine = (ANNOTATION_FIELDS as readonly string[]).includes(field);
             setConflict(
-              `Not saved: this claim was changed elsewhere after you loaded it. ${
+              `Not saved: ${
+                mine
+                  ? "your annotation of this claim was changed elsewhere (in another tab or window?)"
+                  : "this claim was changed elsewhere"
+              } after you loaded it. ${
                 now
                   ? `The current values are shown; ${FIELD_LABELS[field]} is now ${displayValue(field, now)}.`
                   : "It no longer exists."
-              } Make your change again if it still applies.`,
+              } ${
+                field === "note"
+                  ? "Your text is kept in the field: leave the field again to save it over this one."
+                  : "Make your change again if it still applies."
+              }`,
             );
           } else {
             setErrors((e) => ({ ...e, [field]: fieldMessage(error, field, ["patch", "values"]) }));
@@ -104,12 +115,21 @@ export function useClaimEditor(claim: ClaimDetail) {
       alongside: ClaimPatch = {},
     ) =>
       enqueue(field, value, async (current) => {
+        const patch: ClaimPatch = { ...alongside, [field]: value };
+        const before = claimValues(current, Object.keys(patch) as (keyof ClaimPatch)[]);
         const updated = await updateClaim.mutateAsync({
           id: current.id,
           version: current.version,
-          patch: { ...alongside, [field]: value },
+          patch,
         });
         cache.putClaim(updated);
+        // Ctrl+Z sends `before` back through claim.update (use-undo.ts).
+        undoHistoryFor(current.articleId).record({
+          kind: "claim",
+          claimId: current.id,
+          before,
+          after: patch,
+        });
       }),
     [enqueue, updateClaim, cache],
   );
@@ -120,15 +140,26 @@ export function useClaimEditor(claim: ClaimDetail) {
         // The analyst's first judgement of a claim carries the reporting stance its cue suggests
         // (shown pre-filled in the editor) unless they chose one themselves.
         const suggested = current.annotation ? null : reportingStanceForCue(current.cueLemma);
+        const values: AnnotationValues = {
+          ...(suggested && field !== "reportingStance" ? { reportingStance: suggested } : {}),
+          [field]: value,
+        };
+        const before = annotationValues(
+          current.annotation,
+          Object.keys(values) as (keyof AnnotationValues)[],
+        );
         const annotation = await upsertAnnotation.mutateAsync({
           claimId: current.id,
           version: current.annotation?.version ?? null,
-          values: {
-            ...(suggested && field !== "reportingStance" ? { reportingStance: suggested } : {}),
-            [field]: value,
-          },
+          values,
         });
         cache.putAnnotation(annotation);
+        undoHistoryFor(current.articleId).record({
+          kind: "annotation",
+          claimId: current.id,
+          before,
+          after: values,
+        });
       }),
     [enqueue, upsertAnnotation, cache],
   );

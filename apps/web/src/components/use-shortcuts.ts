@@ -15,9 +15,13 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   );
 }
 
-/** `onAction` returns true when it used the key (the key's default is then prevented). */
+/**
+ * `onAction` returns true when it used the key (the key's default is then prevented). `mode` is
+ * read at each key (a getter), so a field key and its digit typed faster than React renders still
+ * pair up.
+ */
 export function useShortcuts(
-  mode: ShortcutMode,
+  mode: () => ShortcutMode,
   onAction: (action: ShortcutAction, event: KeyboardEvent) => boolean,
   onEscapeField: (field: HTMLElement) => void,
 ): void {
@@ -38,7 +42,7 @@ export function useShortcuts(
         return;
       }
       if (target instanceof Element && target.closest("dialog[open]")) return;
-      const action = resolveShortcut(event, mode);
+      const action = resolveShortcut(event, mode());
       if (!action) return;
       if (
         event.key === "Enter" &&

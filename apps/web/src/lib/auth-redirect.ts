@@ -5,6 +5,7 @@ const HERE = "https://claimdesk.invalid";
 
 /** C0 controls and DEL: URL parsers drop tab and newlines (`/<tab>/host` becomes `//host`), and
  * any of them in a Location header makes the redirect itself fail. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 /**

@@ -1,6 +1,6 @@
 /** buildSegments: cutting text at span boundaries, with overlaps, nesting, adjacency and cuts. */
 import { describe, expect, it } from "vitest";
-import { buildSegments, groupByParagraph, paragraphRanges } from "./build-segments";
+import { buildSegments, groupByParagraph, paragraphRanges, textBlocks } from "./build-segments";
 
 const text = "Tehran says it has funded allies.";
 // "Tehran" 0–6, "says" 7–11, content 12–32 ("it has funded allies")
@@ -147,5 +147,57 @@ describe("paragraphs", () => {
       ["Second ", "para."],
     ]);
     expect(groups[2]?.segments[0]?.roles).toEqual([{ claimId: 1, role: "content" }]);
+  });
+});
+
+describe("textBlocks", () => {
+  it("keeps short paragraphs whole", () => {
+    const t = "One.\n\nTwo two.";
+    expect(textBlocks(t, paragraphRanges(t), 100)).toEqual([
+      { start: 0, end: 4, last: true },
+      { start: 6, end: 14, last: true },
+    ]);
+  });
+
+  it("cuts a long paragraph after a sentence, covering it exactly, no piece over the cap", () => {
+    const t = `${"Alpha said it. ".repeat(300)}End`;
+    const blocks = textBlocks(t, paragraphRanges(t), 200);
+    expect(blocks.length).toBeGreaterThan(20);
+    expect(blocks[0]?.start).toBe(0);
+    expect(blocks.at(-1)).toMatchObject({ end: t.length, last: true });
+    for (const [i, b] of blocks.entries()) {
+      expect(b.end - b.start).toBeLessThanOrEqual(200);
+      if (i > 0) expect(b.start).toBe(blocks[i - 1]?.end);
+      if (i < blocks.length - 1) {
+        expect(b.last).toBe(false);
+        expect(t.slice(b.start, b.end)).toMatch(/it\. $/);
+      }
+    }
+  });
+
+  it("cuts text with no space at the cap, never inside a surrogate pair", () => {
+    const t = "😀".repeat(150); // 300 UTF-16 units, no spaces
+    const blocks = textBlocks(t, paragraphRanges(t), 101);
+    for (const b of blocks) {
+      expect(b.end - b.start).toBeLessThanOrEqual(101);
+      expect(t.slice(b.start, b.end)).not.toMatch(/[\uD800-\uDBFF]$|^[\uDC00-\uDFFF]/);
+    }
+    expect(blocks.map((b) => t.slice(b.start, b.end)).join("")).toBe(t);
+  });
+});
+
+describe("buildSegments within a range", () => {
+  it("cuts only the range, as the whole text's segments there", () => {
+    const spans = [
+      { claimId: 1, role: "source" as const, start: 0, end: 6 },
+      { claimId: 1, role: "content" as const, start: 12, end: 32 },
+      { claimId: 2, role: "content" as const, start: 5, end: 20 },
+    ];
+    const whole = buildSegments(text, spans, [3, 25]).filter((s) => s.start >= 3 && s.end <= 25);
+    const part = buildSegments(text, spans, [], { start: 3, end: 25 });
+    expect(part[0]).toEqual({ start: 3, end: 5, roles: [{ claimId: 1, role: "source" }] });
+    expect(part).toEqual(whole);
+    expect(part.at(-1)).toEqual({ start: 20, end: 25, roles: [{ claimId: 1, role: "content" }] });
+    expect(buildSegments(text, spans, [], { start: 40, end: 50 })).toEqual([]);
   });
 });

@@ -129,6 +129,45 @@ describe("listArticles", () => {
     expect(page.items).toHaveLength(1);
   });
 
+  it("pages a word found in many articles in rank order, each row with its own snippet and claim count", () => {
+    // The page is chosen on the FTS index first and only its rows are joined to articles: the
+    // pages must still be the ranked order (title hits first, then newest), whole and disjoint.
+    const ids: number[] = [];
+    for (let i = 0; i < 130; i++) {
+      const text = `Story ${i}: the market ${"moved ".repeat(i % 7)}on Monday, traders said.`;
+      const article = insertTestArticle(db, {
+        title: i % 10 === 0 ? `Market report ${i}` : `Report ${i}`,
+        text,
+      });
+      ids.push(article.id);
+      for (let c = 0; c < i % 4; c++)
+        createClaim(
+          db,
+          { articleId: article.id, content: spanOf(text, "traders said") },
+          analystId,
+        );
+    }
+    const expected = db.$client
+      .prepare(
+        `select rowid as id from articles_fts where articles_fts match '"market"*'
+         order by bm25(articles_fts, 5.0, 1.0), rowid desc`,
+      )
+      .all() as { id: number }[];
+    const pages = [0, 50, 100].map((offset) => listArticles(db, { query: "market", offset }));
+    const items = pages.flatMap((p) => p.items);
+    expect(pages.map((p) => p.items.length)).toEqual([50, 50, 30]);
+    expect(pages.every((p) => p.total === 130)).toBe(true);
+    expect(items.map((a) => a.id)).toEqual(expected.map((r) => r.id));
+    // Title hits rank first.
+    expect(items.slice(0, 13).every((a) => a.title?.startsWith("Market report"))).toBe(true);
+    for (const item of items) {
+      const i = ids.indexOf(item.id);
+      expect(item.claimCount).toBe(i % 4);
+      expect(item.snippet).toContain(`Story ${i}: the [market]`);
+      expect(item.title).toBe(i % 10 === 0 ? `Market report ${i}` : `Report ${i}`);
+    }
+  });
+
   it("survives hostile queries: no syntax error, no injection, the table intact", () => {
     seed();
     for (const query of [

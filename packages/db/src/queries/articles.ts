@@ -1,6 +1,6 @@
 /** Articles: the newest-first list, full-text search over title and body (FTS5), and one article. */
 import type { TArticleListInput } from "@claimdesk/types";
-import { asc, count, desc, eq, sql } from "drizzle-orm";
+import { asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { annotations, articleSubmissions, articles, claimLayers, claims, users } from "../schema";
 import { listClaimsForArticle } from "./claims";
 import { NotFoundError } from "./errors";
@@ -23,16 +23,6 @@ export function toFtsQuery(query: string): string | null {
   return tokens
     .map((t, i) => `"${t.replaceAll('"', '""')}"${i === tokens.length - 1 ? "*" : ""}`)
     .join(" ");
-}
-
-interface FtsRow {
-  id: number;
-  title: string | null;
-  publisher: string | null;
-  publishedAt: string | null;
-  createdAt: number;
-  snippet: string | null;
-  claimCount: number;
 }
 
 /**
@@ -79,15 +69,42 @@ export function listArticles(
   }
 
   // FTS5 is not modelled by Drizzle: raw SQL, with the user's text only ever a bound parameter.
-  const rows = db.all<FtsRow>(sql`
-    select articles.id as id, articles.title as title, articles.publisher as publisher,
-      articles.published_at as publishedAt, articles.created_at as createdAt,
-      snippet(articles_fts, 1, '[', ']', '…', 24) as snippet,
-      ${claimCount} as claimCount
-    from articles_fts join articles on articles.id = articles_fts.rowid
-    where articles_fts match ${match}
-    order by bm25(articles_fts, 5.0, 1.0), articles.id desc
+  // The page comes from the FTS index alone, in a top-level query: bm25 needs nothing else, and
+  // SQLite computes a result column such as the snippet only for rows that enter the LIMIT's top
+  // rows. (Inside a subquery or CTE it computes it for every match: about 0.6 s for "the" on 20k
+  // articles.) Only the page's rows are then looked up in articles and given a claim count;
+  // joined before the sort, as they were, every match cost a row lookup and a count.
+  const page = db.all<{ id: number; snippet: string | null }>(sql`
+    select articles_fts.rowid as id, snippet(articles_fts, 1, '[', ']', '…', 24) as snippet
+    from articles_fts where articles_fts match ${match}
+    order by bm25(articles_fts, 5.0, 1.0), articles_fts.rowid desc
     limit ${limit} offset ${offset}`);
+  const details = new Map(
+    (page.length === 0
+      ? []
+      : db
+          .select({
+            id: articles.id,
+            title: articles.title,
+            publisher: articles.publisher,
+            publishedAt: articles.publishedAt,
+            createdAt: articles.createdAt,
+            claimCount,
+          })
+          .from(articles)
+          .where(
+            inArray(
+              articles.id,
+              page.map((p) => p.id),
+            ),
+          )
+          .all()
+    ).map((r) => [r.id, r]),
+  );
+  const rows = page.flatMap((p) => {
+    const article = details.get(p.id);
+    return article ? [{ ...article, snippet: p.snippet }] : [];
+  });
   const total =
     db.get<{ n: number }>(
       sql`select count(*) as n from articles_fts where articles_fts match ${match}`,
@@ -95,7 +112,7 @@ export function listArticles(
   return {
     items: rows.map((r) => ({
       ...r,
-      createdAt: new Date(r.createdAt).toISOString(),
+      createdAt: r.createdAt.toISOString(),
       snippet: r.snippet ?? "",
     })),
     total,

@@ -167,8 +167,9 @@ export async function receiveUpload(
     const limit = counter((n) => {
       bytes += n;
       total += n;
-      if (bytes > cap) return tooLargeFile(named || clean, cap);
+      // The upload's total first: a JSONL or CSV file's own cap is the whole upload's.
       if (total > limits.maxBytes) return tooLarge();
+      if (bytes > cap) return tooLargeFile(named || clean, cap);
       return null;
     });
     writes.push(

@@ -100,5 +100,11 @@ describe("checkUploadFiles", () => {
     expect(checkUploadFiles([{ name: "corpus.jsonl", size: 150_000_000 }], 10)).toEqual({
       ok: true,
     });
+    expect(
+      checkUploadFiles([{ name: "corpus.jsonl", size: IMPORT_UPLOAD_MAX_BYTES + 1 }], 10),
+    ).toMatchObject({
+      status: 413,
+      error: expect.stringMatching(/^The upload is larger than 200 MB/),
+    });
   });
 });

@@ -74,11 +74,11 @@ export function checkUploadFiles(
   }
   const unsupported = files.filter((f) => !isImportableFileName(sanitiseFileName(f.name)));
   if (unsupported.length > 0) return notImportable(unsupported.map((f) => f.name));
+  const total = files.reduce((sum, f) => sum + f.size, 0);
+  if (total > IMPORT_UPLOAD_MAX_BYTES) return tooLarge();
   const oversized = files.find((f) => f.size > importFileMaxBytes(sanitiseFileName(f.name)));
   if (oversized)
     return tooLargeFile(oversized.name, importFileMaxBytes(sanitiseFileName(oversized.name)));
-  const total = files.reduce((sum, f) => sum + f.size, 0);
-  if (total > IMPORT_UPLOAD_MAX_BYTES) return tooLarge();
   return { ok: true };
 }
 
