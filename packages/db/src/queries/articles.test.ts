@@ -153,7 +153,10 @@ describe("listArticles", () => {
          order by bm25(articles_fts, 5.0, 1.0), rowid desc`,
       )
       .all() as { id: number }[];
-    const pages = [0, 50, 100].map((offset) => listArticles(db, { query: "market", offset }));
+    // The claims are the analyst's own (hand-made drafts): counted in their view.
+    const pages = [0, 50, 100].map((offset) =>
+      listArticles(db, { query: "market", offset }, analystId),
+    );
     const items = pages.flatMap((p) => p.items);
     expect(pages.map((p) => p.items.length)).toEqual([50, 50, 30]);
     expect(pages.every((p) => p.total === 130)).toBe(true);
