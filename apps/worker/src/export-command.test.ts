@@ -247,13 +247,24 @@ describe("parseExportOptions", () => {
     expect(() =>
       parseExportOptions({ format: "csv", out: "-", seed: "1", sourceId: ["x"] }),
     ).toThrow(/sourceId/);
+    // Without a status filter: the reviewed claims only, unless --all.
     expect(parseExportOptions({ format: "jsonl", out: "-", seed: "0", withHistory: true })).toEqual(
-      { format: "jsonl", filter: {}, includeHistory: true },
+      {
+        format: "jsonl",
+        filter: { status: ["accepted", "rejected"] },
+        reviewedOnly: true,
+        includeHistory: true,
+      },
     );
+    expect(
+      parseExportOptions({ format: "jsonl", out: "-", seed: "0", withHistory: true, all: true }),
+    ).toEqual({ format: "jsonl", filter: {}, includeHistory: true });
     expect(() =>
       parseExportOptions({ format: "csv", out: "-", seed: "0", withHistory: true }),
     ).toThrow(/--with-history/);
-    expect(parseExportOptions({ format: "jsonl", out: "-", seed: "0", layers: true })).toEqual({
+    expect(
+      parseExportOptions({ format: "jsonl", out: "-", seed: "0", layers: true, all: true }),
+    ).toEqual({
       format: "jsonl",
       filter: {},
       layers: true,

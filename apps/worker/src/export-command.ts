@@ -9,7 +9,12 @@
 import { execFileSync } from "node:child_process";
 import { resolve } from "node:path";
 import type { Db } from "@claimdesk/db";
-import { parseSplitRatios, type SplitRatios, writeExport } from "@claimdesk/export";
+import {
+  exportSelection,
+  parseSplitRatios,
+  type SplitRatios,
+  writeExport,
+} from "@claimdesk/export";
 import {
   EXPORT_FORMATS,
   type TClaimFilter,
@@ -41,6 +46,8 @@ export interface ExportCliOptions {
   withHistory?: boolean;
   /** --layers: each claim line carries every analyst's layer (canonical JSONL only). */
   layers?: boolean;
+  /** --all: unreviewed suggestions too (by default only claims accepted or rejected in gold). */
+  all?: boolean;
 }
 
 /** Repeatable options that also take comma-separated lists: `--status accepted,suggested`. */
@@ -66,6 +73,7 @@ export function parseExportOptions(options: ExportCliOptions): {
   split?: { ratios: SplitRatios; seed: number };
   includeHistory?: boolean;
   layers?: boolean;
+  reviewedOnly?: boolean;
 } {
   const format = ZExportFormatSchema.safeParse(options.format);
   if (!format.success)
@@ -106,9 +114,12 @@ export function parseExportOptions(options: ExportCliOptions): {
     throw new Error(
       `--layers applies to the canonical JSONL (--format jsonl), not to ${format.data}: the other formats carry the gold layer only`,
     );
+  // By default the reviewed claims only (accepted or rejected in gold); --all keeps suggestions.
+  const selection = exportSelection(filter.data, options.all === true);
   return {
     format: format.data,
-    filter: filter.data,
+    filter: selection.filter,
+    ...(selection.reviewedOnly ? { reviewedOnly: true } : {}),
     ...(split ? { split } : {}),
     ...(options.withHistory ? { includeHistory: true } : {}),
     ...(options.layers ? { layers: true } : {}),
@@ -146,7 +157,8 @@ export function registerExportCommand(
   program
     .command("export")
     .description(
-      "Export the selected claims (default: all) as jsonl (canonical), csv, webanno, fever or " +
+      "Export the selected claims (default: the reviewed ones, accepted or rejected in the gold " +
+        "layer; --all for every claim) as jsonl (canonical), csv, webanno, fever or " +
         "claimreview; with --split a folder of train/dev/test files split by article plus README.md",
     )
     .option("--format <format>", `one of ${EXPORT_FORMATS.join(", ")}`, "jsonl")
@@ -165,6 +177,10 @@ export function registerExportCommand(
     .option("--from <date>", "published on or after (ISO date)")
     .option("--to <date>", "published on or before (ISO date)")
     .option("--query <text>", "full-text search over content, source and cue")
+    .option(
+      "--all",
+      "every selected claim, unreviewed suggestions included (default: reviewed claims only)",
+    )
     .option("--with-history", "add each claim's audit history to its line (jsonl only)")
     .option(
       "--layers",

@@ -48,3 +48,30 @@ describe("dataset card: agreement", () => {
     expect(text).toContain("| content | 0.800 | 0.800 |");
   });
 });
+
+describe("dataset card: selection", () => {
+  it("says when the export holds the reviewed claims only (the default), and when it holds all", async () => {
+    const { exportSelection } = await import("./reviewed");
+    const reviewed = exportSelection({}, false);
+    expect(reviewed).toEqual({ filter: { status: ["accepted", "rejected"] }, reviewedOnly: true });
+    expect(exportSelection({}, true)).toEqual({ filter: {}, reviewedOnly: false });
+    expect(exportSelection({ status: ["suggested"] }, false).reviewedOnly).toBe(false);
+    submitAll(fx);
+    const out = join(dir, "reviewed");
+    await writeExport(fx.db, {
+      format: "jsonl",
+      ...reviewed,
+      out,
+      split: { ratios: [1, 0, 0], seed: 1 },
+      claimdeskVersion: "test",
+    });
+    const text = readFileSync(join(out, "README.md"), "utf8");
+    expect(text).toContain("Reviewed claims only");
+    // Claim 2 was decided by nobody: an unreviewed suggestion is not in the reviewed export.
+    const lines = readFileSync(join(out, "train.jsonl"), "utf8").trim().split("\n");
+    expect(lines.map((l) => (JSON.parse(l) as { claim: { id: number } }).claim.id)).not.toContain(
+      fx.claimIds[1],
+    );
+    expect(await card()).toContain("All claims (no filter), unreviewed suggestions included.");
+  });
+});

@@ -77,6 +77,8 @@ export interface DatasetCardInput {
   stats: ExportStats;
   claimdeskVersion: string;
   exportedAt: Date;
+  /** True when the selection is the default one: reviewed claims only (see reviewed.ts). */
+  reviewedOnly?: boolean;
   /** The agreement figures of the exported articles (agreementOfArticles). */
   agreement?: ReturnType<typeof agreementOfArticles>;
 }
@@ -142,7 +144,12 @@ export function renderDatasetCard(input: DatasetCardInput): string {
   const filters = Object.entries(input.filter).filter(
     ([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0),
   );
-  if (filters.length === 0) out.push("All claims (no filter).");
+  if (input.reviewedOnly)
+    out.push(
+      "Reviewed claims only: those accepted or rejected in the gold layer (the team's final decisions). Unreviewed rule suggestions are left out; `pnpm worker export --all` (or “Include unreviewed suggestions” on /export) includes them.",
+      "",
+    );
+  if (filters.length === 0) out.push("All claims (no filter), unreviewed suggestions included.");
   else {
     out.push("Claims matching every one of these filters (the claims table's filter):", "");
     for (const [k, v] of filters)

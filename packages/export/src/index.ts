@@ -31,6 +31,7 @@ export {
   canonicalJsonSchema,
   canonicalJsonSchemaText,
 } from "./json-schema";
+export { exportSelection, REVIEWED_STATUSES } from "./reviewed";
 export {
   parseSplitRatios,
   SPLIT_NAMES,

@@ -42,6 +42,8 @@ export interface ExportSelection {
   reader?: AnnotationReader;
   /** Canonical JSONL: add every layer of each claim (the proposal and each analyst's). */
   layers?: boolean;
+  /** The filter is the default reviewed-only selection (reviewed.ts): the dataset card says so. */
+  reviewedOnly?: boolean;
 }
 
 /**
@@ -251,6 +253,7 @@ function writeSplitFolder(
     const card = renderDatasetCard({
       format: options.format,
       filter: options.filter,
+      ...(options.reviewedOnly ? { reviewedOnly: true } : {}),
       split: { ...options.split, files: names },
       stats,
       agreement: agreementOfArticles(db, cardArticles(db, stats.articleIds, options.reader)),

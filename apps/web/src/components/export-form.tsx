@@ -26,7 +26,10 @@ export function ExportForm() {
   const history = format === "jsonl" && searchParams.get("history") === "1";
   // Every analyst's layer beside gold: canonical JSONL only (`layers=1`).
   const layers = format === "jsonl" && searchParams.get("layers") === "1";
+  // Unreviewed suggestions too (`all=1`); by default only claims reviewed in gold.
+  const all = searchParams.get("all") === "1";
   const groupId = useId();
+  const allId = useId();
   const historyId = useId();
   const layersId = useId();
 
@@ -34,9 +37,10 @@ export function ExportForm() {
     (
       nextFilter: TClaimFilter,
       nextFormat: TExportFormat,
-      extras: { history?: boolean; layers?: boolean } = {},
+      extras: { history?: boolean; layers?: boolean; all?: boolean } = {},
     ) => {
       const params = claimFilterToSearchParams(nextFilter);
+      if (extras.all) params.set("all", "1");
       if (nextFormat !== "jsonl") params.set("format", nextFormat);
       else {
         if (extras.history) params.set("history", "1");
@@ -51,10 +55,12 @@ export function ExportForm() {
   downloadParams.set("format", format);
   if (history) downloadParams.set("history", "1");
   if (layers) downloadParams.set("layers", "1");
+  if (all) downloadParams.set("all", "1");
   const downloadHref = `/api/export?${downloadParams.toString()}`;
 
   const countParams = claimFilterToSearchParams(filter);
   countParams.set("count", "1");
+  if (all) countParams.set("all", "1");
   // FEVER and ClaimReview carry only judged claims: their count also says how many records.
   const judgedOnly = format === "fever" || format === "claimreview";
   if (judgedOnly) countParams.set("format", format);
@@ -91,7 +97,7 @@ export function ExportForm() {
                 name="format"
                 value={o.value}
                 checked={format === o.value}
-                onChange={() => setUrl(filter, o.value, { history, layers })}
+                onChange={() => setUrl(filter, o.value, { history, layers, all })}
               />
               <span>
                 <span className="font-medium">{o.label}</span>
@@ -107,7 +113,7 @@ export function ExportForm() {
               type="checkbox"
               checked={history}
               onChange={(event) =>
-                setUrl(filter, format, { history: event.target.checked, layers })
+                setUrl(filter, format, { history: event.target.checked, layers, all })
               }
               aria-describedby={`${historyId}-help`}
               className="mt-1"
@@ -128,7 +134,7 @@ export function ExportForm() {
               type="checkbox"
               checked={layers}
               onChange={(event) =>
-                setUrl(filter, format, { history, layers: event.target.checked })
+                setUrl(filter, format, { history, layers: event.target.checked, all })
               }
               aria-describedby={`${layersId}-help`}
               className="mt-1"
@@ -146,7 +152,29 @@ export function ExportForm() {
 
       <section aria-label="Selection" className="space-y-2">
         <h2 className="text-sm font-medium text-slate-800">Selection</h2>
-        <FilterBar filter={filter} onChange={(next) => setUrl(next, format, { history, layers })} />
+        <div className="flex items-start gap-2 text-sm">
+          <input
+            id={allId}
+            type="checkbox"
+            checked={all}
+            onChange={(event) =>
+              setUrl(filter, format, { history, layers, all: event.target.checked })
+            }
+            aria-describedby={`${allId}-help`}
+            className="mt-1"
+          />
+          <label htmlFor={allId}>
+            <span className="font-medium">Include unreviewed suggestions</span>
+            <span id={`${allId}-help`} className="block text-slate-600">
+              Without a status filter an export holds the reviewed claims only: those accepted or
+              rejected in the gold layer. This adds the rule suggestions no decision settled.
+            </span>
+          </label>
+        </div>
+        <FilterBar
+          filter={filter}
+          onChange={(next) => setUrl(next, format, { history, layers, all })}
+        />
       </section>
 
       <div className="flex flex-wrap items-center gap-4">

@@ -5,13 +5,21 @@
  * `&count=1` answers `{ claims }` instead: how many claims the selection holds (with
  * format=fever|claimreview also `records`: how many of them the file would carry). `&history=1`
  * (format jsonl only) adds each claim's audit history to its line; `&layers=1` (format jsonl only)
- * adds every layer of each claim the reader may see (the proposal and each analyst's).
+ * adds every layer of each claim the reader may see (the proposal and each analyst's). Without a
+ * status filter the export holds the reviewed claims (accepted or rejected in the gold layer);
+ * `&all=1` includes the unreviewed suggestions.
  *
  * Each download reads through its own read-only connection: an open better-sqlite3 iterator makes
  * its connection refuse writes, and the app's shared connection must keep serving edits.
  */
 import { countExportClaims, exportViewOf, openDb, resolveDbPath } from "@claimdesk/db";
-import { createFormatter, ExportStats, exportChunks, exportFileName } from "@claimdesk/export";
+import {
+  createFormatter,
+  ExportStats,
+  exportChunks,
+  exportFileName,
+  exportSelection,
+} from "@claimdesk/export";
 import { EXPORT_FORMATS, ZExportFormatSchema } from "@claimdesk/types";
 import { claimFilterFromSearchParams } from "~/lib/claim-filter-url";
 import { requireUser } from "~/server/auth";
@@ -32,7 +40,10 @@ export async function GET(request: Request): Promise<Response> {
     return reply(400, {
       error: `Unknown export format "${params.get("format")}": use one of ${EXPORT_FORMATS.join(", ")}`,
     });
-  const filter = claimFilterFromSearchParams(params);
+  const { filter, reviewedOnly } = exportSelection(
+    claimFilterFromSearchParams(params),
+    params.get("all") === "1",
+  );
   const includeHistory = params.get("history") === "1";
   if (includeHistory && format.data !== "jsonl")
     return reply(400, {
@@ -65,7 +76,14 @@ export async function GET(request: Request): Promise<Response> {
 
   // The blind rule: an analyst's export carries others' layers and annotations only where theirs
   // is submitted (packages/export/src/blind.ts).
-  const chunks = exportChunks(db, { format: format.data, filter, includeHistory, layers, reader });
+  const chunks = exportChunks(db, {
+    format: format.data,
+    filter,
+    includeHistory,
+    layers,
+    reader,
+    reviewedOnly,
+  });
   const encoder = new TextEncoder();
   const close = () => {
     chunks.return(undefined);
