@@ -161,7 +161,7 @@ test("two analysts' own layers: blind until submitted, agreement on the attribut
   const newSource = corrected as { id: number; name: string };
 
   // ---- Ana: rejects X (r), corrects Y's source and accepts it, makes Z by hand ----
-  const anaX = await keyOnClaim(ana, X, "r");
+  const anaX = await keyOnClaim(ana, X, "x");
   await expect(anaX).toHaveAttribute("data-status", "rejected");
   const anaY = await openClaim(ana, Y);
   const editor = anaY.getByTestId("claim-editor");

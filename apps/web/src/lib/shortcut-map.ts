@@ -117,7 +117,7 @@ export function resolveShortcut(input: KeyInput, mode: ShortcutMode): ShortcutAc
     // Ctrl+Z / Ctrl+Shift+Z (Ctrl+Y): undo / redo my last changes (outside text fields).
     if (lower === "z" && !input.altKey) return { type: input.shiftKey ? "redo" : "undo" };
     if (lower === "y" && !input.altKey && !input.shiftKey) return { type: "redo" };
-    // Ctrl+Enter (⌘+Enter on a Mac): submit my annotation — as in a chat or mail form.
+    // Ctrl+Enter (⌘+Enter on a Mac): submit my layer of the article — as in a chat or mail form.
     if (key === "Enter" && mode === "normal") return { type: "submit" };
     return null;
   }
@@ -226,7 +226,7 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
       { keys: ["c"], does: "With text selected: create a claim from it" },
       {
         keys: ["Ctrl+Enter"],
-        does: "Submit your annotation (then the other analysts’ are shown beside it)",
+        does: "Submit the article: your layer of it becomes final, and the other submitted layers are shown beside it",
       },
       { keys: ["Ctrl+Z"], does: "Undo your last change (claim fields and annotation)" },
       { keys: ["Ctrl+Shift+Z", "Ctrl+Y"], does: "Redo" },
