@@ -7,12 +7,12 @@
  * 4. Edits (claim.update, annotation.upsert) on a fresh database, idle and while `pnpm worker
  *    import` bulk-imports Reuters-21578 into it: p50/p95/p99/max.
  * `next start` runs the production build in NEXT_DIST_DIR (default .next; built when missing) on
- * PORT (default: a free one). The bench analyst (bench/web/bench-analyst.ts) signs in through
+ * PORT (default: a free one); BENCH_WEB_NODE_ARGS adds node flags to it (--cpu-prof). The bench analyst (bench/web/bench-analyst.ts) signs in through
  * better-auth's HTTP endpoint and every request carries that session cookie.
  * Writes its sections of bench/results/web.md, keeping every other section of the file.
  *
  * Usage: pnpm bench:web [--claims 1000000] [--requests 200] [--connections 50] [--duration 15]
- *   [--edit-seconds 15] [--import-records N] [--no-single] [--no-edits] [--no-write] [--seed-only]
+ *   [--edit-seconds 15] [--import-records N] [--import-batch-size N] [--import-nice N] [--no-single] [--no-edits] [--edits-only] [--no-write] [--seed-only]
  *   pnpm bench:web --smoke   (5,000 claims, a few seconds per stage, a 300-article import; writes
  *   nothing and judges no figure: fails only when a stage crashes or a request fails)
  */
@@ -71,6 +71,8 @@ const options = {
   editSeconds: arg("edit-seconds", smoke ? 2 : 15),
   /** Records of Reuters-21578 in the edits stage's bulk import (default: all of it). */
   importRecords: arg("import-records", smoke ? 300 : Number.POSITIVE_INFINITY),
+  /** The bulk import's --batch-size (default: the worker's own). */
+  importBatchSize: arg("import-batch-size", 0),
   edits: !flag("no-edits"),
   /** Skips the one-connection rows (for quick runs of the 50-connection ones). */
   single: !flag("no-single"),
@@ -134,9 +136,13 @@ interface Server {
 async function startServer(dbPath: string, port: number): Promise<Server> {
   const base = `http://127.0.0.1:${port}`;
   log(`next start on ${base} (apps/web/${distDir}) with CLAIMDESK_DB=${dbPath}`);
+  // BENCH_WEB_NODE_ARGS runs the server under node with those flags, e.g. to profile it:
+  // BENCH_WEB_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" (written when the server stops).
+  const nodeArgs = process.env.BENCH_WEB_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const next = join(webDir, "node_modules/next/dist/bin/next");
   const child = spawn(
-    join(webDir, "node_modules/.bin/next"),
-    ["start", "-p", String(port), "-H", "127.0.0.1"],
+    process.execPath,
+    [...nodeArgs, next, "start", "-p", String(port), "-H", "127.0.0.1"],
     {
       cwd: webDir,
       env: {
@@ -253,11 +259,16 @@ async function load(
   await autocannon(opts(Math.max(2 * run.connections, Math.min(20, run.amount ?? 20)), undefined));
   const times: number[] = [];
   const failures = new Map<number, number>();
+  const requestErrors = new Map<string, number>();
   const t0 = performance.now();
   const result = await new Promise<autocannon.Result>((done, fail) => {
     const instance = autocannon(opts(run.amount, run.duration), (error, res) =>
       error ? fail(error) : done(res),
     );
+    instance.on("reqError", (error) => {
+      const key = error.code ?? error.message;
+      requestErrors.set(key, (requestErrors.get(key) ?? 0) + 1);
+    });
     instance.on("response", (_client, status, _bytes, ms) => {
       if (status < 400) times.push(ms);
       else failures.set(status, (failures.get(status) ?? 0) + 1);
@@ -265,7 +276,7 @@ async function load(
   });
   if (failures.size > 0 || result.errors + result.timeouts > 0)
     log(
-      `${name}: HTTP ${[...failures].map(([s, n]) => `${s} ×${n}`).join(", ") || "—"}; ${result.errors} connection errors, ${result.timeouts} timeouts`,
+      `${name}: HTTP ${[...failures].map(([s, n]) => `${s} ×${n}`).join(", ") || "—"}; ${result.errors} request errors (${[...requestErrors].map(([e, n]) => `${e} ×${n}`).join(", ")}), ${result.timeouts} timeouts`,
     );
   const seconds = (performance.now() - t0) / 1000;
   const row = rowOf(name, times, result.errors + result.non2xx + result.timeouts, seconds);
@@ -351,12 +362,21 @@ async function reutersSlice(from: number, n: number, out: string): Promise<void>
   writeFileSync(out, `${kept.join("\n")}\n`);
 }
 
-function workerImport(dbPath: string, input: string): ChildProcess {
-  return spawn("pnpm", ["--silent", "worker", "import", "--no-progress", "--json", input], {
-    cwd: root,
-    env: { ...process.env, CLAIMDESK_DB: dbPath },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+function workerImport(dbPath: string, input: string, batchSize = 0): ChildProcess {
+  const batch = batchSize > 0 ? ["--batch-size", String(batchSize)] : [];
+  const args = ["--silent", "worker", "import", "--no-progress", "--json", ...batch, input];
+  // --import-nice N runs the importer at a lower CPU priority (nice -n N): separates its CPU
+  // contention with the server from the time edits wait for its write lock.
+  const nice = arg("import-nice", 0);
+  return spawn(
+    nice > 0 ? "nice" : "pnpm",
+    nice > 0 ? ["-n", String(nice), "pnpm", ...args] : args,
+    {
+      cwd: root,
+      env: { ...process.env, CLAIMDESK_DB: dbPath },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
 }
 
 function waitExit(child: ChildProcess): Promise<number> {
@@ -425,7 +445,7 @@ async function editsDuringImport(port: number): Promise<EditsResult> {
 
     log(`bulk import of ${bulk} while ${editors} clients edit`);
     const t0 = performance.now();
-    const importer = workerImport(dbPath, bulk);
+    const importer = workerImport(dbPath, bulk, options.importBatchSize);
     let out = "";
     importer.stdout?.on("data", (d: Buffer) => {
       out += d.toString();
@@ -439,8 +459,8 @@ async function editsDuringImport(port: number): Promise<EditsResult> {
     const code = await exited;
     importSeconds = (performance.now() - t0) / 1000;
     if (code !== 0) throw new Error(`the bulk import exited with ${code}`);
-    const summary = JSON.parse(out.slice(out.indexOf("{"))) as { counts?: { imported?: number } };
-    imported = summary.counts?.imported ?? 0;
+    const summary = JSON.parse(out.slice(out.indexOf("{"))) as { imported?: number };
+    imported = summary.imported ?? 0;
     errors.push(...during.errors);
     rows.push(
       rowOf("edits during the bulk import", during.times, during.errors.length, during.seconds),
@@ -459,26 +479,34 @@ async function editsDuringImport(port: number): Promise<EditsResult> {
 // ---------------------------------------------------------------------------------------------
 // The report
 
-const BEGIN =
-  "<!-- bench:web begin: written by `pnpm bench:web`; the sections after the end mark are kept -->";
-const END = "<!-- bench:web end -->";
+/** The marks around one size's generated part of bench/results/web.md. */
+const marks = (claims: number): [string, string] => [
+  `<!-- bench:web begin --claims ${claims}: written by \`pnpm bench:web\`, replaced by its next run at this size -->`,
+  `<!-- bench:web end --claims ${claims} -->`,
+];
 
-/** Replaces the bench's own part of bench/results/web.md, keeping every other section. */
-function writeReport(section: string): void {
+/**
+ * Replaces this size's part of bench/results/web.md (or adds it after the other sizes' parts),
+ * keeping every other section of the file.
+ */
+function writeReport(section: string, claims: number): void {
   const old = existsSync(RESULTS) ? readFileSync(RESULTS, "utf8") : "";
-  const begin = old.indexOf(BEGIN);
-  const end = old.indexOf(END);
-  let before = "";
-  let after = "";
-  if (begin >= 0 && end > begin) {
-    before = old.slice(0, begin);
-    after = old.slice(end + END.length);
+  const [begin, end] = marks(claims);
+  const block = `${begin}\n${section}\n${end}`;
+  const at = old.indexOf(begin);
+  const to = old.indexOf(end);
+  const lastEnd = [...old.matchAll(/<!-- bench:web end[^>]*-->/g)].at(-1);
+  let text: string;
+  if (at >= 0 && to > at) text = `${old.slice(0, at)}${block}${old.slice(to + end.length)}`;
+  else if (lastEnd?.index !== undefined) {
+    const cut = lastEnd.index + lastEnd[0].length;
+    text = `${old.slice(0, cut)}\n\n${block}${old.slice(cut)}`;
   } else {
-    // A file from before the marks: its first part is this bench's; keep the others' sections.
+    // A file from before the marks: its first part was this bench's; keep the others' sections.
     const other = /^## (?!One connection|50 connections|Edits|In-process)/m.exec(old);
-    after = other ? `\n\n${old.slice(other.index)}` : "\n";
+    text = `${block}${other ? `\n\n${old.slice(other.index)}` : "\n"}`;
   }
-  writeFileSync(RESULTS, `${before}${BEGIN}\n${section}\n${END}${after}`);
+  writeFileSync(RESULTS, text);
   log(`wrote ${RESULTS}`);
 }
 
@@ -500,6 +528,14 @@ const loadNow = () =>
 
 async function main(): Promise<void> {
   mkdirSync(cacheDir, { recursive: true });
+  if (flag("edits-only")) {
+    // Only the edits stage (for comparing importer settings); nothing is written.
+    ensureBuild();
+    const edits = await editsDuringImport(Number(process.env.PORT) || (await freePort()));
+    if (edits.errors.length > 0)
+      throw new Error(`edit errors: ${edits.errors.slice(0, 5).join("; ")}`);
+    return;
+  }
   const dbPath = resolve(
     cacheDir,
     options.claims === 1_000_000 ? "web-1m.db" : `web-${options.claims}.db`,
@@ -708,7 +744,7 @@ async function main(): Promise<void> {
 
   const cpu = `${cpus().length} CPUs (${cpus()[0]?.model ?? "?"})`;
   const section = [
-    "# Web API latency",
+    `# Web API latency at ${claims.toLocaleString("en")} claims`,
     "",
     `Command: \`pnpm bench:web${process.argv.length > 2 ? ` ${process.argv.slice(2).join(" ")}` : ""}\` · date ${new Date().toISOString()} · ${cpu} · Node ${process.version}`,
     "",
@@ -744,7 +780,8 @@ async function main(): Promise<void> {
         `${edits.editors} clients alternate claim.update (status) and annotation.upsert (likelihood, note) ` +
         `back to back, for ${options.editSeconds} s idle, then while \`pnpm worker import\` runs on ` +
         `${Number.isFinite(options.importRecords) ? `${options.importRecords} more records of ` : ""}` +
-        `Reuters-21578 (${edits.imported.toLocaleString("en")} articles imported in ${edits.importSeconds.toFixed(0)} s).`,
+        `Reuters-21578${options.importBatchSize > 0 ? ` with --batch-size ${options.importBatchSize}` : ""} ` +
+        `(${edits.imported.toLocaleString("en")} articles imported in ${edits.importSeconds.toFixed(0)} s).`,
       "",
       ...table(edits.rows, () => "—"),
       "",
@@ -762,7 +799,7 @@ async function main(): Promise<void> {
   );
   const report = section.join("\n");
   console.log(`\n${report}`);
-  if (options.write) writeReport(report);
+  if (options.write) writeReport(report, options.claims);
 
   const failed = [...single, ...concurrent, ...(edits?.rows ?? [])].filter((r) => r.errors > 0);
   if (edits && edits.errors.length > 0) log(`edit errors: ${edits.errors.slice(0, 5).join("; ")}`);

@@ -35,6 +35,7 @@ declare module "autocannon" {
     }
     /** Emits "response" (client, statusCode, resBytes, responseTime in ms) for every response. */
     interface Instance extends EventEmitter {
+      on(event: "reqError", listener: (error: Error & { code?: string }) => void): this;
       on(
         event: "response",
         listener: (client: unknown, statusCode: number, resBytes: number, ms: number) => void,

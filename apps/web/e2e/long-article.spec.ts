@@ -163,26 +163,34 @@ const selectedId = (page: Page) =>
 
 /**
  * Presses `key` and returns the ms from its keydown to a frame in which another claim is
- * selected in the panel and its highlight (amber) is on screen in the text.
+ * selected in the panel and its highlight (amber) is on screen in the text, or (`inView: "row"`,
+ * a narrow screen, where the panel sits below the text) its row's editor is on screen.
  */
-async function press(page: Page, key: "j" | "k"): Promise<{ ms: number; id: string }> {
+async function press(
+  page: Page,
+  key: "j" | "k",
+  inView: "text" | "row" = "text",
+): Promise<{ ms: number; id: string }> {
   const before = await selectedId(page);
   await page.keyboard.press(key);
   const handle = await page.waitForFunction(
-    (previous) => {
-      const id = document
+    ({ previous, inView }) => {
+      const row = document
         .querySelector('[data-claim-toggle][aria-expanded="true"]')
-        ?.closest("[data-claim-id]")
-        ?.getAttribute("data-claim-id");
-      if (!id || id === previous || window.__jDown === undefined) return false;
-      const highlight = document.querySelector(
-        `[data-testid="article-text"] [data-claims~="${id}"].bg-amber-200`,
-      );
-      const box = highlight?.getBoundingClientRect();
+        ?.closest("[data-claim-id]");
+      const id = row?.getAttribute("data-claim-id");
+      if (!row || !id || id === previous || window.__jDown === undefined) return false;
+      const shown =
+        inView === "row"
+          ? row.querySelector('[data-testid="claim-editor"]')
+          : document.querySelector(
+              `[data-testid="article-text"] [data-claims~="${id}"].bg-amber-200`,
+            );
+      const box = shown?.getBoundingClientRect();
       if (!box || box.bottom <= 0 || box.top >= window.innerHeight) return false;
       return { ms: performance.now() - window.__jDown, id };
     },
-    before,
+    { previous: before, inView },
     { polling: "raf", timeout: 60_000 },
   );
   return (await handle.jsonValue()) as { ms: number; id: string };
@@ -294,5 +302,37 @@ test("a claim far down opens in view, j goes on from it, text selected there off
   for (let i = 0; i < 5; i++) steps.push((await press(page, "j")).ms);
   expect(median(steps)).toBeLessThan(MAX_J_MS);
   expect(await elementCount(page)).toBeLessThan(MAX_ELEMENTS);
+
+  // A click on another claim's highlight in the text opens its row, rendered and in view.
+  const current = await selectedId(page);
+  const other = page
+    .locator(
+      `[data-testid="article-text"] [data-roles~="content"]:not([data-claims~="${current}"])`,
+    )
+    .last();
+  const otherId = await other.getAttribute("data-claim");
+  await other.click();
+  const row = page.locator(`[data-testid="claim-row"][data-claim-id="${otherId}"]`);
+  await expect(row.locator("[data-claim-toggle]")).toHaveAttribute("aria-expanded", "true");
+  await expect(row).toBeInViewport();
+  expect(errors).toEqual([]);
+});
+
+test("on a narrow screen the panel scrolls with the page, and only its rows on screen are rendered", async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await page.setViewportSize({ width: 900, height: 800 });
+  const errors = watchErrors(page);
+  await watchFirstHighlight(page);
+  await page.goto(`/articles/${articleId}`);
+  expect(await openTime(page)).toBeLessThan(MAX_OPEN_MS);
+  // j moves the page down to the selected claim's row (below the whole text), editor in view.
+  await press(page, "j", "row");
+  const steps: number[] = [];
+  for (let i = 0; i < 5; i++) steps.push((await press(page, "j", "row")).ms);
+  expect(median(steps)).toBeLessThan(MAX_J_MS);
+  expect(await elementCount(page)).toBeLessThan(MAX_ELEMENTS);
+  expect(await page.getByTestId("claim-row").count()).toBeLessThan(200);
   expect(errors).toEqual([]);
 });

@@ -76,7 +76,7 @@ program
   .option("--no-progress", "do not show progress on stderr")
   .option(
     "--batch-size <n>",
-    "records written per transaction",
+    "records written per transaction, at most (fewer while a batch takes over ~100 ms to write)",
     parsePositiveInt,
     DEFAULT_BATCH_SIZE,
   )

@@ -309,8 +309,15 @@ function VisibleBlocks({
       return;
     }
     target.scrollIntoView({ block: "center" });
+    // Unless something else has taken the page elsewhere since (on a narrow screen, the focus
+    // moving to the claim's row in the panel below the text).
     requestAnimationFrame(() =>
-      requestAnimationFrame(() => find()?.scrollIntoView({ block: "nearest" })),
+      requestAnimationFrame(() => {
+        const moved = find();
+        const box = moved?.getBoundingClientRect();
+        if (box && box.bottom > -window.innerHeight && box.top < 2 * window.innerHeight)
+          moved?.scrollIntoView({ block: "nearest" });
+      }),
     );
   });
 
