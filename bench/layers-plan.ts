@@ -5,10 +5,11 @@
  * Usage: tsx bench/layers-plan.ts [--claims 1000000] [--db /tmp/layers-plan.db]
  */
 import { existsSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { countClaimTable, listClaimTable, openDb } from "../packages/db/src/index";
 import { migrateDb } from "../packages/db/src/migrate";
-import type { TClaimFilter } from "../packages/types/src/index";
+import type { TClaimFilter, TClaimSort } from "../packages/types/src/index";
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -72,7 +73,7 @@ if (fresh) {
 }
 
 const ana = { id: 1, role: "analyst" as const };
-const cases: [string, TClaimFilter][] = [
+const cases: [string, TClaimFilter, TClaimSort?][] = [
   ["no filter", {}],
   ["status accepted", { status: ["accepted"] }],
   [
@@ -81,6 +82,15 @@ const cases: [string, TClaimFilter][] = [
   ],
   ["tag", { tag: ["reviewed"] }],
   ["source kind", { sourceKind: ["unnamed_official"] }],
+  [
+    "status accepted, by article date",
+    { status: ["accepted"] },
+    { field: "publishedAt", direction: "desc" },
+  ],
+  [
+    "likelihood nobody gave (worst case)",
+    { likelihood: ["almost_certain"], sourceStance: ["query"] },
+  ],
 ];
 const ms = (f: () => void) => {
   const t = performance.now();
@@ -112,8 +122,9 @@ const plan = sql
       where (claims.origin <> 'analyst' or layer.id is not null)
         and iif(layer.id is null, claims.status, layer.status) in ('accepted')
         and iif(layer.id is null, claims.source_id, layer.source_id) in (select id from sources where kind in ('named_person'))
-        and exists (select 1 from annotations where annotations.claim_id = claims.id and annotations.analyst_id = 1 and likelihood in ('likely', 'very_likely'))
+        and claims.id in (select claim_id from annotations where analyst_id = 1 and likelihood in ('likely', 'very_likely'))
       order by claims.id desc limit 101`,
   )
   .all() as { detail: string }[];
 console.log(plan.map((p) => `  ${p.detail}`).join("\n"));
+console.log(`(${cpus().length} cores, load ${loadavg()[0]?.toFixed(1)})`);

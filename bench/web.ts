@@ -45,6 +45,7 @@ import {
 import { migrateDb } from "../packages/db/src/migrate";
 import { BENCH_ANALYST, ensureBenchAnalyst, signIn } from "./web/bench-analyst";
 import { claimCount, REUTERS, seedCorpus } from "./web/seed-corpus";
+import { seedLayers } from "./web/seed-layers";
 
 const root = process.cwd();
 const webDir = join(root, "apps/web");
@@ -85,12 +86,20 @@ const options = {
 
 /**
  * Per-analyst layers: the 1M-claim budget (issue #12) is measured "with two analysts' layers on
- * a fifth of the claims". The layer tables (claim_layers, article_submissions) are the lead's
- * schema change in progress: until they land this seeds nothing. When they do, seed here a
- * second analyst account and both analysts' layers on the claims with id % 5 = 0.
+ * a fifth of the claims": the bench analyst and a second analyst decide and annotate the claims
+ * with id % 5 = 0 in their own layers (seed-layers.ts).
  */
-export function seedAnalystLayers(_db: Db, _analystIds: readonly number[]): { layers: number } {
-  return { layers: 0 };
+export async function seedAnalystLayers(
+  db: Db,
+  benchAnalystId: number,
+): Promise<{ layers: number }> {
+  const second = await ensureBenchAnalyst(db, {
+    name: "Second Analyst",
+    email: "second-analyst@example.org",
+    password: "second-analyst-password",
+  });
+  seedLayers(db, [benchAnalystId, second]);
+  return { layers: count(db, "select count(*) as n from claim_layers") };
 }
 
 function count(db: Db, sql: string): number {
@@ -543,7 +552,7 @@ async function main(): Promise<void> {
   const seedStart = Date.now();
   const db = await seedCorpus(dbPath, options.claims, log);
   const analystId = await ensureBenchAnalyst(db);
-  const { layers } = seedAnalystLayers(db, [analystId]);
+  const { layers } = await seedAnalystLayers(db, analystId);
   const seedSeconds = Math.round((Date.now() - seedStart) / 1000);
   const claims = claimCount(db);
   if (options.seedOnly) return;

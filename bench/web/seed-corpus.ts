@@ -113,28 +113,9 @@ export async function seedCorpus(
       `pass ${r}: ${total.toLocaleString("en")} claims (${Math.round((Date.now() - t0) / 1000)} s)`,
     );
   }
-  // The annotations are the bench analyst's own, so the filters on them have data when the web
-  // benchmark signs in as that analyst (annotations are per analyst and blind).
-  const analystId = await ensureBenchAnalyst(db);
+  // Decisions and annotations live in the analysts' own layers (bench/web/seed-layers.ts):
+  // bench:web seeds two analysts' on a fifth of the claims.
   const sqlite = db.$client;
-  log("statuses and annotations…");
-  sqlite.exec(`
-    update claims set status = 'accepted' where id % 3 = 0;
-    update claims set status = 'rejected' where id % 7 = 0 and status = 'suggested';
-    insert or ignore into annotations (claim_id, analyst_id, source_stance, reporting_stance,
-      likelihood, analytic_confidence, tags)
-    select id, ${analystId},
-      case id % 4 when 0 then 'support' when 1 then 'deny' when 2 then 'query' else 'comment' end,
-      'neutral',
-      case id % 7 when 0 then 'almost_no_chance' when 1 then 'very_unlikely' when 2 then 'unlikely'
-        when 3 then 'roughly_even_chance' when 4 then 'likely' when 5 then 'very_likely'
-        else 'almost_certain' end,
-      'moderate',
-      case when id % 50 = 0 then '["reviewed"]' else '[]' end
-    from claims where id % 5 = 0;
-    insert or ignore into annotation_tags (annotation_id, claim_id, tag)
-    select id, claim_id, 'reviewed' from annotations where claim_id % 50 = 0;
-  `);
   sqlite.pragma("wal_checkpoint(TRUNCATE)");
   log(
     `seeded ${claimCount(db).toLocaleString("en")} claims in ${Math.round((Date.now() - t0) / 1000)} s`,
