@@ -116,8 +116,9 @@ test("an adjudicator resolves a disagreement and the export carries the decision
     "Refuted",
   ]);
 
-  // The canonical export carries the decision.
-  await judy.goto("/export");
+  // The canonical export carries the decision (the analysts judged the claim without accepting
+  // it: it is no reviewed claim of gold, so the export includes unreviewed suggestions).
+  await judy.goto("/export?all=1");
   const [download] = await Promise.all([
     judy.waitForEvent("download"),
     judy.getByRole("link", { name: /Download Canonical JSONL/ }).click(),

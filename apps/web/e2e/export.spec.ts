@@ -11,8 +11,15 @@ test("downloads the selected claims in the chosen format", async ({ page }) => {
   await page.goto("/export");
   await expect(page.getByRole("heading", { name: "Export" })).toBeVisible();
   await expect(page.getByText(/^\d+ claims? selected$/)).toBeVisible();
+  // By default the reviewed claims only; "Include unreviewed suggestions" adds the rest.
+  const reviewed = Number((await page.getByText(/claims? selected$/).textContent())?.split(" ")[0]);
+  await page.getByLabel("Include unreviewed suggestions").check();
+  await expect(page).toHaveURL(/all=1/);
+  await expect(page.getByText(/^\d+ claims? selected$/)).not.toHaveText(
+    new RegExp(`^${reviewed} claims? selected$`),
+  );
   const all = Number((await page.getByText(/claims? selected$/).textContent())?.split(" ")[0]);
-  expect(all).toBeGreaterThan(0);
+  expect(all).toBeGreaterThan(reviewed);
 
   // The format lives in the URL: the radio is checked once the URL has changed.
   await page.getByRole("radio", { name: /FEVER/ }).click();

@@ -263,7 +263,8 @@ test("a viewer's writes are refused with 403 FORBIDDEN and change nothing", asyn
   });
   expect(upload.status()).toBe(403);
   // Reading and exporting are what a viewer is for.
-  const exported = await vic.get(`/api/export?format=jsonl&articleId=${articleId}`);
+  // The article's claims are unreviewed suggestions: all=1 exports them too.
+  const exported = await vic.get(`/api/export?format=jsonl&all=1&articleId=${articleId}`);
   expect(exported.status()).toBe(200);
   expect(await exported.text()).toContain(`Velmora${RUN} council approved`);
 

@@ -56,7 +56,7 @@ async function articles(page: Page): Promise<ApiArticle[]> {
 const claimRow = (page: Page, id: number) =>
   page.locator(`[data-testid="claim-row"][data-claim-id="${id}"]`);
 
-test("a suggested claim is accepted and fully assessed in 8 keys, its fields all in view at 1366×768", async ({
+test("a suggested claim is accepted and fully assessed in 7 keys, its fields all in view at 1366×768", async ({
   page,
 }) => {
   const errors = watchErrors(page);
@@ -105,7 +105,13 @@ test("a suggested claim is accepted and fully assessed in 8 keys, its fields all
   await expect(editor.getByLabel("Source stance").locator("xpath=../..")).toContainText("s 0–4");
 
   const keys = keyboard(page);
-  const submitted = page.waitForResponse((r) => r.url().includes("annotation.submit") && r.ok());
+  // The last judgement's save: credibility is the last key.
+  const lastSave = page.waitForResponse(
+    async (r) =>
+      r.url().includes("annotation.upsert") &&
+      r.ok() &&
+      (r.request().postData() ?? "").includes('"credibility":"2"'),
+  );
   await keys.press("a"); // accept
   await keys.press("s"); // source stance …
   await keys.press("1"); // … support
@@ -113,15 +119,16 @@ test("a suggested claim is accepted and fully assessed in 8 keys, its fields all
   await keys.press("2"); // … moderate
   await keys.press("5"); // likelihood: likely
   await keys.press("Shift+Digit2"); // credibility 2
-  await keys.press("Control+Enter"); // submit
-  await submitted;
+  await lastSave;
+  // Submitting is per article now (Ctrl+Enter once the article's claims are done), so it is not
+  // part of a claim's keys; layers.spec and blind.spec cover it. This spec leaves the shared demo
+  // article open for the others.
 
   await expect(row).toHaveAttribute("data-status", "accepted");
   await expect(editor.getByLabel("Source stance")).toHaveValue("support");
   await expect(editor.getByLabel("Analytic confidence")).toHaveValue("moderate");
   await expect(editor.getByLabel("Likelihood")).toHaveValue("likely");
   await expect(editor.getByLabel("Credibility")).toHaveValue("2");
-  await expect(row.getByTestId("annotation-submit")).toHaveAttribute("data-submitted", "true");
 
   // As the server has it.
   const saved = (
@@ -136,12 +143,9 @@ test("a suggested claim is accepted and fully assessed in 8 keys, its fields all
   });
   // The cue's reporting stance came with the first judgement: all six decisions are made.
   expect(saved?.annotation?.reportingStance).not.toBeNull();
-  expect(saved?.annotation?.submittedAt).not.toBeNull();
 
-  console.log(
-    `KEYSTROKES accept+assess+submit: ${keys.pressed.length} (${keys.pressed.join(" ")})`,
-  );
-  expect(keys.pressed.length).toBeLessThanOrEqual(8);
+  console.log(`KEYSTROKES accept+assess: ${keys.pressed.length} (${keys.pressed.join(" ")})`);
+  expect(keys.pressed.length).toBeLessThanOrEqual(7);
   expect(errors).toEqual([]);
 });
 
