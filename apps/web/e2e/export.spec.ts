@@ -13,8 +13,9 @@ test("downloads the selected claims in the chosen format", async ({ page }) => {
   await expect(page.getByText(/^\d+ claims? selected$/)).toBeVisible();
   // By default the reviewed claims only; "Include unreviewed suggestions" adds the rest.
   const reviewed = Number((await page.getByText(/claims? selected$/).textContent())?.split(" ")[0]);
-  await page.getByLabel("Include unreviewed suggestions").check();
+  await page.getByLabel("Include unreviewed suggestions").click();
   await expect(page).toHaveURL(/all=1/);
+  await expect(page.getByLabel("Include unreviewed suggestions")).toBeChecked();
   await expect(page.getByText(/^\d+ claims? selected$/)).not.toHaveText(
     new RegExp(`^${reviewed} claims? selected$`),
   );
