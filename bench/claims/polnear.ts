@@ -1,9 +1,13 @@
 /** Reads the PolNeAR JSONL (gzip) at run time: one article per id, first annotator by sorted id. */
+
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
 import { createGunzip } from "node:zlib";
 
-export const POLNEAR_PATH = "/work/shared/corpora/polnear/polnear-train-dev.jsonl.gz";
+export const POLNEAR_PATH = fileURLToPath(
+  new URL("../../../shared/corpora/polnear/polnear-train-dev.jsonl.gz", import.meta.url),
+);
 
 export interface GoldPart {
   readonly start: number;

@@ -6,17 +6,20 @@
  * The annotations belong to the bench analyst account (./bench-analyst.ts), who the web benchmark
  * signs in as.
  */
+
 import { createHash } from "node:crypto";
 import { createReadStream, existsSync } from "node:fs";
 import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
 import { createGunzip } from "node:zlib";
 import { type Db, insertProcessedArticles, openDb } from "../../packages/db/src/index";
 import { migrateDb } from "../../packages/db/src/migrate";
 import { processPlainText } from "../../packages/ingest/src/index";
 import type { TProcessedArticle } from "../../packages/types/src/index";
-import { ensureBenchAnalyst } from "./bench-analyst";
 
-export const REUTERS = "/work/shared/corpora/reuters-21578/reuters-21578.jsonl.gz";
+export const REUTERS = fileURLToPath(
+  new URL("../../../shared/corpora/reuters-21578/reuters-21578.jsonl.gz", import.meta.url),
+);
 
 const MONTHS = "JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split(" ");
 
