@@ -12,13 +12,14 @@ const LIKELIHOOD = `case (id + :analyst) % 7 when 0 then 'almost_no_chance' when
 const STANCE = `case (id + :analyst) % 4 when 0 then 'support' when 1 then 'deny' when 2 then 'query'
   else 'comment' end`;
 
-/** Seeds both analysts' layers and annotations unless they are there already. */
+/** Seeds each analyst's layer and annotations unless they have one already (a database made
+ * before layers gets the bench analyst's from migration 0008: their annotations). */
 export function seedLayers(db: Db, analystIds: readonly [number, number]): void {
   const sqlite = db.$client;
-  const have = sqlite.prepare("select count(*) from claim_layers").pluck().get() as number;
-  if (have > 0) return;
   const sources = sqlite.prepare("select max(id) from sources").pluck().get() as number | null;
+  const has = sqlite.prepare("select 1 from claim_layers where analyst_id = ? limit 1").pluck();
   analystIds.forEach((analyst, i) => {
+    if (has.get(analyst) !== undefined) return;
     const rejectEvery = i === 0 ? 7 : 11;
     const sql = (s: string) => s.replaceAll(":analyst", String(analyst));
     sqlite.exec(
