@@ -1,8 +1,8 @@
 /** Root layout: the top navigation and the tRPC/Query providers around every page. */
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { TopNav } from "~/components/top-nav";
-import { ZodJitless } from "~/components/zod-jitless";
+import { TopNav } from "~/components/shared/top-nav";
+import { ZodJitless } from "~/components/shared/zod-jitless";
 import { TRPCReactProvider } from "~/trpc/react";
 import "./globals.css";
 

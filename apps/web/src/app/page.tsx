@@ -1,7 +1,7 @@
 /** `/`: the article list with full-text search (state lives in the URL: ?q= and ?page=). */
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { ArticleBrowser } from "~/components/article-browser";
+import { ArticleBrowser } from "~/components/articles/article-browser";
 
 export const metadata: Metadata = { title: "Articles" };
 

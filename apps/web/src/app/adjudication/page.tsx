@@ -1,7 +1,7 @@
 /** `/adjudication`: the claims analysts disagree on, and the adjudicator's decision on each. */
 import { ZAdjudicationStatusSchema } from "@claimdesk/types";
 import type { Metadata } from "next";
-import { AdjudicationQueue } from "~/components/adjudication-queue";
+import { AdjudicationQueue } from "~/components/adjudication/adjudication-queue";
 
 export const metadata: Metadata = { title: "Adjudication" };
 

@@ -1,6 +1,6 @@
 /** `/agreement`: how far analysts agree — alpha per field, kappa and span F1 per pair, per proposition. */
 import type { Metadata } from "next";
-import { AgreementOverview } from "~/components/agreement-overview";
+import { AgreementOverview } from "~/components/agreement/agreement-overview";
 
 export const metadata: Metadata = { title: "Agreement" };
 

@@ -1,8 +1,8 @@
 /** `/claims`: every claim across the corpus — filter, sort, search, select, act in bulk. */
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { ClaimsTableView } from "~/components/claims-table-view";
-import { LoadingState } from "~/components/query-states";
+import { ClaimsTableView } from "~/components/claims-table/claims-table-view";
+import { LoadingState } from "~/components/shared/query-states";
 
 export const metadata: Metadata = { title: "Claims" };
 

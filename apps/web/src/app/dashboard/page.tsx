@@ -1,6 +1,6 @@
 /** `/dashboard`: how far review has come, and what the corpus's claims look like. */
 import type { Metadata } from "next";
-import { DashboardCharts } from "~/components/dashboard-charts";
+import { DashboardCharts } from "~/components/dashboard/dashboard-charts";
 
 export const metadata: Metadata = { title: "Dashboard" };
 

@@ -1,8 +1,8 @@
 /** `/export`: choose a format and a selection (the claims table's filters), then download. */
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { ExportForm } from "~/components/export-form";
-import { LoadingState } from "~/components/query-states";
+import { ExportForm } from "~/components/export/export-form";
+import { LoadingState } from "~/components/shared/query-states";
 
 export const metadata: Metadata = { title: "Export" };
 

@@ -1,8 +1,8 @@
 /** `/imports`: upload files to import, and follow every import job (uploads and command line). */
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { ImportsBrowser } from "~/components/imports-browser";
-import { LoadingState } from "~/components/query-states";
+import { ImportsBrowser } from "~/components/imports/imports-browser";
+import { LoadingState } from "~/components/shared/query-states";
 
 export const metadata: Metadata = { title: "Imports" };
 

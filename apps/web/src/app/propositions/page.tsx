@@ -1,6 +1,6 @@
 /** `/propositions`: the normalised statements claims bear on, with their claim counts. */
 import type { Metadata } from "next";
-import { PropositionsList } from "~/components/propositions-list";
+import { PropositionsList } from "~/components/propositions/propositions-list";
 
 export const metadata: Metadata = { title: "Propositions" };
 

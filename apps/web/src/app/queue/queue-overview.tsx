@@ -4,8 +4,8 @@ import { CLAIM_STATUS_LABELS } from "@claimdesk/types";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useRef } from "react";
-import { AssignmentMySets } from "~/components/assignment-my-sets";
-import { EmptyState, ErrorState, LoadingState } from "~/components/query-states";
+import { AssignmentMySets } from "~/components/admin/assignment-my-sets";
+import { EmptyState, ErrorState, LoadingState } from "~/components/shared/query-states";
 import { useTRPC } from "~/trpc/react";
 
 export function QueueOverview() {

@@ -3,7 +3,7 @@ import { MIN_PASSWORD_LENGTH } from "@claimdesk/auth";
 import { needsFirstAdmin } from "@claimdesk/db";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { AuthSetupForm } from "~/components/auth-setup-form";
+import { AuthSetupForm } from "~/components/auth/auth-setup-form";
 import { getDb } from "~/server/db";
 
 export const metadata: Metadata = { title: "Set up" };

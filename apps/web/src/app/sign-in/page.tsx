@@ -3,7 +3,7 @@ import { needsFirstAdmin } from "@claimdesk/db";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { AuthSignInForm } from "~/components/auth-sign-in-form";
+import { AuthSignInForm } from "~/components/auth/auth-sign-in-form";
 import { safeNextPath } from "~/lib/auth-redirect";
 import { getSessionUser } from "~/server/auth";
 import { getDb } from "~/server/db";

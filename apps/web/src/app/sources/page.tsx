@@ -1,6 +1,6 @@
 /** `/sources`: the registry of who speaks, with claim counts, and merging duplicates. */
 import type { Metadata } from "next";
-import { SourcesRegistry } from "~/components/sources-registry";
+import { SourcesRegistry } from "~/components/sources/sources-registry";
 
 export const metadata: Metadata = { title: "Sources" };
 

@@ -22,6 +22,7 @@ import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
 import { formatDate } from "~/lib/format-date";
 import type { RouterOutputs } from "~/trpc/types";
+import { isTypingTarget } from "../claims/use-shortcuts";
 import {
   type AttributionDecisions,
   type AttributionValue,
@@ -33,7 +34,6 @@ import {
 } from "./adjudication-attribution";
 import { ADJUDICATION_FIELD_OPTIONS, valueLabel, withField } from "./adjudication-fields";
 import { AdjudicationSentence } from "./adjudication-sentence";
-import { isTypingTarget } from "./use-shortcuts";
 
 export type AdjudicationItem = RouterOutputs["adjudication"]["queue"]["items"][number];
 

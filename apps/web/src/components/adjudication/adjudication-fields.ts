@@ -16,7 +16,7 @@ import {
   VERDICT_LABELS,
   VERDICTS,
 } from "@claimdesk/types";
-import { likelihoodOption } from "./claim-field-info";
+import { likelihoodOption } from "../claims/claim-field-info";
 
 export interface FieldOptions {
   values: readonly string[];

@@ -16,13 +16,13 @@ import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { formMessage, isApiError, isConflict } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { Pagination } from "../shared/pagination";
+import { EmptyState, ErrorState, LoadingState } from "../shared/query-states";
 import {
   type AdjudicationChoice,
   AdjudicationDecision,
   isShortcutEvent,
 } from "./adjudication-decision";
-import { Pagination } from "./pagination";
-import { EmptyState, ErrorState, LoadingState } from "./query-states";
 
 const TABS: { status: TAdjudicationStatus; label: string }[] = [
   { status: "open", label: "Open" },

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useTRPC } from "~/trpc/react";
-import { useDebounced } from "./use-debounced";
+import { useDebounced } from "../shared/use-debounced";
 
 const SHOWN = 25;
 

@@ -11,9 +11,9 @@ import { useSearchParams } from "next/navigation";
 import { useId, useMemo, useState } from "react";
 import { fieldErrorFor, formMessage } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { FieldMessage } from "../shared/field-message";
 import { AssignmentArticlePicker, type ChosenArticles } from "./assignment-article-picker";
 import { claimsViewFromText } from "./assignment-filter";
-import { FieldMessage } from "./field-message";
 
 const INPUT = "w-full rounded border border-slate-300 px-2 py-1 text-sm";
 const LABEL = "mb-0.5 block text-xs font-medium text-slate-600";

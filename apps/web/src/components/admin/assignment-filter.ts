@@ -1,7 +1,7 @@
 /** Reads a claims-table view — a pasted `/claims?…` URL, or just its query string — into the
  * filter an assignment set selects its articles by, and the canonical query string kept with it. */
 import type { TClaimFilter } from "@claimdesk/types";
-import { claimFilterFromSearchParams, claimFilterToSearchParams } from "../lib/claim-filter-url";
+import { claimFilterFromSearchParams, claimFilterToSearchParams } from "../../lib/claim-filter-url";
 
 export interface ClaimsView {
   filter: TClaimFilter;

@@ -4,8 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { formatDate } from "~/lib/format-date";
 import { useTRPC } from "~/trpc/react";
+import { EmptyState, ErrorState, LoadingState } from "../shared/query-states";
 import { AssignmentProgress } from "./assignment-progress";
-import { EmptyState, ErrorState, LoadingState } from "./query-states";
 
 export function AssignmentSetList() {
   const trpc = useTRPC();

@@ -7,9 +7,9 @@ import { formatDate } from "~/lib/format-date";
 import { fieldErrorFor, formMessage } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import type { RouterOutputs } from "~/trpc/types";
-import { FieldMessage } from "./field-message";
-import { SubmitButton, TextField } from "./form-parts";
-import { ErrorState, LoadingState } from "./query-states";
+import { FieldMessage } from "../shared/field-message";
+import { SubmitButton, TextField } from "../shared/form-parts";
+import { ErrorState, LoadingState } from "../shared/query-states";
 
 type UserRow = RouterOutputs["users"]["list"][number];
 

@@ -9,8 +9,8 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { isNotFound } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { EmptyState, ErrorState, LoadingState } from "../shared/query-states";
 import { AlphaTable, KappaTable, PropositionAlphaTable, SpanTable } from "./agreement-tables";
-import { EmptyState, ErrorState, LoadingState } from "./query-states";
 
 function Section({ title, id, children }: { title: string; id: string; children: ReactNode }) {
   return (

@@ -4,9 +4,9 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useId, useState } from "react";
 import { useTRPC } from "~/trpc/react";
+import { Pagination } from "../shared/pagination";
+import { EmptyState, ErrorState, LoadingState } from "../shared/query-states";
 import { ArticleList } from "./article-list";
-import { Pagination } from "./pagination";
-import { EmptyState, ErrorState, LoadingState } from "./query-states";
 
 const PAGE_SIZE = 20;
 const DEBOUNCE_MS = 300;

@@ -9,7 +9,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { formMessage } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
-import { formatTime } from "./annotation-format";
+import { formatTime } from "../claims/annotation-format";
 
 export function ArticleSubmit({
   articleId,

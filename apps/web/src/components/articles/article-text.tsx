@@ -15,8 +15,8 @@ import {
 } from "~/lib/build-segments";
 import { spanFromSelection, type TextSpan } from "~/lib/selection-offsets";
 import type { ClaimDetail } from "~/trpc/types";
+import { isTypingTarget } from "../claims/use-shortcuts";
 import { useScrollVirtualizer } from "./use-scroll-virtualizer";
-import { isTypingTarget } from "./use-shortcuts";
 
 export type ClaimSelection = { id: number; from: "text" | "panel" } | null;
 

@@ -6,7 +6,7 @@ import { authClient } from "~/lib/auth-client";
 import { signInErrorMessage } from "~/lib/auth-redirect";
 import { fieldErrorFor, formMessage } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
-import { FormAlert, SubmitButton, TextField } from "./form-parts";
+import { FormAlert, SubmitButton, TextField } from "../shared/form-parts";
 
 export function AuthSetupForm({ minPasswordLength }: { minPasswordLength: number }) {
   const id = useId();

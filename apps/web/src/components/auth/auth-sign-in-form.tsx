@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { authClient } from "~/lib/auth-client";
 import { signInErrorMessage } from "~/lib/auth-redirect";
-import { FormAlert, SubmitButton, TextField } from "./form-parts";
+import { FormAlert, SubmitButton, TextField } from "../shared/form-parts";
 
 export function AuthSignInForm({ next }: { next: string }) {
   const id = useId();

@@ -9,7 +9,7 @@ import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { formatDate } from "~/lib/format-date";
 import type { RouterOutputs } from "~/trpc/types";
-import { StatusBadge } from "./status-badge";
+import { StatusBadge } from "../shared/status-badge";
 
 export type ClaimTableRow = RouterOutputs["corpus"]["claims"]["items"][number];
 

@@ -14,11 +14,11 @@ import {
   withSearchParams,
 } from "~/lib/claim-filter-url";
 import { useTRPC } from "~/trpc/react";
-import { useSessionUser } from "./auth-session-user";
+import { useSessionUser } from "../auth/auth-session-user";
+import { EmptyState, ErrorState, LoadingState } from "../shared/query-states";
 import { ClaimsTable } from "./claims-table";
 import { ClaimsTableBulkBar } from "./claims-table-bulk-bar";
 import { FilterBar } from "./filter-bar";
-import { EmptyState, ErrorState, LoadingState } from "./query-states";
 
 const PAGE_SIZE = 100;
 

@@ -4,8 +4,8 @@
  * (as the header's "Submit article" and Ctrl+Enter do); once submitted the editor is gone.
  */
 import type { Annotation } from "~/trpc/types";
+import { FieldMessage } from "../shared/field-message";
 import { formatTime } from "./annotation-format";
-import { FieldMessage } from "./field-message";
 
 export function AnnotationSubmit({
   annotation,

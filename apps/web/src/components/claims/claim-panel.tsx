@@ -4,14 +4,14 @@ import { CLAIM_STATUS_LABELS, CLAIM_STATUSES } from "@claimdesk/types";
 import { type RefObject, useCallback, useEffect, useMemo, useRef } from "react";
 import type { ValueField } from "~/lib/shortcut-map";
 import type { ClaimDetail } from "~/trpc/types";
+import type { ClaimSelection } from "../articles/article-text";
+import { useScrollVirtualizer } from "../articles/use-scroll-virtualizer";
+import { useSessionUser } from "../auth/auth-session-user";
+import { StatusBadge } from "../shared/status-badge";
 import { AnnotationCompare } from "./annotation-compare";
-import type { ClaimSelection } from "./article-text";
-import { useSessionUser } from "./auth-session-user";
 import { type ClaimActions, ClaimFields } from "./claim-fields";
 import { ClaimLayers } from "./claim-layers";
 import { HistorySection } from "./history-section";
-import { StatusBadge } from "./status-badge";
-import { useScrollVirtualizer } from "./use-scroll-virtualizer";
 
 /** Above this many claims only the rows on screen are rendered (a 1.9 M character article has 16k). */
 const VIRTUAL_CLAIMS = 300;

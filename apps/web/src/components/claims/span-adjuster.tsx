@@ -6,7 +6,7 @@
  */
 import type { SpanRole } from "~/lib/shortcut-map";
 import type { ClaimDetail } from "~/trpc/types";
-import { FieldMessage } from "./field-message";
+import { FieldMessage } from "../shared/field-message";
 
 export const SPAN_ROLES: readonly SpanRole[] = ["content", "sourceMention", "cue"];
 

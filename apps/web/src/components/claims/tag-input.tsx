@@ -6,8 +6,8 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useTRPC } from "~/trpc/react";
-import { FieldMessage } from "./field-message";
-import { useDebounced } from "./use-debounced";
+import { FieldMessage } from "../shared/field-message";
+import { useDebounced } from "../shared/use-debounced";
 
 export function TagInput({
   tags,

@@ -14,8 +14,8 @@ import {
 } from "recharts";
 import { kindStanceSeries, likelihoodSeries, progressSeries } from "~/lib/dashboard-series";
 import { useTRPC } from "~/trpc/react";
-import { EmptyState, ErrorState, LoadingState } from "./query-states";
-import { stanceBars, TILTED_CATEGORY_AXIS } from "./stance-chart";
+import { stanceBars, TILTED_CATEGORY_AXIS } from "../propositions/stance-chart";
+import { EmptyState, ErrorState, LoadingState } from "../shared/query-states";
 
 function ChartCard({
   title,

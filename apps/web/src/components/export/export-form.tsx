@@ -11,8 +11,8 @@ import {
   claimFilterToSearchParams,
   withSearchParams,
 } from "~/lib/claim-filter-url";
+import { FilterBar } from "../claims-table/filter-bar";
 import { EXPORT_FORMAT_OPTIONS } from "./export-formats";
-import { FilterBar } from "./filter-bar";
 
 export function ExportForm() {
   const router = useRouter();

@@ -3,12 +3,12 @@
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useTRPC } from "~/trpc/react";
+import { Pagination } from "../shared/pagination";
+import { EmptyState, ErrorState, LoadingState } from "../shared/query-states";
 import { IMPORT_POLL_MS } from "./imports-format";
 import { ImportsJobTable } from "./imports-job-table";
 import { isActiveImport } from "./imports-status-badge";
 import { ImportsUploadForm } from "./imports-upload-form";
-import { Pagination } from "./pagination";
-import { EmptyState, ErrorState, LoadingState } from "./query-states";
 
 const PAGE_SIZE = 20;
 

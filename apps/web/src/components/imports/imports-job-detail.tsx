@@ -5,6 +5,8 @@ import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { isNotFound } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { Pagination } from "../shared/pagination";
+import { EmptyState, ErrorState, LoadingState } from "../shared/query-states";
 import { ImportsFailedRecords } from "./imports-failed-records";
 import {
   COUNT_FIELDS,
@@ -15,8 +17,6 @@ import {
   ORIGIN_LABELS,
 } from "./imports-format";
 import { ImportStatusBadge, isActiveImport } from "./imports-status-badge";
-import { Pagination } from "./pagination";
-import { EmptyState, ErrorState, LoadingState } from "./query-states";
 
 const ERRORS_PAGE_SIZE = 50;
 

@@ -7,8 +7,8 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { useEffect, useId, useRef, useState } from "react";
 import { fieldErrorFor, formMessage } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
-import { FieldMessage } from "./field-message";
-import { useDebounced } from "./use-debounced";
+import { FieldMessage } from "../shared/field-message";
+import { useDebounced } from "../shared/use-debounced";
 
 type Option =
   | { kind: "existing"; id: number; text: string; claimCount: number }

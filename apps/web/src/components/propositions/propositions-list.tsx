@@ -4,8 +4,8 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useId, useState } from "react";
 import { useTRPC } from "~/trpc/react";
-import { EmptyState, ErrorState, LoadingState } from "./query-states";
-import { useDebounced } from "./use-debounced";
+import { EmptyState, ErrorState, LoadingState } from "../shared/query-states";
+import { useDebounced } from "../shared/use-debounced";
 
 export function PropositionsList() {
   const trpc = useTRPC();

@@ -20,7 +20,7 @@ import { formatDate } from "~/lib/format-date";
 import { stanceTimeline } from "~/lib/stance-timeline";
 import { isNotFound } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
-import { EmptyState, ErrorState, LoadingState } from "./query-states";
+import { EmptyState, ErrorState, LoadingState } from "../shared/query-states";
 import { stanceBars } from "./stance-chart";
 
 const stanceLabel = (stance: keyof typeof SOURCE_STANCE_LABELS | null) =>

@@ -3,7 +3,7 @@ import { roleAtLeast, type TUserRole } from "@claimdesk/types";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { getSessionUser } from "~/server/auth";
-import { AuthUserMenu } from "./auth-user-menu";
+import { AuthUserMenu } from "../auth/auth-user-menu";
 
 /** Every section of the workbench, in the order an analyst's day runs through them, with the
  * least role that can use it (the server enforces the same rules on every call). */

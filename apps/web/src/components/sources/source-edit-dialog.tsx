@@ -20,7 +20,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { fieldErrorFor, formMessage, isConflict } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import type { RouterOutputs } from "~/trpc/types";
-import { FieldMessage } from "./field-message";
+import { FieldMessage } from "../shared/field-message";
 
 type RegistrySource = RouterOutputs["corpus"]["sources"]["items"][number];
 

@@ -4,7 +4,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { formMessage } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
-import { useSessionUser } from "./auth-session-user";
+import { useSessionUser } from "../auth/auth-session-user";
 
 const claimsOf = (n: number) => `${n.toLocaleString("en")} claim${n === 1 ? "" : "s"}`;
 

@@ -18,9 +18,9 @@ import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { fieldErrorFor, formMessage, isConflict } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import type { ClaimDetail } from "~/trpc/types";
-import { EnumSelect } from "./enum-select";
-import { FieldMessage } from "./field-message";
-import { useDebounced } from "./use-debounced";
+import { EnumSelect } from "../shared/enum-select";
+import { FieldMessage } from "../shared/field-message";
+import { useDebounced } from "../shared/use-debounced";
 
 const FILTER_DEBOUNCE_MS = 200;
 

@@ -16,12 +16,12 @@ import { useId, useState } from "react";
 import { claimFilterToSearchParams, withSearchParams } from "~/lib/claim-filter-url";
 import { useTRPC } from "~/trpc/react";
 import type { RouterOutputs } from "~/trpc/types";
-import { useSessionUser } from "./auth-session-user";
-import { EmptyState, ErrorState, LoadingState } from "./query-states";
+import { useSessionUser } from "../auth/auth-session-user";
+import { EmptyState, ErrorState, LoadingState } from "../shared/query-states";
+import { useDebounced } from "../shared/use-debounced";
 import { SourceEditDialog } from "./source-edit-dialog";
 import { SourceMergeProposals, SourceRecentMerges } from "./source-merge-proposals";
 import { SourcesMergeDialog } from "./sources-merge-dialog";
-import { useDebounced } from "./use-debounced";
 
 type RegistrySource = RouterOutputs["corpus"]["sources"]["items"][number];
 const PAGE_SIZE = 50;

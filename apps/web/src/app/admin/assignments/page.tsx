@@ -6,9 +6,9 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { Suspense } from "react";
-import { AdminOnly } from "~/components/admin-only";
-import { AssignmentAdmin } from "~/components/assignment-admin";
-import { LoadingState } from "~/components/query-states";
+import { AdminOnly } from "~/components/admin/admin-only";
+import { AssignmentAdmin } from "~/components/admin/assignment-admin";
+import { LoadingState } from "~/components/shared/query-states";
 import { getSessionUser } from "~/server/auth";
 
 export const metadata: Metadata = { title: "Assignments" };

@@ -4,8 +4,8 @@ import { roleAtLeast } from "@claimdesk/types";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { AdminOnly } from "~/components/admin-only";
-import { UserAdmin } from "~/components/user-admin";
+import { AdminOnly } from "~/components/admin/admin-only";
+import { UserAdmin } from "~/components/admin/user-admin";
 import { getSessionUser } from "~/server/auth";
 
 export const metadata: Metadata = { title: "Users" };

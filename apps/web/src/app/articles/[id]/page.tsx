@@ -1,7 +1,7 @@
 /** `/articles/[id]`: one article's text beside its claims, for review and annotation. `?claim=` selects one. */
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { ArticleWorkbench } from "~/components/article-workbench";
+import { ArticleWorkbench } from "~/components/articles/article-workbench";
 
 export const metadata: Metadata = { title: "Article" };
 

@@ -2,8 +2,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
-import { ImportsJobDetail } from "~/components/imports-job-detail";
-import { LoadingState } from "~/components/query-states";
+import { ImportsJobDetail } from "~/components/imports/imports-job-detail";
+import { LoadingState } from "~/components/shared/query-states";
 
 export const metadata: Metadata = { title: "Import job" };
 

@@ -1,7 +1,7 @@
 /** `/propositions/[id]`: who supports and who denies one proposition, across articles. */
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { PropositionsOverview } from "~/components/propositions-overview";
+import { PropositionsOverview } from "~/components/propositions/propositions-overview";
 
 export const metadata: Metadata = { title: "Proposition" };
 
