@@ -44,13 +44,15 @@ function keyboard(page: Page) {
   };
 }
 
+/** The articles of ordinary length (long-article.spec's 1.9M-character one is not for these). */
 async function articles(page: Page): Promise<ApiArticle[]> {
   const list = await query<{ items: { id: number }[] }>(page.request, "article.list", {
     limit: 50,
   });
-  return Promise.all(
+  const all = await Promise.all(
     list.items.map((a) => query<ApiArticle>(page.request, "article.byId", { id: a.id })),
   );
+  return all.filter((a) => a.article.text.length < 100_000);
 }
 
 const claimRow = (page: Page, id: number) =>

@@ -291,6 +291,22 @@ export function ClaimPanel({
     [claims],
   );
 
+  /** One claim's row; in a virtualised list with its place (see ClaimRow's virtualRow). */
+  const row = (claim: ClaimDetail, virtualRow?: Parameters<typeof ClaimRow>[0]["virtualRow"]) => (
+    <ClaimRow
+      key={claim.id}
+      claim={claim}
+      selected={selection?.id === claim.id}
+      hovered={hoveredId === claim.id}
+      onHover={onHover}
+      onSelect={onSelect}
+      articleText={articleText}
+      actionsRef={actionsRef}
+      armed={armed}
+      layers={{ articleId, final, show: seesLayers }}
+      {...(virtualRow ? { virtualRow } : {})}
+    />
+  );
   return (
     <aside aria-labelledby="claims-heading" className="flex min-h-0 flex-col bg-white">
       <div
@@ -345,41 +361,16 @@ export function ClaimPanel({
           {virtual
             ? virtualizer.getVirtualItems().map((item) => {
                 const claim = claims[item.index];
-                return claim ? (
-                  <ClaimRow
-                    key={claim.id}
-                    claim={claim}
-                    selected={selection?.id === claim.id}
-                    hovered={hoveredId === claim.id}
-                    onHover={onHover}
-                    onSelect={onSelect}
-                    articleText={articleText}
-                    actionsRef={actionsRef}
-                    armed={armed}
-                    layers={{ articleId, final, show: seesLayers }}
-                    virtualRow={{
+                return claim
+                  ? row(claim, {
                       index: item.index,
                       count: claims.length,
                       offset: item.start - scrollMargin,
                       measure: virtualizer.measureElement,
-                    }}
-                  />
-                ) : null;
+                    })
+                  : null;
               })
-            : claims.map((claim) => (
-                <ClaimRow
-                  key={claim.id}
-                  claim={claim}
-                  selected={selection?.id === claim.id}
-                  hovered={hoveredId === claim.id}
-                  onHover={onHover}
-                  onSelect={onSelect}
-                  articleText={articleText}
-                  actionsRef={actionsRef}
-                  armed={armed}
-                  layers={{ articleId, final, show: seesLayers }}
-                />
-              ))}
+            : claims.map((claim) => row(claim))}
         </ul>
       )}
     </aside>
