@@ -4,7 +4,7 @@
  * already in use. Enter or comma adds, Backspace on an empty input removes the last, ↓ ↑ pick.
  */
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useTRPC } from "~/trpc/react";
 import { FieldMessage } from "../shared/field-message";
 import { useDebounced } from "../shared/use-debounced";
@@ -36,13 +36,23 @@ export function TagInput({
     .filter((t) => !tags.includes(t));
   const listId = `${id}-list`;
   const showList = focused && options.length > 0;
+  // The tags as last saved from here: two tags typed faster than the first save comes back must
+  // both be kept (the prop still holds the list before the first one).
+  const latest = useRef<readonly string[]>(tags);
+  useEffect(() => {
+    latest.current = tags;
+  }, [tags]);
+  const save = (next: string[]) => {
+    latest.current = next;
+    onSave(next);
+  };
 
   const add = (raw: string) => {
     const tag = raw.trim().replace(/,+$/, "").trim();
     setTyped("");
     setActive(-1);
-    if (tag === "" || tags.includes(tag)) return;
-    onSave([...tags, tag]);
+    if (tag === "" || latest.current.includes(tag)) return;
+    save([...latest.current, tag]);
   };
 
   return (
@@ -66,7 +76,7 @@ export function TagInput({
               <button
                 type="button"
                 aria-label={`Remove tag ${tag}`}
-                onClick={() => onSave(tags.filter((t) => t !== tag))}
+                onClick={() => save(latest.current.filter((t) => t !== tag))}
                 className="rounded px-0.5 text-indigo-500 hover:text-indigo-900"
               >
                 ×
@@ -105,8 +115,8 @@ export function TagInput({
               event.preventDefault();
               const picked = active >= 0 ? options[active] : undefined;
               add(picked ?? typed);
-            } else if (event.key === "Backspace" && typed === "" && tags.length > 0) {
-              onSave(tags.slice(0, -1));
+            } else if (event.key === "Backspace" && typed === "" && latest.current.length > 0) {
+              save(latest.current.slice(0, -1));
             } else if ((event.key === "ArrowDown" || event.key === "ArrowUp") && showList) {
               event.preventDefault();
               const step = event.key === "ArrowDown" ? 1 : -1;
