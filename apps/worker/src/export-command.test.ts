@@ -11,7 +11,7 @@ import { migrateDb } from "@claimdesk/db/migrate";
 import { insertTestArticle, spanOf } from "@claimdesk/db/testing";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseExportOptions } from "./export-command";
+import { emptyExportReason, parseExportOptions } from "./export-command";
 import { runWorkerCli } from "./test-support/worker-cli";
 
 const TEXT =
@@ -166,13 +166,19 @@ describe("claimdesk-worker export", { timeout: 60_000 }, () => {
     const fever = worker("export", "--format", "fever", "--query", "chaos", "--out", "out/f.jsonl");
     expect(fever.code).toBe(0);
     expect(fever.stderr).toBe(
-      `0 records: no claim has a verdict (1 claim selected); empty: ${join(dir, "out/f.jsonl")}\n`,
+      `0 records: no claim has a verdict (only reviewed claims by default; --all adds the suggestions) (1 claim selected); empty: ${join(dir, "out/f.jsonl")}\n`,
     );
     const review = worker("export", "--format", "claimreview", "--query", "chaos");
     expect({ code: review.code, stdout: review.stdout }).toEqual({ code: 0, stdout: "" });
     expect(review.stderr).toBe(
-      "0 records: no claim has a verdict or a likelihood (1 claim selected); nothing was written\n",
+      "0 records: no claim has a verdict or a likelihood (only reviewed claims by default; --all adds the suggestions) (1 claim selected); nothing was written\n",
     );
+    // With --all (or an explicit status) there is nothing to hint at.
+    expect(emptyExportReason("jsonl", 0)).toBe("0 records: no claim matches the selection");
+    expect(emptyExportReason("jsonl", 0, true)).toBe(
+      "0 records: no claim matches the selection (only reviewed claims by default; --all adds the suggestions)",
+    );
+    expect(emptyExportReason("csv", 3, true)).toBeNull();
   });
 
   it("fails clearly on an unknown format or a bad filter, leaving no file", () => {

@@ -130,11 +130,17 @@ export function parseExportOptions(options: ExportCliOptions): {
  * Why an export of `records` records says nothing, or null: FEVER writes only claims with a verdict,
  * ClaimReview only claims with a verdict or a likelihood, and the selection may hold neither.
  */
-export function emptyExportReason(format: TExportFormat, records: number): string | null {
+export function emptyExportReason(
+  format: TExportFormat,
+  records: number,
+  reviewedOnly = false,
+): string | null {
   if (records > 0) return null;
-  if (format === "fever") return "0 records: no claim has a verdict";
-  if (format === "claimreview") return "0 records: no claim has a verdict or a likelihood";
-  return "0 records: no claim matches the selection";
+  // By default only reviewed claims are exported: say how to include the suggestions.
+  const hint = reviewedOnly ? " (only reviewed claims by default; --all adds the suggestions)" : "";
+  if (format === "fever") return `0 records: no claim has a verdict${hint}`;
+  if (format === "claimreview") return `0 records: no claim has a verdict or a likelihood${hint}`;
+  return `0 records: no claim matches the selection${hint}`;
 }
 
 /** `git describe` of the checkout, else the worker package's version. */
@@ -198,7 +204,7 @@ export function registerExportCommand(
           claimdeskVersion: claimdeskVersion(context.repoRoot()),
         });
         const { total } = result.stats;
-        const empty = emptyExportReason(parsed.format, total.records);
+        const empty = emptyExportReason(parsed.format, total.records, parsed.reviewedOnly === true);
         // Said on stdout's export too: an empty download is otherwise silent.
         if (empty !== null)
           console.error(
