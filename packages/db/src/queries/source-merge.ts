@@ -118,6 +118,67 @@ function activeSource(tx: DbExecutor, id: number, field: string): SourceRow {
   return row;
 }
 
+/** The rows that cite a registry source: proposals, layers (analysts' and gold), decisions. */
+interface CitingRows {
+  claims: number[];
+  layers: number[];
+  decisions: number[];
+}
+
+/**
+ * Re-points every row citing source `from` at source `to` (only the listed rows, when `only` is
+ * given) and returns the ids it moved. Claims and layers get a new version, so an editor holding
+ * the old one gets a conflict rather than writing the old source back.
+ */
+function repointSource(
+  tx: DbExecutor,
+  from: number,
+  to: number,
+  now: Date,
+  only?: CitingRows,
+): CitingRows {
+  const moved: CitingRows = { claims: [], layers: [], decisions: [] };
+  const slices = (ids: number[] | undefined) => {
+    if (!ids) return [undefined];
+    const out: number[][] = [];
+    for (let i = 0; i < ids.length; i += 500) out.push(ids.slice(i, i + 500));
+    return out;
+  };
+  for (const ids of slices(only?.claims))
+    moved.claims.push(
+      ...tx
+        .update(claims)
+        .set({ sourceId: to, version: sql`${claims.version} + 1`, updatedAt: now })
+        .where(and(eq(claims.sourceId, from), ids ? inArray(claims.id, ids) : undefined))
+        .returning({ id: claims.id })
+        .all()
+        .map((r) => r.id),
+    );
+  for (const ids of slices(only?.layers))
+    moved.layers.push(
+      ...tx
+        .update(claimLayers)
+        .set({ sourceId: to, version: sql`${claimLayers.version} + 1`, updatedAt: now })
+        .where(and(eq(claimLayers.sourceId, from), ids ? inArray(claimLayers.id, ids) : undefined))
+        .returning({ id: claimLayers.id })
+        .all()
+        .map((r) => r.id),
+    );
+  for (const ids of slices(only?.decisions))
+    moved.decisions.push(
+      ...tx
+        .update(adjudications)
+        .set({ sourceId: to })
+        .where(
+          and(eq(adjudications.sourceId, from), ids ? inArray(adjudications.id, ids) : undefined),
+        )
+        .returning({ id: adjudications.id })
+        .all()
+        .map((r) => r.id),
+    );
+  return moved;
+}
+
 /**
  * Merges every source of `mergeIds` into `keepId` in one transaction: their claims point at the
  * kept source (each claim's version bumped, so an editor holding the old one gets a conflict),
@@ -143,29 +204,12 @@ export function mergeManySources(
     let movedClaims = 0;
     const now = new Date();
     for (const merge of merging) {
-      const movedClaimIds = tx
-        .update(claims)
-        .set({ sourceId: keepId, version: sql`${claims.version} + 1`, updatedAt: now })
-        .where(eq(claims.sourceId, merge.id))
-        .returning({ id: claims.id })
-        .all()
-        .map((c) => c.id);
+      const {
+        claims: movedClaimIds,
+        layers: movedLayerIds,
+        decisions: movedAdjudicationIds,
+      } = repointSource(tx, merge.id, keepId, now);
       movedClaims += movedClaimIds.length;
-      // Every layer (analysts' and gold) and decision that names the source follows it too.
-      const movedLayerIds = tx
-        .update(claimLayers)
-        .set({ sourceId: keepId, version: sql`${claimLayers.version} + 1`, updatedAt: now })
-        .where(eq(claimLayers.sourceId, merge.id))
-        .returning({ id: claimLayers.id })
-        .all()
-        .map((l) => l.id);
-      const movedAdjudicationIds = tx
-        .update(adjudications)
-        .set({ sourceId: keepId })
-        .where(eq(adjudications.sourceId, merge.id))
-        .returning({ id: adjudications.id })
-        .all()
-        .map((a) => a.id);
       const addedAliases: string[] = [];
       for (const name of [merge.name, ...merge.aliases]) {
         const k = normaliseSourceKey(name);
@@ -318,36 +362,12 @@ export function undoSourceMerge(
       addedAliases,
       followerIds,
     } = merge.record;
-    let restoredClaims = 0;
-    for (let i = 0; i < movedClaimIds.length; i += 500) {
-      restoredClaims += tx
-        .update(claims)
-        .set({ sourceId: id, version: sql`${claims.version} + 1`, updatedAt: now })
-        .where(
-          and(inArray(claims.id, movedClaimIds.slice(i, i + 500)), eq(claims.sourceId, keepId)),
-        )
-        .run().changes;
-    }
-    for (let i = 0; i < movedLayerIds.length; i += 500)
-      tx.update(claimLayers)
-        .set({ sourceId: id, version: sql`${claimLayers.version} + 1`, updatedAt: now })
-        .where(
-          and(
-            inArray(claimLayers.id, movedLayerIds.slice(i, i + 500)),
-            eq(claimLayers.sourceId, keepId),
-          ),
-        )
-        .run();
-    for (let i = 0; i < movedAdjudicationIds.length; i += 500)
-      tx.update(adjudications)
-        .set({ sourceId: id })
-        .where(
-          and(
-            inArray(adjudications.id, movedAdjudicationIds.slice(i, i + 500)),
-            eq(adjudications.sourceId, keepId),
-          ),
-        )
-        .run();
+    // Only what the merge moved and still cites the kept source (a claim re-pointed since stays).
+    const restoredClaims = repointSource(tx, keepId, id, now, {
+      claims: movedClaimIds,
+      layers: movedLayerIds,
+      decisions: movedAdjudicationIds,
+    }).claims.length;
     for (const key of movedAliasKeys) {
       const owner = tx
         .select({ sourceId: sourceAliases.sourceId })
